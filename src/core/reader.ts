@@ -1,0 +1,259 @@
+// One article file's text -> the fields of its record. Articles come in inconsistent shapes (Markdown
+// with a `# *Title*` and page debris, wire copy with a `CITY, Month D (AGENCY) --` dateline, a title
+// line over plain paragraphs, YAML front matter), so the rules below look for each fact in the few
+// places it is written, in order of trust, and never take a date or an outlet from a body sentence.
+
+import { MONTH_PATTERN, dateFromUrl, isoDate, monthNumber, parseDateText, yearOf } from './dates';
+import { normaliseText } from './decode';
+import { parseFrontMatter } from './frontMatter';
+
+export interface ParsedArticle {
+  title: string | null;
+  label: string;
+  date: string | null;
+  outlet: string | null;
+  url: string | null;
+  /** Cleaned body text: paragraphs separated by blank lines, dateline kept, debris and title removed. */
+  body: string;
+  excerpt: string;
+  words: number;
+  explicitKey: string | null;
+}
+
+const EXCERPT_WORDS = 40;
+const LABEL_CHARS = 80;
+
+// ---- line classification -------------------------------------------------------------------------
+
+const URL_RE = /^<?(https?:\/\/[^\s<>]+)>?$/i;
+const RULE_RE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
+const IMAGE_PLACEHOLDER_RE = /^[*_]*\s*image not found or type unknown\s*[*_]*$/i;
+const MD_IMAGE_RE = /^!\[[^\]]*\]\([^)]*\)$/;
+const RELATED_RE = /^[*_]*(?:related content|related|read more|see also)\s*:/i;
+const SOCIAL_DEBRIS_RE = /^(?:website\s*\|\s*\+\s*posts|share this:?|follow us.*|advertisement|click here.*)$/i;
+const TAIL_FIELD_RE = /^(?:general|regions?|tags?|topics?|categories|category|keywords)\s*:.{0,120}$/i;
+const CAPTION_RE = /\b(?:photo|photograph|file photo|image|picture|credit|courtesy)\b/i;
+const SOURCE_FIELD_RE = /^(?:source\s*url|source|url|link|original|publisher|outlet|published (?:by|in))\s*:\s*(.+)$/i;
+const DATE_FIELD_RE = /^(?:date|published|publication date|posted|posted on|updated)\s*:?\s+(.+)$/i;
+const DATE_PREFIX_RE = /^date[:\s]+(\d{4}-\d{2}-\d{2})\b[\s.,:-]*/i;
+const TITLE_FIELD_RE = /^(?:title|headline)\s*:\s*(.+)$/i;
+const HEADING_RE = /^#{1,3}\s+(.+?)\s*#*$/;
+/** "Russia FlagMoscow - ...": a flag image's alt text glued in front of the dateline. */
+const GLUED_FLAG_RE = /^(?:[A-Z][\p{L}'-]+ ){0,3}[A-Z][\p{L}'-]+ Flag(?=\p{Lu})/u;
+
+/** Removes Markdown emphasis and link syntax, keeping the words. */
+export function stripInlineMarkdown(s: string): string {
+  return s
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
+    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=$|[^\w*])/g, '$1$2')
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .trim();
+}
+
+function collapseSpaces(s: string): string {
+  return s.replace(/[\u00a0\u2007\u202f\t ]+/g, ' ').trim();
+}
+
+/** A bold-only or emphasis-only line: `**Radio Habana Cuba**`, `*Photo: Minrex*`. */
+function emphasisOnly(line: string): string | null {
+  const m = /^(\*\*|__|\*|_)(.+)\1$/.exec(line);
+  return m ? m[2]!.trim() : null;
+}
+
+function looksLikeHeadline(line: string): boolean {
+  const words = line.split(/\s+/).length;
+  return line.length <= 200 && words >= 2 && words <= 30 && !/[.,;:]$/.test(line) && !URL_RE.test(line);
+}
+
+// ---- datelines -----------------------------------------------------------------------------------
+
+const PLACE = `[\\p{Lu}][\\p{L}'.-]*(?:[ -][\\p{Lu}][\\p{L}'.-]*){0,3}(?:, [\\p{Lu}][\\p{L}.]*(?: [\\p{Lu}][\\p{L}.]*){0,2})?`;
+const DAY_MONTH = `(?:(${MONTH_PATTERN}) (\\d{1,2})|(\\d{1,2}) (${MONTH_PATTERN}))(?:,? (\\d{4}))?`;
+const AGENCY = `(?:\\(([^()]{1,40})\\)|/([^/]{1,40})/)`;
+const SEP = `(?:--|—|–|-|:)`;
+/** `Havana, February 19 (RHC) --`, `MOSCOW, May 7. /TASS/.`, `Jakarta (ANTARA) –`, `Moscow - `. */
+const DATELINE_RE = new RegExp(`^(${PLACE})(?:,? ${DAY_MONTH})?\\.? ?(?:${AGENCY}\\.? ?(?:${SEP} ?)?|${SEP} )`, 'u');
+
+interface Dateline {
+  length: number;
+  date: string | null;
+  agency: string | null;
+}
+
+export function parseDateline(paragraph: string): Dateline | null {
+  const m = DATELINE_RE.exec(paragraph);
+  if (!m) return null;
+  const place = m[1]!;
+  const agency = (m[7] ?? m[8] ?? '').trim() || null;
+  const monthName = m[2] ?? m[5];
+  const day = m[3] ?? m[4];
+  const hasDate = monthName !== undefined && day !== undefined;
+  // Without an agency or a date, only accept a short place name before a dash ("Moscow - ..."),
+  // not the first words of an ordinary sentence.
+  if (!agency && !hasDate && (place.split(/[ ,]+/).length > 2 || /:$/.test(m[0].trim()))) return null;
+  if (agency && !/^[\p{L}][\p{L}\p{N} .&'-]*$/u.test(agency)) return null;
+  const date = hasDate ? isoDate(m[6] ? Number(m[6]) : null, monthNumber(monthName!), Number(day)) : null;
+  return { length: m[0].length, date, agency };
+}
+
+// ---- the parse -----------------------------------------------------------------------------------
+
+export function parseArticle(rawText: string): ParsedArticle {
+  const text = normaliseText(rawText);
+  const front = parseFrontMatter(text);
+  const lines = front.rest.split('\n').map(collapseSpaces);
+
+  let title: string | null = front.fields.title ? stripInlineMarkdown(front.fields.title) : null;
+  let date: string | null = front.fields.date ? parseDateText(front.fields.date) : null;
+  let outlet: string | null = front.fields.outlet ?? null;
+  let url: string | null = front.fields.url && URL_RE.test(front.fields.url) ? front.fields.url : null;
+  let sourceOutlet: string | null = null;
+  let trailingOutlet: string | null = null;
+  let urlDate: string | null = null;
+
+  // The trailing outlet line: the last non-empty line, bold and short (`**Radio Habana Cuba**`).
+  let last = lines.length - 1;
+  while (last >= 0 && (lines[last] === '' || TAIL_FIELD_RE.test(lines[last]!) || SOCIAL_DEBRIS_RE.test(lines[last]!))) last--;
+  const lastBold = last >= 0 ? emphasisOnly(lines[last]!) : null;
+  if (lastBold && lastBold.split(/\s+/).length <= 6 && !/[.!?]$/.test(lastBold) && !CAPTION_RE.test(lastBold)) {
+    trailingOutlet = stripInlineMarkdown(lastBold);
+    lines[last] = '';
+  }
+
+  const kept: string[] = [];
+  let seenContent = false;
+  for (let line of lines) {
+    if (line === '') {
+      kept.push('');
+      continue;
+    }
+    const prefix = DATE_PREFIX_RE.exec(line);
+    if (prefix) {
+      date ??= parseDateText(prefix[1]!);
+      line = line.slice(prefix[0].length);
+      if (!line) continue;
+    }
+    if (RULE_RE.test(line) || IMAGE_PLACEHOLDER_RE.test(line) || MD_IMAGE_RE.test(line) || RELATED_RE.test(line)
+      || SOCIAL_DEBRIS_RE.test(line) || TAIL_FIELD_RE.test(line)) continue;
+    const urlLine = URL_RE.exec(line);
+    if (urlLine) {
+      url ??= urlLine[1]!;
+      continue;
+    }
+    const source = SOURCE_FIELD_RE.exec(line);
+    if (source && source[1]!.length <= 300) {
+      const value = source[1]!.trim();
+      const asUrl = URL_RE.exec(value);
+      if (asUrl) url ??= asUrl[1]!;
+      else if (value.split(/\s+/).length <= 8) sourceOutlet ??= stripInlineMarkdown(value);
+      else { kept.push(line); seenContent = true; }
+      continue;
+    }
+    const dateField = !seenContent || kept.length < 3 ? DATE_FIELD_RE.exec(line) : null;
+    if (dateField && parseDateText(dateField[1]!)) {
+      date ??= parseDateText(dateField[1]!);
+      continue;
+    }
+    const bold = emphasisOnly(line);
+    if (bold !== null && CAPTION_RE.test(bold) && bold.split(/\s+/).length <= 30) continue;
+    if (/^(?:photo|photograph|image)\s*(?:by|:)/i.test(line)) continue;
+    if (!seenContent && title === null) {
+      const heading = HEADING_RE.exec(line);
+      const titleField = TITLE_FIELD_RE.exec(line);
+      if (heading || titleField) {
+        title = stripInlineMarkdown((heading ?? titleField)![1]!);
+        continue;
+      }
+    }
+    kept.push(line.replace(GLUED_FLAG_RE, ''));
+    seenContent = true;
+  }
+
+  let paragraphs = splitParagraphs(kept);
+  // A first paragraph that is one short line without closing punctuation is the headline.
+  if (title === null && paragraphs.length > 1) {
+    const first = paragraphs[0]!;
+    if (!first.includes('\n') && looksLikeHeadline(first) && !parseDateline(first + ' ')) {
+      title = stripInlineMarkdown(first);
+      paragraphs = paragraphs.slice(1);
+    }
+  }
+  paragraphs = paragraphs.map((p) => stripInlineMarkdown(p.replace(/^#{1,6}\s+/gm, '').replace(/^>\s?/gm, '')));
+
+  const firstParagraph = paragraphs[0] ?? '';
+  const dateline = parseDateline(firstParagraph);
+  if (dateline?.date) {
+    if (date === null) date = dateline.date;
+  }
+  if (url) urlDate = dateFromUrl(url);
+  if (date === null) date = urlDate;
+  else if (date.startsWith('--') && urlDate && yearOf(urlDate) && urlDate.slice(4, 10).startsWith(date.slice(1, 7))) {
+    // The dateline gives month and day; a dated URL agreeing with them gives the year.
+    date = urlDate.length >= 10 ? urlDate : `${yearOf(urlDate)}${date.slice(1)}`;
+  }
+
+  const lastParagraph = paragraphs[paragraphs.length - 1] ?? '';
+  const closingAgency = /\((\p{L}[\p{L}\p{N} .&'-]{0,24})\)\.?$/u.exec(lastParagraph)?.[1] ?? null;
+  outlet = firstNonEmpty(outlet, trailingOutlet, sourceOutlet, dateline?.agency ?? null,
+    closingAgency && closingAgency.split(' ').length <= 3 ? closingAgency : null);
+
+  const body = paragraphs.join('\n\n').trim();
+  const lead = (firstParagraph.slice(dateline?.length ?? 0) + '\n\n' + paragraphs.slice(1).join('\n\n')).trim();
+  const bodyWords = body.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const leadWords = lead.split(/\s+/).filter(Boolean);
+  const excerpt = leadWords.length > EXCERPT_WORDS ? leadWords.slice(0, EXCERPT_WORDS).join(' ') + '…' : leadWords.join(' ');
+  const label = title ?? truncate(firstSentence(lead), LABEL_CHARS);
+
+  return {
+    title: title || null,
+    label: label || '(untitled)',
+    date,
+    outlet,
+    url,
+    body,
+    excerpt,
+    words: bodyWords.length,
+    explicitKey: front.fields.key ?? null,
+  };
+}
+
+function splitParagraphs(lines: string[]): string[] {
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line === '') {
+      if (current.length) paragraphs.push(current.join('\n'));
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length) paragraphs.push(current.join('\n'));
+  return paragraphs;
+}
+
+function firstNonEmpty(...values: (string | null)[]): string | null {
+  for (const v of values) if (v && v.trim()) return v.trim();
+  return null;
+}
+
+/** The first sentence: up to a sentence end that is not an abbreviation such as "U.S." or "Mr.". */
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const re = /[.!?]["”’)]?(?= +["“‘(]?[\p{Lu}\p{N}])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(flat))) {
+    const before = flat.slice(Math.max(0, m.index - 4), m.index + 1);
+    if (/(?:^|[\s.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|No|vs)\.$/u.test(before)) continue;
+    return flat.slice(0, m.index + m[0].length);
+  }
+  return flat;
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '') + '…';
+}

@@ -1,0 +1,209 @@
+// Keeps the corpus in step with the workspace: finds article files with findFiles, reads them with
+// workspace.fs (so remote and web workspaces work), and follows changes with a debounced watcher.
+// Every feature reads the corpus this owns; none of them reads article files itself.
+
+import * as vscode from 'vscode';
+import { Corpus } from '../core/corpus';
+import { matchesAny } from '../core/glob';
+import { readSettings } from './settings';
+
+const WATCH_DEBOUNCE_MS = 100;
+const READ_CONCURRENCY = 16;
+/** Files indexed between change events during the first scan, so views fill in as it goes. */
+const CHUNK = 250;
+
+export type IndexState = 'idle' | 'indexing' | 'ready';
+
+export class WorkspaceIndex implements vscode.Disposable {
+  readonly corpus = new Corpus();
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private readonly pendingByUri = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly stateEmitter = new vscode.EventEmitter<IndexState>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  private currentState: IndexState = 'idle';
+  private scan: Promise<number> | null = null;
+  private generation = 0;
+
+  constructor(private readonly output: vscode.OutputChannel) {
+    this.disposables.push(
+      this.stateEmitter,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('dossier.articles') || e.affectsConfiguration('dossier.exclude')
+          || e.affectsConfiguration('dossier.maxFileSizeMB')) void this.reindex();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+    );
+  }
+
+  get state(): IndexState {
+    return this.currentState;
+  }
+
+  /** Resolves once the first (or the running) scan has finished. */
+  async whenReady(): Promise<void> {
+    if (this.scan) await this.scan;
+  }
+
+  /** Finds and reads every article from scratch; resolves to the number of articles indexed. */
+  reindex(): Promise<number> {
+    const generation = ++this.generation;
+    const run = vscode.window.withProgress(
+      { location: { viewId: 'dossier.countries' }, title: 'Indexing articles' },
+      () => vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Dossier: indexing articles' },
+        (progress) => this.scanWorkspace(generation, progress),
+      ),
+    );
+    this.scan = run;
+    return run;
+  }
+
+  /** The path shown to users: relative to its workspace folder (prefixed by the folder's name in multi-root). */
+  displayPath(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  /** Whether a file is an article by the settings (used for files the watcher reports). */
+  isArticle(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const settings = readSettings(folder);
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    return matchesAny(relative, settings.articles) && !matchesAny(relative, settings.exclude);
+  }
+
+  dispose(): void {
+    this.generation++;
+    for (const timer of this.pendingByUri.values()) clearTimeout(timer);
+    for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+  }
+
+  // ---- scanning ----------------------------------------------------------------------------------
+
+  private async scanWorkspace(generation: number, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<number> {
+    this.setState('indexing');
+    const started = Date.now();
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    this.watch(folders);
+    const uris: vscode.Uri[] = [];
+    for (const folder of folders) {
+      const settings = readSettings(folder);
+      this.corpus.maxBytes = settings.maxFileSizeMB * 1024 * 1024;
+      // One search per glob: VS Code's glob syntax has no nested braces, so globs are not merged.
+      const seen = new Set<string>();
+      for (const glob of settings.articles) {
+        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) {
+          const relative = vscode.workspace.asRelativePath(uri, false);
+          if (seen.has(uri.toString()) || matchesAny(relative, settings.exclude)) continue;
+          seen.add(uri.toString());
+          uris.push(uri);
+        }
+      }
+    }
+    if (generation !== this.generation) return this.corpus.size;
+
+    // Drop what is no longer an article (a setting changed, a folder left the workspace).
+    const wanted = new Set(uris.map((u) => u.toString()));
+    this.corpus.batch(() => {
+      for (const article of this.corpus.articles()) if (!wanted.has(article.location)) this.corpus.remove(article.location);
+    });
+
+    uris.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+    for (let i = 0; i < uris.length && generation === this.generation; i += CHUNK) {
+      const chunk = uris.slice(i, i + CHUNK);
+      const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri));
+      if (generation !== this.generation) break;
+      this.corpus.batch(() => {
+        chunk.forEach((uri, j) => this.apply(uri, contents[j]!));
+      });
+      progress.report({ message: `${Math.min(i + CHUNK, uris.length)} of ${uris.length}`, increment: (chunk.length / uris.length) * 100 });
+      // Let the extension host breathe between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (generation === this.generation) {
+      const warnings = this.corpus.warnings();
+      this.output.appendLine(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms`
+        + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:` : '.'));
+      for (const w of warnings) this.output.appendLine(`  ${w.file}: ${w.message}`);
+      this.setState('ready');
+    }
+    return this.corpus.size;
+  }
+
+  private apply(uri: vscode.Uri, content: Uint8Array | Error): void {
+    const location = uri.toString();
+    if (content instanceof Error) {
+      if (content instanceof vscode.FileSystemError && content.code === 'FileNotFound') {
+        // Deleted between listing and reading: nothing to index, nothing to warn about.
+        this.corpus.remove(location);
+        this.corpus.forgetWarning(location);
+      } else this.corpus.reportUnreadable(location, this.displayPath(uri), content.message);
+      return;
+    }
+    this.corpus.upsert(location, this.displayPath(uri), content);
+  }
+
+  // ---- watching ----------------------------------------------------------------------------------
+
+  private watch(folders: readonly vscode.WorkspaceFolder[]): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const folder of folders) {
+      for (const glob of readSettings(folder).articles) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
+        watcher.onDidCreate((uri) => this.schedule(uri), undefined, this.watchers);
+        watcher.onDidChange((uri) => this.schedule(uri), undefined, this.watchers);
+        watcher.onDidDelete((uri) => this.schedule(uri), undefined, this.watchers);
+        this.watchers.push(watcher);
+      }
+    }
+  }
+
+  /** Debounced per file: editors often write a file several times in a row. */
+  private schedule(uri: vscode.Uri): void {
+    const location = uri.toString();
+    const existing = this.pendingByUri.get(location);
+    if (existing) clearTimeout(existing);
+    this.pendingByUri.set(location, setTimeout(() => {
+      this.pendingByUri.delete(location);
+      void this.refreshFile(uri);
+    }, WATCH_DEBOUNCE_MS));
+  }
+
+  private async refreshFile(uri: vscode.Uri): Promise<void> {
+    const location = uri.toString();
+    if (!this.isArticle(uri)) {
+      this.corpus.remove(location);
+      this.corpus.forgetWarning(location);
+      return;
+    }
+    this.apply(uri, await readBytes(uri));
+  }
+
+  private setState(state: IndexState): void {
+    this.currentState = state;
+    this.stateEmitter.fire(state);
+  }
+}
+
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array | Error> {
+  try {
+    return await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

@@ -1,0 +1,144 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Corpus, type CorpusChange } from '../../src/core/corpus';
+import { assignKeys } from '../../src/core/keys';
+
+const SEEDS = path.join(__dirname, '../../seeds');
+
+function seedCorpus(): Corpus {
+  const corpus = new Corpus();
+  corpus.batch(() => {
+    for (const f of fs.readdirSync(SEEDS).sort()) corpus.upsert(`/w/seeds/${f}`, `seeds/${f}`, fs.readFileSync(path.join(SEEDS, f)));
+  });
+  return corpus;
+}
+
+const article = (title: string, outlet = 'Example Times') => `${title}\n\nCITY (AP) -- Text about ${title.toLowerCase()}.\n\n**${outlet}**\n`;
+
+describe('corpus: keys', () => {
+  it('indexes the five seeds under unique keys', () => {
+    const corpus = seedCorpus();
+    assert.strictEqual(corpus.size, 5);
+    assert.deepStrictEqual([...corpus.keys()].sort(), [
+      'dpa-cuban-foreign-minister', 'rhc-russia-cuba-strengthen', 'rhc-russia-reiterates-rejection',
+      'tass2025-cuba-russia-reliable', 'venezuelanmfa-russian-foreign-minister']);
+  });
+
+  it('gives colliding articles stable suffixes, whatever the reading order', () => {
+    const files = ['/w/a.txt', '/w/b.txt', '/w/c.txt'];
+    const forward = new Corpus();
+    for (const f of files) forward.upsert(f, f, article('Same headline here'));
+    const backward = new Corpus();
+    for (const f of [...files].reverse()) backward.upsert(f, f, article('Same headline here'));
+    const keysOf = (c: Corpus) => files.map((f) => c.byLocation(f)!.key);
+    assert.deepStrictEqual(keysOf(forward), ['ap-same-headline-here', 'ap-same-headline-here-b', 'ap-same-headline-here-c']);
+    assert.deepStrictEqual(keysOf(backward), keysOf(forward));
+  });
+
+  it('an explicit front-matter key wins and never collides', () => {
+    const corpus = new Corpus();
+    corpus.upsert('/w/1.md', '1.md', '---\nkey: mykey\n---\nA headline\n\nBody text.\n');
+    corpus.upsert('/w/2.md', '2.md', '---\nkey: mykey\n---\nOther headline\n\nBody text.\n');
+    assert.strictEqual(corpus.byLocation('/w/1.md')!.key, 'mykey');
+    assert.notStrictEqual(corpus.byLocation('/w/2.md')!.key, 'mykey');
+  });
+
+  it('assignKeys never hands out a key taken elsewhere', () => {
+    const keys = assignKeys([{ id: 'x', explicitKey: null, baseKey: 'k' }], (k) => k === 'k');
+    assert.strictEqual(keys.get('x'), 'k-b');
+  });
+
+  it('removing the first of a collision group gives its key to the next', () => {
+    const corpus = new Corpus();
+    corpus.upsert('/w/a.txt', 'a.txt', article('Twin title'));
+    corpus.upsert('/w/b.txt', 'b.txt', article('Twin title'));
+    corpus.remove('/w/a.txt');
+    assert.strictEqual(corpus.byLocation('/w/b.txt')!.key, 'ap-twin-title');
+    assert.strictEqual(corpus.get('ap-twin-title-b'), undefined);
+  });
+});
+
+describe('corpus: change events', () => {
+  it('reports added, changed and removed keys, once per batch', () => {
+    const corpus = new Corpus();
+    const events: CorpusChange[] = [];
+    corpus.onDidChange((e) => events.push(e));
+    corpus.batch(() => {
+      corpus.upsert('/w/a.txt', 'a.txt', article('First story'));
+      corpus.upsert('/w/b.txt', 'b.txt', article('Second story'));
+    });
+    corpus.upsert('/w/a.txt', 'a.txt', article('First story') + '\nMore text.\n');
+    corpus.upsert('/w/b.txt', 'b.txt', article('Renamed story'));
+    corpus.remove('/w/a.txt');
+    assert.deepStrictEqual(events, [
+      { added: ['ap-first-story', 'ap-second-story'], changed: [], removed: [] },
+      { added: [], changed: ['ap-first-story'], removed: [] },
+      { added: ['ap-renamed-story'], changed: [], removed: ['ap-second-story'] },
+      { added: [], changed: [], removed: ['ap-first-story'] },
+    ]);
+  });
+
+  it('a listener that throws does not stop the others', () => {
+    const corpus = new Corpus();
+    let called = 0;
+    corpus.onDidChange(() => { throw new Error('boom'); });
+    corpus.onDidChange(() => { called++; });
+    const original = console.error;
+    console.error = () => {};
+    try {
+      corpus.upsert('/w/a.txt', 'a.txt', article('Story'));
+    } finally {
+      console.error = original;
+    }
+    assert.strictEqual(called, 1);
+  });
+});
+
+describe('corpus: bad input', () => {
+  const cases: [string, Uint8Array, RegExp, boolean][] = [
+    ['empty', new Uint8Array(), /empty/, false],
+    ['whitespace only', Buffer.from(' \n\r\n\t \n'), /empty/, false],
+    ['BOM only', Buffer.from([0xef, 0xbb, 0xbf]), /empty/, false],
+    ['binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]), /binary/, false],
+    ['invalid UTF-8', Buffer.from('Caf\xe9 in Bogot\xe1\n\nBOGOTA (AP) -- Text.\n', 'latin1'), /not valid UTF-8/, true],
+  ];
+  for (const [name, bytes, message, indexed] of cases) {
+    it(`${name}: a warning, ${indexed ? 'read as well as it can be' : 'skipped'}, no throw`, () => {
+      const corpus = new Corpus();
+      const result = corpus.upsert('/w/x.txt', 'x.txt', bytes);
+      assert.strictEqual(result !== null, indexed);
+      assert.strictEqual(corpus.warnings().length, 1);
+      assert.match(corpus.warnings()[0]!.message, message);
+      assert.strictEqual(corpus.warnings()[0]!.file, 'x.txt');
+    });
+  }
+
+  it('reads Windows-1252 text with its accents intact', () => {
+    const corpus = new Corpus();
+    const a = corpus.upsert('/w/x.txt', 'x.txt', Buffer.from('Caf\xe9 in Bogot\xe1\n\nBOGOTA (AP) -- Text.\n', 'latin1'))!;
+    assert.strictEqual(a.title, 'Café in Bogotá');
+  });
+
+  it('skips a file over the size limit', () => {
+    const corpus = new Corpus({ maxBytes: 1000 });
+    assert.strictEqual(corpus.upsert('/w/big.txt', 'big.txt', Buffer.alloc(2000, 'a')), null);
+    assert.match(corpus.warnings()[0]!.message, /over the .* limit/);
+  });
+
+  it('a file that becomes bad drops its article; a fixed file drops its warning', () => {
+    const corpus = new Corpus();
+    corpus.upsert('/w/x.txt', 'x.txt', article('Good story'));
+    corpus.upsert('/w/x.txt', 'x.txt', new Uint8Array());
+    assert.strictEqual(corpus.size, 0);
+    corpus.upsert('/w/x.txt', 'x.txt', article('Good story'));
+    assert.strictEqual(corpus.size, 1);
+    assert.deepStrictEqual(corpus.warnings(), []);
+  });
+
+  it('UTF-16 with a BOM is read', () => {
+    const text = 'Headline of note\n\nPARIS (AFP) -- Body.\n';
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    assert.strictEqual(new Corpus().upsert('/w/u.txt', 'u.txt', bytes)!.title, 'Headline of note');
+  });
+});
