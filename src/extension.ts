@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import type { Corpus } from './core/corpus';
 import { registerOpenArticle } from './extension/openArticle';
 import { registerReindexCommand } from './extension/reindexCommand';
+import { registerSearch } from './extension/search';
+import { registerSidebar } from './extension/sidebar';
 import { WorkspaceIndex } from './extension/workspaceIndex';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
@@ -19,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index));
 
   // Features register here, one line each (src/extension/<feature>.ts).
+  registerSidebar(context, index, output);
+  context.subscriptions.push(registerSearch(index));
 
   void index.reindex();
   return { corpus: index.corpus, index };

@@ -69,7 +69,10 @@ export class Corpus {
     }
 
     const parsed = parseArticle(text);
-    const entities = extractEntities({ title: parsed.title, body: parsed.body, outlet: parsed.outlet });
+    // Related-article headlines and captions name people too ("Diosdado Cabello in Russia"), so
+    // extraction reads them after the body.
+    const entityText = parsed.asides.length ? `${parsed.body}\n\n${parsed.asides.join('\n\n')}` : parsed.body;
+    const entities = extractEntities({ title: parsed.title, body: entityText, outlet: parsed.outlet });
     const previous = this.byLocationMap.get(location);
     const article: Article = {
       key: previous?.key ?? '',

@@ -18,6 +18,11 @@ export interface ParsedArticle {
   excerpt: string;
   words: number;
   explicitKey: string | null;
+  /**
+   * Text that is not body but still names people and places: related-article headlines and photo
+   * captions. Entity extraction reads it; the body, excerpt and word count do not.
+   */
+  asides: string[];
 }
 
 const EXCERPT_WORDS = 40;
@@ -124,6 +129,7 @@ export function parseArticle(rawText: string): ParsedArticle {
   }
 
   const kept: string[] = [];
+  const asides: string[] = [];
   let seenContent = false;
   for (let line of lines) {
     if (line === '') {
@@ -136,7 +142,11 @@ export function parseArticle(rawText: string): ParsedArticle {
       line = line.slice(prefix[0].length);
       if (!line) continue;
     }
-    if (RULE_RE.test(line) || IMAGE_PLACEHOLDER_RE.test(line) || MD_IMAGE_RE.test(line) || RELATED_RE.test(line)
+    if (RELATED_RE.test(line)) {
+      asides.push(stripInlineMarkdown(line.replace(RELATED_RE, '')));
+      continue;
+    }
+    if (RULE_RE.test(line) || IMAGE_PLACEHOLDER_RE.test(line) || MD_IMAGE_RE.test(line)
       || SOCIAL_DEBRIS_RE.test(line) || TAIL_FIELD_RE.test(line)) continue;
     const urlLine = URL_RE.exec(line);
     if (urlLine) {
@@ -158,7 +168,10 @@ export function parseArticle(rawText: string): ParsedArticle {
       continue;
     }
     const bold = emphasisOnly(line);
-    if (bold !== null && CAPTION_RE.test(bold) && bold.split(/\s+/).length <= 30) continue;
+    if (bold !== null && CAPTION_RE.test(bold) && bold.split(/\s+/).length <= 30) {
+      asides.push(stripInlineMarkdown(bold));
+      continue;
+    }
     if (/^(?:photo|photograph|image)\s*(?:by|:)/i.test(line)) continue;
     if (!seenContent && title === null) {
       const heading = HEADING_RE.exec(line);
@@ -217,6 +230,7 @@ export function parseArticle(rawText: string): ParsedArticle {
     excerpt,
     words: bodyWords.length,
     explicitKey: front.fields.key ?? null,
+    asides,
   };
 }
 

@@ -48,13 +48,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Finds and reads every article from scratch; resolves to the number of articles indexed. */
   reindex(): Promise<number> {
     const generation = ++this.generation;
-    const run = vscode.window.withProgress(
+    const run = Promise.resolve(vscode.window.withProgress(
       { location: { viewId: 'dossier.countries' }, title: 'Indexing articles' },
       () => vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Dossier: indexing articles' },
         (progress) => this.scanWorkspace(generation, progress),
       ),
-    );
+    ));
     this.scan = run;
     return run;
   }

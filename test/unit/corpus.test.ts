@@ -32,7 +32,7 @@ describe('corpus: keys', () => {
     const backward = new Corpus();
     for (const f of [...files].reverse()) backward.upsert(f, f, article('Same headline here'));
     const keysOf = (c: Corpus) => files.map((f) => c.byLocation(f)!.key);
-    assert.deepStrictEqual(keysOf(forward), ['ap-same-headline-here', 'ap-same-headline-here-b', 'ap-same-headline-here-c']);
+    assert.deepStrictEqual(keysOf(forward), ['exampletimes-same-headline-here', 'exampletimes-same-headline-here-b', 'exampletimes-same-headline-here-c']);
     assert.deepStrictEqual(keysOf(backward), keysOf(forward));
   });
 
@@ -54,8 +54,8 @@ describe('corpus: keys', () => {
     corpus.upsert('/w/a.txt', 'a.txt', article('Twin title'));
     corpus.upsert('/w/b.txt', 'b.txt', article('Twin title'));
     corpus.remove('/w/a.txt');
-    assert.strictEqual(corpus.byLocation('/w/b.txt')!.key, 'ap-twin-title');
-    assert.strictEqual(corpus.get('ap-twin-title-b'), undefined);
+    assert.strictEqual(corpus.byLocation('/w/b.txt')!.key, 'exampletimes-twin-title');
+    assert.strictEqual(corpus.get('exampletimes-twin-title-b'), undefined);
   });
 });
 
@@ -68,14 +68,14 @@ describe('corpus: change events', () => {
       corpus.upsert('/w/a.txt', 'a.txt', article('First story'));
       corpus.upsert('/w/b.txt', 'b.txt', article('Second story'));
     });
-    corpus.upsert('/w/a.txt', 'a.txt', article('First story') + '\nMore text.\n');
+    corpus.upsert('/w/a.txt', 'a.txt', article('First story').replace('story.', 'story. More text.'));
     corpus.upsert('/w/b.txt', 'b.txt', article('Renamed story'));
     corpus.remove('/w/a.txt');
     assert.deepStrictEqual(events, [
-      { added: ['ap-first-story', 'ap-second-story'], changed: [], removed: [] },
-      { added: [], changed: ['ap-first-story'], removed: [] },
-      { added: ['ap-renamed-story'], changed: [], removed: ['ap-second-story'] },
-      { added: [], changed: [], removed: ['ap-first-story'] },
+      { added: ['exampletimes-first-story', 'exampletimes-second-story'], changed: [], removed: [] },
+      { added: [], changed: ['exampletimes-first-story'], removed: [] },
+      { added: ['exampletimes-renamed-story'], changed: [], removed: ['exampletimes-second-story'] },
+      { added: [], changed: [], removed: ['exampletimes-first-story'] },
     ]);
   });
 

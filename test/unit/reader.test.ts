@@ -146,3 +146,13 @@ describe('citation keys', () => {
     assert.match(deriveBaseKey({ title: null, label: '!!!', outlet: null, date: null }), /^[a-z0-9][a-z0-9-]*$/);
   });
 });
+
+describe('reader: asides', () => {
+  it('keeps related-article headlines and captions apart from the body, for entity extraction', () => {
+    assert.deepStrictEqual(read(SEEDS, '004_2a2c51b8f2fd3f7c.txt').asides, [
+      'Political, Economic and Technological Cooperation: Diosdado Cabello in Russia for Special Mission (Images)',
+      'Maduro Already in Moscow',
+    ]);
+    assert.deepStrictEqual(read(SEEDS, '001_52170efe32851a00.txt').asides, ['Russian Deputy Foreign Minister Serguei Riabkov. PL Photo']);
+  });
+});

