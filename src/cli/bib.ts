@@ -1,6 +1,25 @@
-// Placeholder until the bib subcommand lands (owned by another change in progress).
-import { UsageError } from './args';
+// `dossier bib <articles> [--cited-in <notes>...] [--format csl-json|bibtex]`.
 
-export function runBib(_argv: string[], _out: (text: string) => void, _err: (text: string) => void): number {
-  throw new UsageError('bib is not available yet');
+import { toBibtex, toCslJson } from '../core/citations';
+import { parseArgs, UsageError } from './args';
+import { loadCorpus } from './files';
+import { readNotes } from './notes';
+
+export function runBib(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+  const args = parseArgs(argv, { 'cited-in': 'list', format: 'string' });
+  const format = args.values.format ?? 'csl-json';
+  if (format !== 'csl-json' && format !== 'bibtex') throw new UsageError(`--format is csl-json or bibtex, not ${format}`);
+  if (args.positionals.length !== 1) throw new UsageError('bib needs one articles folder');
+  const corpus = loadCorpus(args.positionals);
+  let articles = corpus.articles().sort((a, b) => (a.key < b.key ? -1 : 1));
+  const notes = args.lists['cited-in'];
+  if (notes) {
+    const cited = new Set(readNotes(notes).flatMap((n) => n.citations.map((c) => c.key)));
+    for (const key of cited) if (!corpus.has(key)) err(`warning: unknown citation key @${key}`);
+    articles = articles.filter((a) => cited.has(a.key));
+  }
+  const records = articles.map((a) => corpus.record(a));
+  process.stdout.write(format === 'bibtex' ? toBibtex(records) : toCslJson(records));
+  void out;
+  return 0;
 }

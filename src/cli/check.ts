@@ -1,6 +1,26 @@
-// Placeholder until the check subcommand lands (owned by another change in progress).
-import { UsageError } from './args';
+// `dossier check <articles> <notes>...`: unknown citation keys as file:line:col, exit 1 if any.
 
-export function runCheck(_argv: string[], _out: (text: string) => void, _err: (text: string) => void): number {
-  throw new UsageError('check is not available yet');
+import { nearestKeys } from '../core/citations';
+import { parseArgs, UsageError } from './args';
+import { loadCorpus } from './files';
+import { readNotes } from './notes';
+
+export function runCheck(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+  const args = parseArgs(argv, {});
+  const [articles, ...notes] = args.positionals;
+  if (!articles || !notes.length) throw new UsageError('check needs an articles folder and at least one note or notes folder');
+  const corpus = loadCorpus([articles]);
+  let unknown = 0;
+  let cited = 0;
+  for (const note of readNotes(notes)) {
+    for (const c of note.citations) {
+      cited++;
+      if (corpus.has(c.key)) continue;
+      unknown++;
+      const near = nearestKeys(c.key, corpus.keys(), 1)[0];
+      out(`${note.file}:${c.line + 1}:${c.character + 1}: unknown citation key @${c.key}${near ? ` (did you mean @${near}?)` : ''}`);
+    }
+  }
+  err(`${cited} citation${cited === 1 ? '' : 's'} checked, ${unknown} unknown`);
+  return unknown ? 1 : 0;
 }
