@@ -3,16 +3,22 @@
 
 import * as vscode from 'vscode';
 import type { Corpus } from './core/corpus';
+import { registerCitations } from './extension/citations';
+import { citationPreviewPlugin } from './extension/markdownPreview';
 import { registerOpenArticle } from './extension/openArticle';
 import { registerReindexCommand } from './extension/reindexCommand';
 import { registerSearch } from './extension/search';
 import { registerSidebar } from './extension/sidebar';
+import type { NoteIndex } from './extension/noteIndex';
 import { WorkspaceIndex } from './extension/workspaceIndex';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface DossierApi {
   corpus: Corpus;
   index: WorkspaceIndex;
+  notes: NoteIndex;
+  /** The Markdown preview's plugin (contributes `markdown.markdownItPlugins`). */
+  extendMarkdownIt: ReturnType<typeof citationPreviewPlugin>;
 }
 
 export function activate(context: vscode.ExtensionContext): DossierApi {
@@ -21,11 +27,13 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index));
 
   // Features register here, one line each (src/extension/<feature>.ts).
-  registerSidebar(context, index, output);
+  const sidebar = registerSidebar(context, index, output);
+  const notes = registerCitations(context, index);
+  sidebar.setCitingNotes(notes);
   context.subscriptions.push(registerSearch(index));
 
   void index.reindex();
-  return { corpus: index.corpus, index };
+  return { corpus: index.corpus, index, notes, extendMarkdownIt: citationPreviewPlugin(index) };
 }
 
 export function deactivate(): void {}

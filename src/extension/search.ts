@@ -10,7 +10,7 @@
 
 import * as vscode from 'vscode';
 import { dateOutlet } from '../core/card';
-import { SearchIndex, type SearchResult } from '../core/search';
+import type { SearchIndex, SearchResult } from '../core/search';
 import { OPEN_ARTICLE_COMMAND, type OpenArticleArgs } from './openArticle';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -37,7 +37,6 @@ const BUTTONS = {
 };
 
 class ArticleSearch implements vscode.Disposable {
-  private engine: SearchIndex | null = null;
   private lastMarkdownEditor: vscode.TextEditor | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -49,13 +48,9 @@ class ArticleSearch implements vscode.Disposable {
     this.disposables.push(vscode.window.onDidChangeActiveTextEditor(remember));
   }
 
-  /** The engine, built on first use and kept current by corpus events from then on. */
+  /** The shared engine (see WorkspaceIndex.search). */
   private get search(): SearchIndex {
-    if (!this.engine) {
-      this.engine = new SearchIndex(this.index.corpus);
-      this.engine.build();
-    }
-    return this.engine;
+    return this.index.search;
   }
 
   items(query: string): SearchItem[] {
@@ -155,7 +150,6 @@ class ArticleSearch implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.engine?.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

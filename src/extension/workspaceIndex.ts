@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { matchesAny } from '../core/glob';
+import { SearchIndex } from '../core/search';
 import { readSettings } from './settings';
 
 const WATCH_DEBOUNCE_MS = 100;
@@ -23,6 +24,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
   private currentState: IndexState = 'idle';
   private scan: Promise<number> | null = null;
+  private searchIndex: SearchIndex | null = null;
   private generation = 0;
 
   constructor(private readonly output: vscode.OutputChannel) {
@@ -57,6 +59,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     ));
     this.scan = run;
     return run;
+  }
+
+  /** The search engine over the corpus, shared by every feature; built on first use, then kept current. */
+  get search(): SearchIndex {
+    if (!this.searchIndex) {
+      this.searchIndex = new SearchIndex(this.corpus);
+      this.searchIndex.build();
+      this.disposables.push(this.searchIndex);
+    }
+    return this.searchIndex;
   }
 
   /** The path shown to users: relative to its workspace folder (prefixed by the folder's name in multi-root). */

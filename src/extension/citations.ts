@@ -1,0 +1,26 @@
+// Citations in Markdown notes: wires the note index and the features over it (hover, completion,
+// definition and references, diagnostics, insert, export), and hands the sidebar its "cited in" source.
+
+import * as vscode from 'vscode';
+import { registerCitationCompletion } from './citationCompletion';
+import { registerCitationDiagnostics } from './citationDiagnostics';
+import { registerCitationHover } from './citationHover';
+import { registerCitationNavigation } from './citationNavigation';
+import { registerExportBibliography } from './exportBibliography';
+import { registerInsertCitation } from './insertCitation';
+import { NoteIndex } from './noteIndex';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export function registerCitations(context: vscode.ExtensionContext, index: WorkspaceIndex): NoteIndex {
+  const notes = new NoteIndex(index);
+  context.subscriptions.push(
+    notes,
+    registerCitationHover(index, notes),
+    registerCitationCompletion(index),
+    registerCitationNavigation(index, notes),
+    registerCitationDiagnostics(index, notes),
+    registerInsertCitation(index),
+    registerExportBibliography(index, notes),
+  );
+  return notes;
+}

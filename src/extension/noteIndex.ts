@@ -1,0 +1,127 @@
+// Citations in the workspace's Markdown notes: a per-document cache of scanned citations, kept
+// current from open editors (as you type) and from the file watcher (for closed files). References,
+// the sidebar's "cited in" rows and the bibliography's "cited in the workspace" scope ask it.
+
+import * as vscode from 'vscode';
+import { scanCitations, type CitationOccurrence } from '../core/citations';
+import type { CitingNote, CitingNotesSource } from './sidebar/citingNotes';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+const NOTE_GLOB = '**/*.{md,markdown,qmd,rmd}';
+const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+
+export function isNoteDocument(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' || /\.(?:md|markdown|qmd|rmd)$/i.test(document.uri.path);
+}
+
+export class NoteIndex implements CitingNotesSource, vscode.Disposable {
+  private readonly citationsByNote = new Map<string, CitationOccurrence[]>();
+  private readonly notesByKey = new Map<string, Set<string>>();
+  private readonly emitter = new vscode.EventEmitter<readonly string[] | undefined>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private ready: Promise<void>;
+
+  constructor(private readonly index: WorkspaceIndex) {
+    const watcher = vscode.workspace.createFileSystemWatcher(NOTE_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.refreshFromDisk(uri)),
+      watcher.onDidChange((uri) => {
+        // Open documents are tracked from their text, which is newer than the disk.
+        if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) void this.refreshFromDisk(uri);
+      }),
+      watcher.onDidDelete((uri) => this.set(uri.toString(), [])),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (this.isNote(e.document)) this.setFromDocument(e.document); }),
+      vscode.workspace.onDidOpenTextDocument((d) => { if (this.isNote(d)) this.setFromDocument(d); }),
+    );
+    this.ready = this.scan();
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /** Citations in a note, from its open document when there is one. */
+  citationsIn(document: vscode.TextDocument): CitationOccurrence[] {
+    this.setFromDocument(document);
+    return this.citationsByNote.get(document.uri.toString()) ?? [];
+  }
+
+  citingNotes(key: string): readonly CitingNote[] {
+    const notes = [...(this.notesByKey.get(key) ?? [])].sort();
+    return notes.map((note) => {
+      const occurrences = (this.citationsByNote.get(note) ?? []).filter((c) => c.key === key);
+      const first = occurrences[0]!;
+      const range = new vscode.Range(first.line, first.character, first.line, first.character + first.key.length);
+      return { uri: vscode.Uri.parse(note), range, count: occurrences.length };
+    });
+  }
+
+  /** Every citation of `key` in the workspace's notes, as locations. */
+  references(key: string): vscode.Location[] {
+    const locations: vscode.Location[] = [];
+    for (const note of [...(this.notesByKey.get(key) ?? [])].sort()) {
+      for (const c of this.citationsByNote.get(note) ?? []) {
+        if (c.key === key) locations.push(new vscode.Location(vscode.Uri.parse(note), new vscode.Range(c.line, c.character, c.line, c.character + c.key.length)));
+      }
+    }
+    return locations;
+  }
+
+  /** Every key cited anywhere in the workspace's notes. */
+  citedKeys(): Set<string> {
+    return new Set(this.notesByKey.keys());
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private isNote(document: vscode.TextDocument): boolean {
+    return isNoteDocument(document) && document.uri.scheme !== 'git' && !this.index.corpus.byLocation(document.uri.toString());
+  }
+
+  private async scan(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(NOTE_GLOB, EXCLUDE);
+    for (const uri of uris) await this.refreshFromDisk(uri);
+    for (const document of vscode.workspace.textDocuments) if (this.isNote(document)) this.setFromDocument(document);
+  }
+
+  private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
+    // Articles written in Markdown are sources, not notes.
+    if (this.index.corpus.byLocation(uri.toString()) || this.index.isArticle(uri)) return;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.byteLength > 5 * 1024 * 1024 || bytes.includes(0)) return;
+      this.set(uri.toString(), scanCitations(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')));
+    } catch {
+      this.set(uri.toString(), []);
+    }
+  }
+
+  private setFromDocument(document: vscode.TextDocument): void {
+    // Positions must be the document's own, so scan its text as it is (line ends included).
+    this.set(document.uri.toString(), scanCitations(document.getText()));
+  }
+
+  private set(note: string, citations: CitationOccurrence[]): void {
+    const before = new Set((this.citationsByNote.get(note) ?? []).map((c) => c.key));
+    const after = new Set(citations.map((c) => c.key));
+    if (citations.length) this.citationsByNote.set(note, citations);
+    else this.citationsByNote.delete(note);
+    const changed: string[] = [];
+    for (const key of before) if (!after.has(key)) {
+      this.notesByKey.get(key)?.delete(note);
+      if (this.notesByKey.get(key)?.size === 0) this.notesByKey.delete(key);
+      changed.push(key);
+    }
+    for (const key of after) if (!before.has(key)) {
+      let notes = this.notesByKey.get(key);
+      if (!notes) this.notesByKey.set(key, (notes = new Set()));
+      notes.add(note);
+      changed.push(key);
+    }
+    if (changed.length) this.emitter.fire(changed);
+  }
+}

@@ -1,0 +1,157 @@
+// Citations in the real extension host: completion, hover, definition, references, diagnostics and
+// their quick fix, the Insert Citation command, the Markdown preview and the bibliography export.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { DossierApi } from '../../src/extension';
+
+const TASS = 'tass2025-cuba-russia-reliable';
+
+async function dossier(): Promise<DossierApi> {
+  const api = await vscode.extensions.getExtension<DossierApi>('dossier.dossier')!.activate();
+  await api.index.whenReady();
+  await api.notes.whenReady();
+  return api;
+}
+
+function folder(): vscode.Uri {
+  return vscode.workspace.workspaceFolders![0]!.uri;
+}
+
+async function writeNote(name: string, text: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.joinPath(folder(), 'notes', name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`not seen within ${ms} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function positionOf(document: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `${needle} in ${document.uri.path}`);
+  return document.positionAt(offset + delta);
+}
+
+describe('citations', function () {
+  this.timeout(60000);
+  before(dossier);
+
+  it('completion after "[@lav" offers the Lavrov articles and closes the bracket', async () => {
+    const editor = await writeNote('completion.md', 'Moscow and Havana [@lav\n');
+    const position = new vscode.Position(0, '[@lav'.length + 'Moscow and Havana '.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, '@');
+    const ours = list.items.filter((i) => typeof i.label === 'object' && i.kind === vscode.CompletionItemKind.Reference);
+    const keys = ours.map((i) => (i.label as vscode.CompletionItemLabel).label);
+    assert.deepStrictEqual([...keys].sort(), ['dpa-cuban-foreign-minister', 'rhc-russia-cuba-strengthen', TASS, 'venezuelanmfa-russian-foreign-minister']);
+    const item = ours.find((i) => (i.label as vscode.CompletionItemLabel).label === TASS)!;
+    assert.strictEqual(item.detail, '2025-05-07 · TASS');
+    assert.match((item.documentation as vscode.MarkdownString).value, /Open article/);
+    await editor.edit((e) => e.replace(item.range as vscode.Range, item.insertText as string));
+    assert.strictEqual(editor.document.getText(), `Moscow and Havana [@${TASS}]\n`);
+  });
+
+  it('completion filters by country capital and outlet: @havana, @tass', async () => {
+    const editor = await writeNote('completion2.md', 'See @havana and @tass\n');
+    const keysAt = async (column: number) => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, column), '@');
+      return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).map((i) => (i.label as vscode.CompletionItemLabel).label);
+    };
+    const havana = await keysAt('See @havana'.length);
+    assert.ok(havana.includes(TASS) && havana.includes('rhc-russia-cuba-strengthen'), havana.join());
+    assert.ok(!havana.includes('venezuelanmfa-russian-foreign-minister'), havana.join());
+    assert.strictEqual((await keysAt('See @havana and @tass'.length))[0], TASS);
+  });
+
+  it('hover on a cited key shows the escaped card, trusted only for the open command', async () => {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'notes', 'example.md'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, TASS, 3));
+    const card = hovers.flatMap((h) => h.contents).find((c) => c instanceof vscode.MarkdownString && c.value.includes('Open article')) as vscode.MarkdownString;
+    assert.ok(card, 'a card');
+    assert.match(card.value, /Cuba is Russia’s reliable ally/);
+    assert.match(card.value, /2025\\-05\\-07 · TASS/);
+    assert.match(card.value, /🇷🇺 Russia/);
+    assert.match(card.value, /Sergey Lavrov/);
+    assert.deepStrictEqual(card.isTrusted, { enabledCommands: ['dossier.openArticle'] });
+  });
+
+  it('go to definition opens the article', async () => {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'notes', 'example.md'));
+    const links = await vscode.commands.executeCommand<vscode.LocationLink[]>('vscode.executeDefinitionProvider', document.uri, positionOf(document, 'dpa-cuban'));
+    assert.strictEqual(links.length, 1);
+    assert.ok(links[0]!.targetUri.path.endsWith('/seeds/003_2dc698643bc4e8cd.txt'));
+  });
+
+  it('find all references lists every citation of the key in the workspace notes', async () => {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'notes', 'example.md'));
+    await writeNote('refs.md', `Again [@${TASS}] and [@rhc-russia-cuba-strengthen].\n`);
+    const locations = await waitFor('two notes citing the TASS article', async () => {
+      const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf(document, TASS, 2));
+      return found.filter((l) => l.uri.path.endsWith('.md')).length >= 3 && found;
+    });
+    const notes = locations.filter((l) => l.uri.path.endsWith('.md')).map((l) => `${l.uri.path.split('/').pop()}:${l.range.start.line}`).sort();
+    assert.ok(notes.includes('example.md:6') && notes.includes('refs.md:0'), notes.join());
+  });
+
+  it('an unknown key is a warning with a quick fix to the nearest key', async () => {
+    const editor = await writeNote('unknown.md', 'As reported [@tass2025-cuba-russia-reliabel].\n');
+    const diagnostic = await waitFor('the unknown-key warning', () =>
+      vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === 'Dossier'));
+    assert.strictEqual(diagnostic.message, 'Unknown citation key @tass2025-cuba-russia-reliabel');
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.deepStrictEqual([diagnostic.range.start.character, diagnostic.range.end.character], [13, 43]);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
+    const fix = actions.find((a) => a.title === `Replace with @${TASS}`);
+    assert.ok(fix?.edit, actions.map((a) => a.title).join());
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.strictEqual(editor.document.getText(), `As reported [@${TASS}].\n`);
+    await waitFor('the warning cleared', () => vscode.languages.getDiagnostics(editor.document.uri).length === 0);
+  });
+
+  it('Insert Citation: at the cursor, into an existing bracket, over a selection — one undo step each', async () => {
+    const editor = await writeNote('insert.md', 'First. Second [see @dpa-cuban-foreign-minister, p. 2]. Third.\n');
+    editor.selection = new vscode.Selection(0, 6, 0, 6);
+    await vscode.commands.executeCommand('dossier.insertCitation', { keys: [TASS, 'rhc-russia-cuba-strengthen'] });
+    assert.strictEqual(editor.document.getText(), `First.[@${TASS}; @rhc-russia-cuba-strengthen] Second [see @dpa-cuban-foreign-minister, p. 2]. Third.\n`);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), 'First. Second [see @dpa-cuban-foreign-minister, p. 2]. Third.\n');
+    const inside = editor.document.getText().indexOf('p. 2');
+    editor.selection = new vscode.Selection(editor.document.positionAt(inside), editor.document.positionAt(inside));
+    await vscode.commands.executeCommand('dossier.insertCitation', { keys: [TASS] });
+    assert.strictEqual(editor.document.getText(), `First. Second [see @dpa-cuban-foreign-minister, p. 2; @${TASS}]. Third.\n`);
+    const third = editor.document.getText().indexOf('Third');
+    editor.selection = new vscode.Selection(editor.document.positionAt(third), editor.document.positionAt(third + 5));
+    await vscode.commands.executeCommand('dossier.insertCitation', { keys: ['rhc-russia-cuba-strengthen'] });
+    assert.ok(editor.document.getText().endsWith('[@rhc-russia-cuba-strengthen].\n'));
+  });
+
+  it('the Markdown preview renders cited keys as links with the title, and marks unknown ones', async () => {
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', `See [@${TASS}] and @nope, not \`@code\` or a@b.org.`);
+    assert.match(html, /<a class="dossier-citation" href="[^"]*seeds\/002_409861e92e21fbe1\.txt" title="Cuba is Russia’s reliable ally[^"]*" data-dossier-key="tass2025-cuba-russia-reliable">@tass2025-cuba-russia-reliable<\/a>/);
+    assert.match(html, /<span class="dossier-citation dossier-unknown"[^>]*>@nope<\/span>/);
+    assert.match(html, /<code>@code<\/code>/);
+  });
+
+  it('Export Bibliography writes CSL-JSON of the articles cited in the workspace', async () => {
+    const target = vscode.Uri.joinPath(folder(), 'references.json');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('dossier.exportBibliography', { format: 'csl-json', scope: 'workspace', uri: target });
+    assert.strictEqual(written.toString(), target.toString());
+    const items = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as { id: string; type: string }[];
+    assert.deepStrictEqual(items.map((i) => i.id), ['dpa-cuban-foreign-minister', 'rhc-russia-cuba-strengthen', 'rhc-russia-reiterates-rejection', TASS, 'venezuelanmfa-russian-foreign-minister']);
+    assert.ok(items.every((i) => i.type === 'article-newspaper'));
+  });
+
+  it('the sidebar lists the notes that cite an article', async () => {
+    const snapshot = await vscode.commands.executeCommand<Record<string, { groups: { label: string; children?: { key?: string; label: string; children?: { label: string }[] }[] }[] }>>(
+      'dossier._sidebarSnapshot', { view: 'countries', expand: true });
+    const json = JSON.stringify(snapshot);
+    assert.ok(json.includes('example.md'), json.slice(0, 2000));
+  });
+});
