@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { checkCitations } from './citations.test';
 import { checkSearch } from './search.test';
 import { checkSidebar } from './sidebar.test';
 
@@ -46,5 +47,9 @@ describe('Dossier in the workbench', function () {
 
   it('search: typing "lavorv" lists the Lavrov articles and opens the top one', async () => {
     await checkSearch(workbench.page);
+  });
+
+  it('citations: type [@lav, accept the suggestion, save; hover a cited key', async () => {
+    await checkCitations(workbench.page, workspace);
   });
 });
