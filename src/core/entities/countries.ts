@@ -27,7 +27,7 @@ const CURATED_ALIASES: [string, string][] = [
   ['MK', 'Macedonia'], ['NL', 'Holland'], ['VA', 'Vatican'], ['PS', 'Palestine'], ['PS', 'Gaza'], ['TW', 'Taiwanese'],
   ['IR', 'Persia'], ['LK', 'Ceylon'], ['BO', 'Bolivian'], ['VE', 'Venezuelan'], ['PH', 'Filipino'], ['SA', 'Saudi'],
   ['US', 'Washington'], ['IN', 'New Delhi'], ['IN', 'Delhi'], ['VN', 'Hanoi'], ['CN', 'Peking'], ['IN', 'Bombay'],
-  ['SU', 'Soviet Union'], ['SU', 'USSR'], ['SU', 'U.S.S.R.'],
+  ['TW', 'Taipei'], ['SU', 'Soviet Union'], ['SU', 'USSR'], ['SU', 'U.S.S.R.'],
 ];
 
 /** Phrases that contain a country word but name a region: matched first and counted for nobody. */
@@ -36,7 +36,7 @@ const REGIONS = ['Latin America', 'Latin American', 'South America', 'South Amer
   'Southeast Asia', 'South Asia', 'West Africa', 'West African', 'East Africa', 'East African', 'North Africa', 'North African',
   'Southern Africa', 'Sub-Saharan Africa', 'Middle East', 'Western Hemisphere', 'New Guinea', 'Indian Ocean', 'Indian Ocean',
   'Arab World', 'Persian Gulf', 'Korean Peninsula', 'Washington Post', 'New Mexico', 'New Jersey', 'New York', 'Georgia Tech',
-  'Jordan River', 'Turkey Creek', 'Washington State', 'United Nations', 'American Samoa', 'Dominican Republic'];
+  'Jordan River', 'Turkey Creek', 'Washington State', 'United Nations'];
 
 /** Capitals too often something else (a person's name, a word) to stand for their country. */
 const AMBIGUOUS_CAPITALS = new Set(['victoria', 'kingston', 'hamilton', 'male', 'georgetown', 'santiago', 'lima', 'colombo',
@@ -58,12 +58,16 @@ interface Entry {
 const infoByCode = new Map<string, CountryInfo>();
 const phrases = new Map<string, Entry>();
 let longestPhrase = 1;
+/** Longest phrase length by first word: most tokens start no phrase and are skipped at once. */
+const longestByFirst = new Map<string, number>();
 
 function addPhrase(text: string, entry: Entry): void {
   const key = phraseKey(tokenize(text));
   if (!key || phrases.has(key)) return;
   phrases.set(key, entry);
-  longestPhrase = Math.max(longestPhrase, key.split(' ').length);
+  const words = key.split(' ');
+  longestPhrase = Math.max(longestPhrase, words.length);
+  longestByFirst.set(words[0]!, Math.max(longestByFirst.get(words[0]!) ?? 0, words.length));
 }
 
 function phraseKey(tokens: Token[]): string {
@@ -103,11 +107,28 @@ export function countryInfo(code: string): CountryInfo | undefined {
 }
 
 /** Resolves a free-text country reference (name, demonym, capital, alias or code) to its code. */
+const lookupCache = new Map<string, string | null>();
+
 export function lookupCountry(text: string): string | null {
+  let cached = lookupCache.get(text);
+  if (cached === undefined) {
+    cached = lookupUncached(text);
+    if (lookupCache.size > 50_000) lookupCache.clear();
+    lookupCache.set(text, cached);
+  }
+  return cached;
+}
+
+function lookupUncached(text: string): string | null {
   const trimmed = text.trim();
   if (/^[A-Za-z]{2}$/.test(trimmed) && infoByCode.has(trimmed.toUpperCase())) return trimmed.toUpperCase();
   const entry = phrases.get(phraseKey(tokenize(trimmed)));
   return entry && entry.kind !== 'region' ? entry.code : null;
+}
+
+/** True when the words are a gazetteer phrase of any kind (country, capital, demonym or region): "Abu Dhabi", "West African". */
+export function isGazetteerPhrase(tokens: Token[]): boolean {
+  return phrases.has(phraseKey(tokens));
 }
 
 /** All names a country answers to (for search): name, official name, aliases, demonyms, capitals. */
@@ -125,15 +146,18 @@ function casingOk(tokens: Token[], entry: Entry): boolean {
   return tokens.every((t) => t.capitalised || /^(?:of|the|and|da|de|del|du|la|le|al|el)$/.test(t.key));
 }
 
-export function extractCountries(text: string, outlet: string | null): CountryMention[] {
+/** `given`: the text's tokens when the caller already has them (extractEntities shares one pass). */
+export function extractCountries(text: string, outlet: string | null, given?: Token[]): CountryMention[] {
   // The outlet's own name ("Radio Habana Cuba") is not a mention of the country in it.
-  const masked = outlet ? text.split(outlet).join(' '.repeat(outlet.length)) : text;
-  const tokens = tokenize(masked);
+  let tokens: Token[];
+  if (outlet && text.includes(outlet)) tokens = tokenize(text.split(outlet).join(' '.repeat(outlet.length)));
+  else tokens = given ?? tokenize(text);
   const counts = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
     if (!first.capitalised) continue;
-    for (let n = Math.min(longestPhrase, tokens.length - i); n >= 1; n--) {
+    const longest = longestByFirst.get(first.key) ?? (/-/.test(first.text) ? 1 : 0);
+    for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       const span = tokens.slice(i, i + n);
       // A phrase never spans sentence punctuation.
       if (span.slice(1).some((t) => /[^\s-]/.test(t.gap.replace(/[\s]/g, '')) && !/^\s*$/.test(t.gap))) continue;

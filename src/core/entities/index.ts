@@ -4,6 +4,7 @@
 import type { CountryMention, PersonMention } from '../types';
 import { extractCountries } from './countries';
 import { extractPersons } from './persons';
+import { tokenize } from './tokens';
 
 export { countryInfo, countryTerms, lookupCountry, type CountryInfo } from './countries';
 export { PersonDirectory, type CorpusPerson } from './directory';
@@ -23,5 +24,6 @@ export interface ArticleEntities {
 
 export function extractEntities(input: EntityInput): ArticleEntities {
   const text = input.title ? `${input.title}\n\n${input.body}` : input.body;
-  return { countries: extractCountries(text, input.outlet), persons: extractPersons(text) };
+  const tokens = tokenize(text);
+  return { countries: extractCountries(text, input.outlet, tokens), persons: extractPersons(text, tokens) };
 }

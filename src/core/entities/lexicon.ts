@@ -28,6 +28,7 @@ abiy ahmadou akin aliyu amina bola chinua cyril emmerson félix goodluck hakaind
 olusegun paul samia thabo uhuru william yoweri
 anand arvind amit rahul sonia indira rajiv manmohan shehbaz imran nawaz benazir sheikh hasina joko prabowo retno rodrigo ferdinand
 bongbong anwar mahathir lee hsien halimah thaksin prayut srettha hun manet
+saddam saif khalifa yunus hossein ebrahim masoud ismail nikol vyacheslav kassym nursultan mahamat idriss bassirou
 `).map(translitKey);
 
 export const GIVEN_NAMES = new Set(GIVEN);
@@ -36,7 +37,7 @@ export const GIVEN_NAMES = new Set(GIVEN);
 export const EAST_ASIAN_SURNAMES = new Set(words(`
 xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang song tang han feng deng cao peng
 zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding shen jin kim park choi jung kang cho yoon jang lim moon shin
-han oh seo kwon hwang ahn song yoo hong jeon ko nguyen tran le pham hoang phan vu dang bui do ho ngo duong ly
+han oh seo kwon hwang ahn song yoo hong jeon ko mao lai tsai qin wen nguyen tran le pham hoang phan vu dang bui do ho ngo duong ly
 `).map(translitKey));
 
 /** Titles, roles and honorifics stripped from the front of a name. */
@@ -47,7 +48,7 @@ congresswoman representative rep sen gov governor mayor ambassador envoy spokesm
 chief director head leader commander colonel col gen lt lieutenant captain capt major sergeant admiral marshal judge justice attorney
 executive first lady counterpart diplomat official officials defence defense interior finance economy trade health education
 justice affairs state acting former late incoming outgoing opposition party member members mp mps mep economist analyst
-reporter correspondent journalist activist colleague coach top senior junior assistant undersecretary under commissioner
+reporter correspondent journalist field activist colleague coach top senior junior assistant undersecretary under commissioner
 `));
 
 /** Head words of organisations, places, events and documents: a sequence holding one is not a person. */
@@ -63,6 +64,7 @@ television tv times post herald journal gazette tribune daily telegraph latina i
 network media channel magazine review report code act law bill constitution budget strategy doctrine policy day era christmas easter
 ramadan covid pandemic virus coronavirus olympic world cup championship prize award council cabinet regime administration embassy
 consulate mission delegation secretariat division brigade battalion regiment command exercise operation stadium hotel tower
+delta shoal reef strait gulf bay peninsula desert coast cape plateau basin canal park rally alliance coalition
 `));
 
 /** Function words and common sentence openers that are capitalised only by position. */
@@ -99,7 +101,7 @@ video videos live update updates breaking exclusive analysis opinion editorial i
 where when why how what who which while during since until through across toward towards within upon via per
 people president leaders leader government minister ministers country countries nations state states world region
 strengthen strengthens strengthening reiterates reiterate rejection blockade invitation extends extend support supports
-celebrating celebrates brotherhood friendship partnership alliance allies ally trip tour mission summit talks
+analysts experts observers critics residents officers troops celebrating celebrates brotherhood friendship partnership alliance allies ally trip tour mission summit talks
 `));
 
 /** Endings of common nouns and adjectives ("Cooperation", "Technological"): such a word is not a name. */

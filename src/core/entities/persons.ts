@@ -5,7 +5,7 @@
 // person gets the same id in every article ("Serguei"/"Sergey"/"Sergei Lavrov" → sergei-lavrov).
 
 import type { PersonMention } from '../types';
-import { lookupCountry } from './countries';
+import { isGazetteerPhrase, lookupCountry } from './countries';
 import {
   COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES, GIVEN_NAMES, NAME_PARTICLES, NON_PERSON_WORDS, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
@@ -23,11 +23,23 @@ interface Mention {
 
 const isGiven = (t: Token) => GIVEN_NAMES.has(translitKey(t.text));
 const isEastAsianSurname = (t: Token) => EAST_ASIAN_SURNAMES.has(translitKey(t.text));
-const isCountryWord = (t: Token) => lookupCountry(t.text) !== null;
+// Two-letter words are country codes only in capitals: "Li Qiang" and "De Croo" are not Liechtenstein or Germany.
+const isCountryWord = (t: Token) => (t.text.length > 2 || t.allCaps) && lookupCountry(t.text) !== null;
+/** "South Korean", "South Africans": a demonym (or its plural) is a people, not a person. */
+const isDemonymPhrase = (tokens: Token[]) => {
+  const text = tokens.map((t) => t.text).join(' ');
+  return lookupCountry(text) !== null || (/s$/.test(text) && lookupCountry(text.slice(0, -1)) !== null);
+};
+
+const ARABIC_ARTICLE_RE = /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u;
 
 /** Could this token be part of a name? (capitalised word, not an acronym, no digits) */
+/** A middle initial: "W" (its full stop is in the gap) or "H.W.". */
+const isInitial = (t: Token) => /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$/u.test(t.text);
+
 function nameish(t: Token): boolean {
   if (/\d/.test(t.text)) return false;
+  if (isInitial(t)) return true;
   if (t.allCaps && t.text.replace(/[-.]/g, '').length > 1) return false;
   if (t.capitalised) return true;
   // "al-Assad", "bin Salman", "van der Leyen": particles inside a name.
@@ -40,7 +52,8 @@ function sequences(tokens: Token[]): { seq: Token[]; index: number }[] {
   let startIndex = 0;
   const flush = () => {
     // Particles may not open or close a name.
-    while (current.length && !current[current.length - 1]!.capitalised) current.pop();
+    // ("al-Assad", "el-Sisi" may close one.)
+    while (current.length && !current[current.length - 1]!.capitalised && !ARABIC_ARTICLE_RE.test(current[current.length - 1]!.text)) current.pop();
     while (current.length && !current[0]!.capitalised) {
       current.shift();
       startIndex++;
@@ -50,7 +63,10 @@ function sequences(tokens: Token[]): { seq: Token[]; index: number }[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const joined = current.length > 0 && t.gap === ' ' && !current[current.length - 1]!.possessive;
+    const previous = current[current.length - 1];
+    // "George W. Bush": a single-letter initial's full stop does not end the name.
+    const joined = !!previous && !previous.possessive
+      && (t.gap === ' ' || (t.gap === '. ' && /^\p{Lu}$/u.test(previous.text)));
     if (!nameish(t) || (current.length && !joined)) flush();
     if (!nameish(t)) continue;
     if (!current.length) startIndex = i;
@@ -67,8 +83,8 @@ function titledBefore(tokens: Token[], index: number): boolean {
   return TITLE_WORDS.has(prev.key);
 }
 
-function extractMentions(text: string): Mention[] {
-  const tokens = tokenize(text);
+function extractMentions(text: string, given?: Token[]): Mention[] {
+  const tokens = given ?? tokenize(text);
   const mentions: Mention[] = [];
   for (const { seq: raw, index } of sequences(tokens)) {
     if (raw.some((t) => NON_PERSON_WORDS.has(t.key))) continue;
@@ -79,6 +95,9 @@ function extractMentions(text: string): Mention[] {
       if (TITLE_WORDS.has(seq[0]!.key)) titled = true;
       seq = seq.slice(1);
     }
+    // A whole place, capital or region phrase ("Abu Dhabi", "Burkina Faso", "West African", "United Arab Emirates").
+    if (seq.length && isDemonymPhrase(seq)) continue;
+    if (seq.length > 1 && (isGazetteerPhrase(seq) || isGazetteerPhrase(seq.slice(0, -1)) && isCountryWord(seq[seq.length - 1]!))) continue;
     // A headline word ends the name ("Maduro Already in Moscow", "Sergey Lavrov Visiting Venezuela").
     const stop = seq.findIndex((t, i) => i > 0 && (COMMON_WORDS.has(t.key) || STOP_WORDS.has(t.key)));
     if (stop > 0) seq = seq.slice(0, stop);
@@ -96,7 +115,7 @@ function extractMentions(text: string): Mention[] {
     if (seq.some((t) => isCountryWord(t)) && !(seq.length === 2 && isGiven(seq[0]!))) continue;
     if (seq.length > 5) continue;
     const first = seq[0]!;
-    const startToken = tokens.indexOf(first);
+    const startToken = index + raw.indexOf(first);
     const before = tokens[startToken - 1];
     const after = tokens[startToken + seq.length];
     const afterPlace = before && PLACE_PREPOSITIONS.has(before.key) && first.gap === ' ';
@@ -114,8 +133,9 @@ function extractMentions(text: string): Mention[] {
   return mentions;
 }
 
+/** The name as written, with the full stops of initials ("George W. Bush"). */
 function surfaceOf(tokens: Token[]): string {
-  return tokens.map((t) => t.text).join(' ');
+  return tokens.map((t, i) => (i === 0 ? t.text : t.gap.replace(/\s+/g, ' ') + t.text)).join('');
 }
 
 function keysOf(tokens: Token[]): string[] {
@@ -130,6 +150,9 @@ export function personId(name: string): string {
   if (significant.length <= 1) return significant.join('-') || tokens.join('-');
   const firstIsEastAsian = EAST_ASIAN_SURNAMES.has(significant[0]!) && !GIVEN_NAMES.has(significant[0]!);
   if (firstIsEastAsian) return parts.flatMap((p) => p.split('-')).map(translitKey).join('-');
+  // Arabic names: the "al-"/"el-" family name identifies ("Abdel Fattah el-Sisi" vs "Abdel Fattah al-Burhan").
+  const family = significant.slice(1).find((t) => /^(?:al|el)-./.test(t));
+  if (family) return `${significant[0]}-${family.replace(/^(?:al|el)-/, '')}`;
   return `${significant[0]}-${significant[1]!.split('-')[0]}` + (significant[1]!.includes('-') ? '-' + significant[1]!.split('-').slice(1).join('-') : '');
 }
 
@@ -140,8 +163,9 @@ interface PersonBuild {
   mentions: number;
 }
 
-export function extractPersons(text: string): PersonMention[] {
-  const mentions = extractMentions(text);
+/** `tokens`: the text's tokens when the caller already has them (extractEntities shares one pass). */
+export function extractPersons(text: string, tokens?: Token[]): PersonMention[] {
+  const mentions = extractMentions(text, tokens);
   const people: PersonBuild[] = [];
   // Longest first, so "Rodríguez Parrilla" meets "Bruno Rodríguez Parrilla" already in place.
   const fullMentions = mentions.filter((m) => m.full && m.tokens.length >= 2).sort((a, b) => b.tokens.length - a.tokens.length);

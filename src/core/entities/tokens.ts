@@ -20,7 +20,18 @@ export interface Token {
 
 const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}'’\-‐]*[\p{L}\p{M}\p{N}])?(?:[’']s\b)?/gu;
 
+const foldCache = new Map<string, string>();
+
 export function fold(text: string): string {
+  let key = foldCache.get(text);
+  if (key === undefined) {
+    if (foldCache.size > 100_000) foldCache.clear();
+    foldCache.set(text, (key = foldUncached(text)));
+  }
+  return key;
+}
+
+function foldUncached(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‐]/g, (c) => (c === '’' ? "'" : '-')).toLowerCase();
 }
 

@@ -2,7 +2,18 @@
 // one name compare equal: Serguei / Sergey / Sergei, Riabkov / Ryabkov, Zelensky / Zelenskyy,
 // Rodríguez / Rodriguez, Borísov / Borisov, Wladimir / Vladimir, Khodorkovsky / Hodorkovsky.
 
+const cache = new Map<string, string>();
+
 export function translitKey(word: string): string {
+  let key = cache.get(word);
+  if (key === undefined) {
+    if (cache.size > 100_000) cache.clear();
+    cache.set(word, (key = uncached(word)));
+  }
+  return key;
+}
+
+function uncached(word: string): string {
   return word
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -15,5 +26,7 @@ export function translitKey(word: string): string {
     .replace(/w/g, 'v')
     .replace(/y/g, 'i')
     .replace(/ii+/g, 'i')
-    .replace(/([b-df-hj-np-tv-z])\1/g, '$1');
+    .replace(/([b-df-hj-np-tv-z])\1/g, '$1')
+    // The most transliterated given name of all: Mohammed, Muhammad, Mohamed, Mohammad.
+    .replace(/^m[ou]h?am[ae]d$/, 'muhamad');
 }
