@@ -38,6 +38,7 @@ const ARABIC_ARTICLE_RE = /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u;
 const isInitial = (t: Token) => /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$/u.test(t.text);
 
 function nameish(t: Token): boolean {
+  if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u.test(t.text));
   if (/\d/.test(t.text)) return false;
   if (isInitial(t)) return true;
   if (t.allCaps && t.text.replace(/[-.]/g, '').length > 1) return false;

@@ -18,11 +18,15 @@ export interface Token {
   sentenceStart: boolean;
 }
 
-const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}'’\-‐]*[\p{L}\p{M}\p{N}])?(?:[’']s\b)?/gu;
+// Letter runs joined by single apostrophes or hyphens ("Diaz-Canel", "O'Brien", "Lavrov's"), or
+// dotted initials ("H.W."). No nested quantifier over overlapping classes, so no backtracking.
+const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 const foldCache = new Map<string, string>();
 
 export function fold(text: string): string {
+  if (!NON_ASCII_RE.test(text)) return text.toLowerCase();
   let key = foldCache.get(text);
   if (key === undefined) {
     if (foldCache.size > 100_000) foldCache.clear();
@@ -35,6 +39,8 @@ function foldUncached(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‐]/g, (c) => (c === '’' ? "'" : '-')).toLowerCase();
 }
 
+const SENTENCE_GAP_RE = /[.!?:;"“”‘«»()\n—–]|\s-\s/;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
@@ -42,13 +48,16 @@ export function tokenize(text: string): Token[] {
     let word = m[0];
     const start = m.index!;
     let possessive = false;
-    if (/[’']s$/.test(word) && word.length > 2) {
+    // Character tests rather than regexes: this runs for every word of every article.
+    const last = word.charCodeAt(word.length - 1);
+    const beforeLast = word.charCodeAt(word.length - 2);
+    if (last === 115 /* s */ && (beforeLast === 39 || beforeLast === 0x2019) && word.length > 2) {
       word = word.slice(0, -2);
       possessive = true;
-    } else if (/[’']$/.test(word)) word = word.slice(0, -1);
+    } else if (last === 39 || last === 0x2019) word = word.slice(0, -1);
     const gap = text.slice(previousEnd, start);
     const first = word[0] ?? '';
-    const prev = tokens[tokens.length - 1];
+    const capitalised = first !== first.toLowerCase();
     tokens.push({
       text: word,
       key: fold(word),
@@ -56,9 +65,9 @@ export function tokenize(text: string): Token[] {
       end: start + m[0].length,
       gap,
       possessive,
-      capitalised: first !== first.toLowerCase(),
-      allCaps: word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase(),
-      sentenceStart: !prev || /[.!?:;"“”‘«»()\n—–]|\s-\s/.test(gap),
+      capitalised,
+      allCaps: capitalised && word.length >= 2 && word === word.toUpperCase(),
+      sentenceStart: tokens.length === 0 || (gap !== ' ' && SENTENCE_GAP_RE.test(gap)),
     });
     previousEnd = start + m[0].length;
   }
