@@ -25,7 +25,8 @@ export interface GeneratedArticle {
 
 type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
+/** A small seeded PRNG, so every corpus and query set is the same on every run. */
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -15,7 +15,7 @@ import Fuse from 'fuse.js';
 import { Corpus } from '../src/core/corpus';
 import { SearchIndex } from '../src/core/search';
 import type { Article } from '../src/core/types';
-import { generateArticle, PERSONS, type GeneratedArticle } from './generate';
+import { generateArticle, mulberry32, PERSONS, type GeneratedArticle } from './generate';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -24,17 +24,6 @@ function heapMB(): number {
   gc();
   gc();
   return process.memoryUsage().heapUsed / 1e6;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One typo: drop, double, swap or replace a letter (never the first). */

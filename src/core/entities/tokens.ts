@@ -1,5 +1,7 @@
 // Splitting article text into word tokens with positions, shared by the country and person passes.
 
+import { memoizeString } from '../memo';
+
 export interface Token {
   /** The word as written, without a possessive ending or a trailing full stop. */
   text: string;
@@ -23,16 +25,11 @@ export interface Token {
 const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 
-const foldCache = new Map<string, string>();
+const foldMemo = memoizeString((text) => foldUncached(text));
 
+/** Accent-folded lower case; ASCII words skip the memo (lower-casing them is cheaper than a lookup). */
 export function fold(text: string): string {
-  if (!NON_ASCII_RE.test(text)) return text.toLowerCase();
-  let key = foldCache.get(text);
-  if (key === undefined) {
-    if (foldCache.size > 100_000) foldCache.clear();
-    foldCache.set(text, (key = foldUncached(text)));
-  }
-  return key;
+  return NON_ASCII_RE.test(text) ? foldMemo(text) : text.toLowerCase();
 }
 
 function foldUncached(text: string): string {

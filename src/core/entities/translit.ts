@@ -2,16 +2,9 @@
 // one name compare equal: Serguei / Sergey / Sergei, Riabkov / Ryabkov, Zelensky / Zelenskyy,
 // Rodríguez / Rodriguez, Borísov / Borisov, Wladimir / Vladimir, Khodorkovsky / Hodorkovsky.
 
-const cache = new Map<string, string>();
+import { memoizeString } from '../memo';
 
-export function translitKey(word: string): string {
-  let key = cache.get(word);
-  if (key === undefined) {
-    if (cache.size > 100_000) cache.clear();
-    cache.set(word, (key = uncached(word)));
-  }
-  return key;
-}
+export const translitKey = memoizeString((word) => uncached(word));
 
 function uncached(word: string): string {
   return word
