@@ -2,7 +2,6 @@
 
 import * as vscode from 'vscode';
 import { citationAt } from '../core/citations';
-import { escapeMarkdown } from '../core/card';
 import type { NoteIndex } from './noteIndex';
 import { articleCard } from './openArticle';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -18,7 +17,7 @@ export function registerCitationHover(index: WorkspaceIndex, notes: NoteIndex): 
       const article = index.corpus.get(citation.key);
       if (!article) {
         if (index.state !== 'ready') return undefined;
-        return new vscode.Hover(new vscode.MarkdownString(`No article has the citation key \`@${escapeMarkdown(citation.key).replace(/`/g, '')}\`.`), range);
+        return new vscode.Hover(new vscode.MarkdownString(`No article has the citation key \`@${citation.key.replace(/`/g, '')}\`.`), range);
       }
       const citing = notes.citingNotes(article.key).length;
       const footer = citing > 1 ? `*Cited in ${citing} notes*` : undefined;
