@@ -9,6 +9,7 @@
 // Also imported by the test runners and scripts/start.mjs (`ensureHost`, `hostPaths`).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -154,12 +155,19 @@ export function ensureHost({ browser = true } = {}) {
   fs.rmSync(paths.marker, { force: true });
   installNode(paths);
   installCodeServer(paths);
-  const version = spawnSync(paths.nodeBin, [paths.codeServerEntry, '--version'], { encoding: 'utf8' });
+  // code-server writes a default config under XDG_CONFIG_HOME even for --version: keep it in a scratch dir.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-host-check-'));
+  const xdg = { XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch, XDG_CACHE_HOME: scratch };
+  const version = spawnSync(paths.nodeBin, [paths.codeServerEntry, '--version'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...xdg, NODE_OPTIONS: '' },
+  });
+  fs.rmSync(scratch, { recursive: true, force: true });
   if (version.status !== 0) {
     throw new HostError(`code-server does not start: ${(version.stderr || version.stdout || '').trim()}`);
   }
   fs.writeFileSync(paths.marker, JSON.stringify({ ...wanted, installedAt: new Date().toISOString() }, null, 2) + '\n');
-  log(`ready in ${Math.round((Date.now() - started) / 1000)} s: code-server ${version.stdout.trim().split('\n')[0]}`);
+  log(`ready in ${Math.round((Date.now() - started) / 1000)} s: code-server ${version.stdout.trim().split('\n').pop()}`);
   return paths;
 }
 
