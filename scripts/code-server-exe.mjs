@@ -2,7 +2,7 @@
 // A stand-in for the VS Code executable that @vscode/test-electron's runTests starts: no desktop
 // VS Code can be downloaded on these machines, so this runs the same extension tests in code-server's
 // real extension host (see scripts/workbench.mjs) and exits with the tests' exit code.
-import { startWorkbench } from './workbench.mjs';
+import { startWorkbench, stopAllWorkbenches } from './workbench.mjs';
 
 const TIMEOUT_MS = Number(process.env.DOSSIER_TEST_TIMEOUT_MS ?? 15 * 60 * 1000);
 
@@ -17,11 +17,12 @@ if (!folder || !testsPath || !extensionPath) {
 }
 
 let workbench;
-const finish = async (code, message) => {
+let finishing;
+const finish = (code, message) => (finishing ??= (async () => {
   if (message) console.error(message);
-  await workbench?.stop();
+  await stopAllWorkbenches(); // also one still starting
   process.exit(code);
-};
+})());
 process.on('SIGINT', () => finish(130, 'interrupted'));
 process.on('SIGTERM', () => finish(143, 'terminated'));
 

@@ -56,6 +56,14 @@ export function freePort() {
   });
 }
 
+/** stop() of every workbench started (or still starting) in this process. */
+const active = new Set();
+
+/** Stops every workbench of this process, also one whose start has not finished (e.g. on Ctrl+C). */
+export async function stopAllWorkbenches() {
+  await Promise.all([...active].map((stop) => stop()));
+}
+
 /**
  * @param {object} options
  * @param {string} options.workspace        folder to open
@@ -93,27 +101,44 @@ export async function startWorkbench(options) {
     env: { ...process.env, XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'), XDG_DATA_HOME: path.join(scratch, 'xdg-data'), XDG_CACHE_HOME: path.join(scratch, 'xdg-cache') },
   });
   let browser;
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
+  let stopping;
+  // Memoized: a second caller (e.g. a second Ctrl+C) waits for the same clean-up to finish.
+  const stop = () => (stopping ??= stopNow());
+  const stopNow = async () => {
     await browser?.close().catch(() => {});
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The whole process group (code-server, its extension host, watchers): SIGTERM, then SIGKILL
+    // if the leader has not exited within 3 s, and SIGKILL anyway for anything left in the group.
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {}
+      const grace = setTimeout(() => {
+        try {
+          process.kill(-server.pid, 'SIGKILL');
+        } catch {}
+      }, 3000);
+      await exited;
+      clearTimeout(grace);
+    }
     try {
       process.kill(-server.pid, 'SIGKILL');
     } catch {}
+    process.removeListener('exit', onExit);
+    active.delete(stop);
     fs.closeSync(logStream);
     if (!process.env.DOSSIER_KEEP_TEMP) fs.rmSync(scratch, { recursive: true, force: true });
   };
+  // Last resort when this process exits without stop() (uncaught error, process.exit): kill the
+  // group and remove the scratch folder, synchronously.
   const onExit = () => {
     try {
       process.kill(-server.pid, 'SIGKILL');
     } catch {}
+    if (!process.env.DOSSIER_KEEP_TEMP) fs.rmSync(scratch, { recursive: true, force: true });
   };
   process.once('exit', onExit);
+  active.add(stop);
 
   try {
     let serverExit = null;
