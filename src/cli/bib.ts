@@ -19,7 +19,7 @@ export function runBib(argv: string[], out: (text: string) => void, err: (text: 
     articles = articles.filter((a) => cited.has(a.key));
   }
   const records = articles.map((a) => corpus.record(a));
-  process.stdout.write(format === 'bibtex' ? toBibtex(records) : toCslJson(records));
-  void out;
+  // `out` ends the text with a newline of its own.
+  out((format === 'bibtex' ? toBibtex(records) : toCslJson(records)).replace(/\n$/, ''));
   return 0;
 }

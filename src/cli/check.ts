@@ -18,7 +18,7 @@ export function runCheck(argv: string[], out: (text: string) => void, err: (text
       if (corpus.has(c.key)) continue;
       unknown++;
       const near = nearestKeys(c.key, corpus.keys(), 1)[0];
-      out(`${note.file}:${c.line + 1}:${c.character + 1}: unknown citation key @${c.key}${near ? ` (did you mean @${near}?)` : ''}`);
+      out(`${note.file}:${c.line + 1}:${c.character - (c.start - c.at) + 1}: unknown citation key @${c.key}${near ? ` (did you mean @${near}?)` : ''}`);
     }
   }
   err(`${cited} citation${cited === 1 ? '' : 's'} checked, ${unknown} unknown`);

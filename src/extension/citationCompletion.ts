@@ -1,9 +1,12 @@
 // Completion of citation keys after `@` (at a word start or inside `[`). Typing `@lavrov`, `@havana`
 // or `@tass` finds articles by person, country (name, demonym, capital) or outlet through the search
 // engine, not only by key. Inside an unclosed `[` the item closes it, giving a well-formed `[@key]`.
+// The list is incomplete (asked again as you type) and each item's filterText starts with what was
+// typed, so VS Code keeps the engine's choice and order instead of re-filtering by key alone.
+// Works with editor.quickSuggestions off: `@` is a trigger character.
 
 import * as vscode from 'vscode';
-import { citationContextAt } from '../core/citations';
+import { citationCandidates, citationContextAt } from '../core/citations';
 import { dateOutlet } from '../core/card';
 import type { Article } from '../core/types';
 import { MARKDOWN_SELECTOR } from './citationHover';
@@ -14,17 +17,22 @@ const MAX_ITEMS = 100;
 
 export function registerCitationCompletion(index: WorkspaceIndex): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, {
-    provideCompletionItems(document, position) {
+    async provideCompletionItems(document, position, token) {
       if (index.corpus.byLocation(document.uri.toString())) return undefined;
       const offset = document.offsetAt(position);
       const context = citationContextAt(document.getText(), offset);
       if (!context) return undefined;
+      // Typed right after the window opened: wait for the first index rather than answer "nothing"
+      // (an empty answer ends the completion session).
+      if (index.state !== 'ready') await index.whenReady();
+      if (token.isCancellationRequested) return undefined;
       const articles = candidates(index, context.prefix);
-      const range = new vscode.Range(document.positionAt(context.atOffset + 1), position);
+      // Insert mode keeps what follows the cursor; replace mode (Shift+Enter, or the setting) replaces the rest of the key.
+      const start = document.positionAt(context.atOffset + 1);
+      const range = { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, document.positionAt(context.keyEnd)) };
       const items = articles.map((article, rank) => {
         const item = new vscode.CompletionItem({ label: article.key, description: article.title ?? article.label }, vscode.CompletionItemKind.Reference);
         item.detail = dateOutlet(article) || undefined;
-        item.documentation = articleCard(article, index);
         // Our engine already chose and ranked the items: keep them all, in its order.
         item.filterText = context.prefix + article.key;
         item.sortText = String(rank).padStart(4, '0');
@@ -34,24 +42,16 @@ export function registerCitationCompletion(index: WorkspaceIndex): vscode.Dispos
       });
       return new vscode.CompletionList(items, true);
     },
-    resolveCompletionItem: (item) => item,
+    // The card is built only for the item the user looks at.
+    resolveCompletionItem(item) {
+      const key = typeof item.label === 'string' ? item.label : item.label.label;
+      const article = index.corpus.get(key);
+      if (article) item.documentation = articleCard(article, index);
+      return item;
+    },
   }, '@');
 }
 
 function candidates(index: WorkspaceIndex, prefix: string): Article[] {
-  const corpus = index.corpus;
-  if (!prefix) return corpus.articles().slice(0, MAX_ITEMS);
-  const seen = new Set<string>();
-  const result: Article[] = [];
-  const add = (article: Article | undefined) => {
-    if (article && !seen.has(article.key) && result.length < MAX_ITEMS) {
-      seen.add(article.key);
-      result.push(article);
-    }
-  };
-  // Keys that start with what was typed come first, then whatever the search engine finds for it.
-  const lower = prefix.toLowerCase();
-  for (const key of corpus.keys()) if (key.toLowerCase().startsWith(lower)) add(corpus.get(key));
-  for (const hit of index.search.search(prefix.replace(/[-:./]+/g, ' '), { limit: MAX_ITEMS })) add(corpus.get(hit.key));
-  return result;
+  return citationCandidates(prefix, index.corpus, (query) => index.search.search(query, { limit: MAX_ITEMS }).map((hit) => hit.key), MAX_ITEMS);
 }

@@ -9,6 +9,8 @@ import type { WorkspaceIndex } from './workspaceIndex';
 
 const DEBOUNCE_MS = 300;
 export const UNKNOWN_KEY_CODE = 'unknown-key';
+/** Schemes of Markdown documents that are not notes: diffs' old sides, output. */
+const NOT_NOTES = new Set(['git', 'output', 'vscode-scm']);
 
 export function registerCitationDiagnostics(index: WorkspaceIndex, notes: NoteIndex): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('dossier');
@@ -16,14 +18,14 @@ export function registerCitationDiagnostics(index: WorkspaceIndex, notes: NoteIn
   const enabled = () => vscode.workspace.getConfiguration('dossier').get<boolean>('diagnostics.enabled', true);
 
   const check = (document: vscode.TextDocument) => {
-    if (!isNoteDocument(document) || index.corpus.byLocation(document.uri.toString())) return;
+    if (!isNoteDocument(document) || NOT_NOTES.has(document.uri.scheme) || index.corpus.byLocation(document.uri.toString())) return;
     // Before the first index is complete every key would look unknown: wait for it.
     if (!enabled() || index.state !== 'ready') {
       collection.delete(document.uri);
       return;
     }
     const diagnostics = notes.citationsIn(document).filter((c) => !index.corpus.has(c.key)).map((c) => {
-      const range = new vscode.Range(document.positionAt(c.start - 1), document.positionAt(c.end));
+      const range = new vscode.Range(document.positionAt(c.at), document.positionAt(c.tokenEnd));
       const diagnostic = new vscode.Diagnostic(range, `Unknown citation key @${c.key}`, vscode.DiagnosticSeverity.Warning);
       diagnostic.source = 'Dossier';
       diagnostic.code = UNKNOWN_KEY_CODE;

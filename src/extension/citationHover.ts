@@ -13,7 +13,7 @@ export function registerCitationHover(index: WorkspaceIndex, notes: NoteIndex): 
     provideHover(document, position) {
       const citation = citationAt(notes.citationsIn(document), document.offsetAt(position));
       if (!citation) return undefined;
-      const range = new vscode.Range(document.positionAt(citation.start - 1), document.positionAt(citation.end));
+      const range = new vscode.Range(document.positionAt(citation.at), document.positionAt(citation.tokenEnd));
       const article = index.corpus.get(citation.key);
       if (!article) {
         if (index.state !== 'ready') return undefined;

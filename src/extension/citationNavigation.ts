@@ -17,7 +17,7 @@ export function registerCitationNavigation(index: WorkspaceIndex, notes: NoteInd
         const citation = keyAt(document, position);
         const article = citation && index.corpus.get(citation.key);
         if (!citation || !article) return undefined;
-        const origin = new vscode.Range(document.positionAt(citation.start - 1), document.positionAt(citation.end));
+        const origin = new vscode.Range(document.positionAt(citation.at), document.positionAt(citation.tokenEnd));
         const target = new vscode.Range(0, 0, 0, 0);
         return [{ originSelectionRange: origin, targetUri: articleUri(article), targetRange: target, targetSelectionRange: target }];
       },

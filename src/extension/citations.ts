@@ -8,6 +8,7 @@ import { registerCitationHover } from './citationHover';
 import { registerCitationNavigation } from './citationNavigation';
 import { registerExportBibliography } from './exportBibliography';
 import { registerInsertCitation } from './insertCitation';
+import { registerPreviewRefresh } from './markdownPreview';
 import { NoteIndex } from './noteIndex';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -21,6 +22,7 @@ export function registerCitations(context: vscode.ExtensionContext, index: Works
     registerCitationDiagnostics(index, notes),
     registerInsertCitation(index),
     registerExportBibliography(index, notes),
+    registerPreviewRefresh(index),
   );
   return notes;
 }

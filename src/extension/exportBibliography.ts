@@ -49,7 +49,7 @@ export function registerExportBibliography(index: WorkspaceIndex, notes: NoteInd
       title: 'Export Bibliography',
     });
     if (!uri) return undefined;
-    if (index.corpus.byLocation(uri.toString())) {
+    if (index.corpus.byLocation(uri.toString()) || index.isArticle(uri)) {
       void vscode.window.showErrorMessage('Dossier never writes over an article file: choose another name.');
       return undefined;
     }

@@ -1,9 +1,11 @@
 // Dossier: Insert Citation — pick one or more articles (fuzzy, multi-select) and insert `[@a; @b]`
-// at the cursor, replace the selection with it, or add `; @a` inside the citation bracket the cursor
-// is in. One edit, so one undo step; nothing else in the note is touched.
+// at the cursor, replace the selection with it, add `; @a` inside the citation bracket the cursor is
+// in, or replace a key being typed (core/citations/insert.ts decides). One edit, so one undo step;
+// nothing else in the note is touched. Args `{ keys }` (from the sidebar and the search) skip the
+// pick; with no Markdown editor active, the last note edited is used.
 
 import * as vscode from 'vscode';
-import { scanCitations } from '../core/citations';
+import { citationEdit } from '../core/citations';
 import { dateOutlet } from '../core/card';
 import { isNoteDocument } from './noteIndex';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -15,45 +17,50 @@ interface PickItem extends vscode.QuickPickItem {
 }
 
 export function registerInsertCitation(index: WorkspaceIndex): vscode.Disposable {
-  let lastNoteEditor: vscode.TextEditor | undefined;
+  const isNote = (editor: vscode.TextEditor | undefined): editor is vscode.TextEditor =>
+    !!editor && isNoteDocument(editor.document) && editor.document.uri.scheme !== 'output' && !index.corpus.byLocation(editor.document.uri.toString());
+  // The note last edited, for when the command runs from the sidebar or search (no editor active).
+  let lastNote: { uri: vscode.Uri; selection: vscode.Selection; viewColumn?: vscode.ViewColumn } | undefined;
   const remember = (editor: vscode.TextEditor | undefined) => {
-    if (editor && isNoteDocument(editor.document) && !index.corpus.byLocation(editor.document.uri.toString())) lastNoteEditor = editor;
+    if (isNote(editor)) lastNote = { uri: editor.document.uri, selection: editor.selection, viewColumn: editor.viewColumn };
   };
   remember(vscode.window.activeTextEditor);
   return vscode.Disposable.from(
     vscode.window.onDidChangeActiveTextEditor(remember),
+    vscode.window.onDidChangeTextEditorSelection((e) => remember(e.textEditor)),
     vscode.commands.registerCommand(INSERT_CITATION_COMMAND, async (args?: { keys?: string[] }) => {
       const active = vscode.window.activeTextEditor;
-      const editor = active && isNoteDocument(active.document) && !index.corpus.byLocation(active.document.uri.toString())
-        ? active
-        : lastNoteEditor && vscode.window.visibleTextEditors.includes(lastNoteEditor) ? lastNoteEditor : undefined;
-      const target = editor ?? (lastNoteEditor ? await vscode.window.showTextDocument(lastNoteEditor.document, lastNoteEditor.viewColumn) : undefined);
-      if (!target) {
+      let editor = isNote(active) ? active : undefined;
+      if (!editor && lastNote) {
+        const { uri, selection, viewColumn } = lastNote;
+        editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())
+          ?? await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn, selection, preview: false });
+        await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preview: false });
+      }
+      if (!editor) {
         void vscode.window.showInformationMessage('Dossier: open a Markdown note to insert a citation into.');
         return false;
       }
       const keys = args?.keys?.filter((k) => index.corpus.has(k)) ?? await pickKeys(index);
       if (!keys?.length) return false;
-      return insertKeys(target, keys);
+      return insertKeys(editor, keys, (key) => index.corpus.has(key));
     }),
   );
 }
 
 /** The edit itself (exported for tests): one call to `editor.edit`, so one undo step. */
-export async function insertKeys(editor: vscode.TextEditor, keys: string[]): Promise<boolean> {
+export async function insertKeys(editor: vscode.TextEditor, keys: string[], isKnown?: (key: string) => boolean): Promise<boolean> {
   const document = editor.document;
   const selection = editor.selection;
-  const cited = keys.map((k) => `@${k}`).join('; ');
-  if (selection.isEmpty) {
-    const offset = document.offsetAt(selection.active);
-    const bracket = scanCitations(document.getText()).find((c) => c.bracket && c.bracket.start < offset && offset < c.bracket.end)?.bracket;
-    if (bracket) {
-      // Inside `[see @a, p. 3]`: add before the closing bracket.
-      const close = document.positionAt(bracket.end - 1);
-      return editor.edit((edit) => edit.insert(close, `; ${cited}`));
-    }
+  const edit = citationEdit(document.getText(), document.offsetAt(selection.start), document.offsetAt(selection.end), keys, isKnown);
+  if (!edit) return true;
+  const range = new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end));
+  const done = await editor.edit((builder) => builder.replace(range, edit.text));
+  if (done) {
+    const after = document.positionAt(edit.start + edit.text.length);
+    editor.selection = new vscode.Selection(after, after);
   }
-  return editor.edit((edit) => edit.replace(selection, `[${cited}]`));
+  return done;
 }
 
 async function pickKeys(index: WorkspaceIndex): Promise<string[] | undefined> {

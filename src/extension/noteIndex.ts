@@ -34,6 +34,8 @@ export class NoteIndex implements CitingNotesSource, vscode.Disposable {
       watcher.onDidDelete((uri) => this.set(uri.toString(), [])),
       vscode.workspace.onDidChangeTextDocument((e) => { if (this.isNote(e.document)) this.setFromDocument(e.document); }),
       vscode.workspace.onDidOpenTextDocument((d) => { if (this.isNote(d)) this.setFromDocument(d); }),
+      // Unsaved changes are gone with a closed document: back to what is on disk.
+      vscode.workspace.onDidCloseTextDocument((d) => { if (this.isNote(d) && d.uri.scheme === 'file') void this.refreshFromDisk(d.uri); }),
     );
     this.ready = this.scan();
   }

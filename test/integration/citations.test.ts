@@ -47,15 +47,32 @@ describe('citations', function () {
   it('completion after "[@lav" offers the Lavrov articles and closes the bracket', async () => {
     const editor = await writeNote('completion.md', 'Moscow and Havana [@lav\n');
     const position = new vscode.Position(0, '[@lav'.length + 'Moscow and Havana '.length);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, '@');
+    // Resolve the items, as the suggest widget does for the one shown: the card is their documentation.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, '@', 100);
     const ours = list.items.filter((i) => typeof i.label === 'object' && i.kind === vscode.CompletionItemKind.Reference);
     const keys = ours.map((i) => (i.label as vscode.CompletionItemLabel).label);
     assert.deepStrictEqual([...keys].sort(), ['dpa-cuban-foreign-minister', 'rhc-russia-cuba-strengthen', TASS, 'venezuelanmfa-russian-foreign-minister']);
     const item = ours.find((i) => (i.label as vscode.CompletionItemLabel).label === TASS)!;
     assert.strictEqual(item.detail, '2025-05-07 · TASS');
     assert.match((item.documentation as vscode.MarkdownString).value, /Open article/);
-    await editor.edit((e) => e.replace(item.range as vscode.Range, item.insertText as string));
+    await editor.edit((e) => e.replace((item.range as { inserting: vscode.Range }).inserting, item.insertText as string));
     assert.strictEqual(editor.document.getText(), `Moscow and Havana [@${TASS}]\n`);
+  });
+
+  it('completion in a closed bracket adds no second ], in-text after "@" alone offers every article, none in code or an e-mail', async () => {
+    const editor = await writeNote('completion3.md', 'See [@tass] and @ then `@x` and me@tass\n');
+    const complete = async (column: number) => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, column), '@');
+      return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference);
+    };
+    const closed = await complete('See [@tass'.length);
+    assert.strictEqual(closed[0]!.insertText, TASS);
+    await editor.edit((e) => e.replace((closed[0]!.range as { inserting: vscode.Range }).inserting, closed[0]!.insertText as string));
+    assert.ok(editor.document.getText().startsWith(`See [@${TASS}] and @ then`), editor.document.getText());
+    const text = editor.document.getText();
+    assert.strictEqual((await complete(text.indexOf('@ then') + 1)).length, 5);
+    assert.strictEqual((await complete(text.indexOf('@x') + 2)).length, 0);
+    assert.strictEqual((await complete(text.length - 1)).length, 0);
   });
 
   it('completion filters by country capital and outlet: @havana, @tass', async () => {
@@ -115,6 +132,17 @@ describe('citations', function () {
     await waitFor('the warning cleared', () => vscode.languages.getDiagnostics(editor.document.uri).length === 0);
   });
 
+  it('Insert Citation with no Markdown editor active writes into the last note', async () => {
+    const note = await writeNote('last.md', 'Last note: \n');
+    note.selection = new vscode.Selection(0, 11, 0, 11);
+    const api = await dossier();
+    await vscode.window.showTextDocument(vscode.Uri.parse(api.corpus.get(TASS)!.location));
+    assert.ok(!vscode.window.activeTextEditor?.document.uri.path.endsWith('last.md'));
+    assert.strictEqual(await vscode.commands.executeCommand('dossier.insertCitation', { keys: ['dpa-cuban-foreign-minister'] }), true);
+    assert.strictEqual(note.document.getText(), 'Last note: [@dpa-cuban-foreign-minister]\n');
+    assert.ok(vscode.window.activeTextEditor?.document.uri.path.endsWith('last.md'));
+  });
+
   it('Insert Citation: at the cursor, into an existing bracket, over a selection — one undo step each', async () => {
     const editor = await writeNote('insert.md', 'First. Second [see @dpa-cuban-foreign-minister, p. 2]. Third.\n');
     editor.selection = new vscode.Selection(0, 6, 0, 6);
@@ -134,9 +162,19 @@ describe('citations', function () {
 
   it('the Markdown preview renders cited keys as links with the title, and marks unknown ones', async () => {
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', `See [@${TASS}] and @nope, not \`@code\` or a@b.org.`);
-    assert.match(html, /<a class="dossier-citation" href="[^"]*seeds\/002_409861e92e21fbe1\.txt" title="Cuba is Russia’s reliable ally[^"]*" data-dossier-key="tass2025-cuba-russia-reliable">@tass2025-cuba-russia-reliable<\/a>/);
+    assert.match(html, /<a class="dossier-citation" href="[^"]*seeds\/002_409861e92e21fbe1\.txt" data-href="[^"]*" title="Cuba is Russia’s reliable ally[^"]*" data-dossier-key="tass2025-cuba-russia-reliable">@tass2025-cuba-russia-reliable<\/a>/);
     assert.match(html, /<span class="dossier-citation dossier-unknown"[^>]*>@nope<\/span>/);
     assert.match(html, /<code>@code<\/code>/);
+    assert.doesNotMatch(html, /dossier-citation[^>]*>[^<]*b\.org/);
+  });
+
+  it('the preview of a note links keys relative to it (the preview opens such links in the editor)', async () => {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'notes', 'example.md'));
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', document);
+    assert.match(html, /<a class="dossier-citation" href="\.\.\/seeds\/002_409861e92e21fbe1\.txt" data-href="\.\.\/seeds\/002_409861e92e21fbe1\.txt" title="Cuba is Russia’s reliable ally[^"]* — 2025-05-07 · TASS"/);
+    assert.match(html, />@dpa-cuban-foreign-minister<\/a>/);
+    assert.match(html, /<code>\[@not-a-citation\]<\/code>/);
+    assert.doesNotMatch(html, /dossier-unknown/);
   });
 
   it('Export Bibliography writes CSL-JSON of the articles cited in the workspace', async () => {
@@ -146,6 +184,32 @@ describe('citations', function () {
     const items = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as { id: string; type: string }[];
     assert.deepStrictEqual(items.map((i) => i.id), ['dpa-cuban-foreign-minister', 'rhc-russia-cuba-strengthen', 'rhc-russia-reiterates-rejection', TASS, 'venezuelanmfa-russian-foreign-minister']);
     assert.ok(items.every((i) => i.type === 'article-newspaper'));
+  });
+
+  it('Export Bibliography writes BibTeX of the articles cited in the current note, and never over an article', async () => {
+    await writeNote('two.md', `Two [@${TASS}; @dpa-cuban-foreign-minister].\n`);
+    const target = vscode.Uri.joinPath(folder(), 'two.bib');
+    await vscode.commands.executeCommand('dossier.exportBibliography', { format: 'bibtex', scope: 'note', uri: target });
+    const bib = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.deepStrictEqual([...bib.matchAll(/^@article\{([^,]+),/gm)].map((m) => m[1]), ['dpa-cuban-foreign-minister', TASS]);
+    const api = await dossier();
+    const article = vscode.Uri.parse(api.corpus.get(TASS)!.location);
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(article));
+    assert.strictEqual(await vscode.commands.executeCommand('dossier.exportBibliography', { format: 'bibtex', scope: 'all', uri: article }), undefined);
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(article)), before);
+  });
+
+  it('diagnostics follow the setting dossier.diagnostics.enabled', async () => {
+    const editor = await writeNote('setting.md', 'Unknown [@no-such-key].\n');
+    await waitFor('the warning', () => vscode.languages.getDiagnostics(editor.document.uri).length === 1);
+    const config = vscode.workspace.getConfiguration('dossier');
+    await config.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('no warning with diagnostics off', () => vscode.languages.getDiagnostics(editor.document.uri).length === 0);
+    } finally {
+      await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the warning back', () => vscode.languages.getDiagnostics(editor.document.uri).length === 1);
   });
 
   it('the sidebar lists the notes that cite an article', async () => {

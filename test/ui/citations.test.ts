@@ -21,6 +21,8 @@ export async function checkCitations(page: Page, workspace: string): Promise<voi
   await page.keyboard.press('Enter');
   const editor = page.locator('.editor-instance .monaco-editor').first();
   await editor.locator('.view-line', { hasText: 'Russia and the Caribbean' }).first().waitFor({ timeout: TIMEOUT });
+  // Dossier is active and has indexed the seeds (status bar) before we type.
+  await page.locator('.statusbar-item', { hasText: '5 articles' }).first().waitFor({ timeout: TIMEOUT });
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
@@ -43,9 +45,17 @@ export async function checkCitations(page: Page, workspace: string): Promise<voi
   }
   assert.match(text, wanted, text);
 
-  // The hover card over a cited key.
+  // The hover card over a cited key: put the cursor on it (Find) and show the hover (Ctrl+K Ctrl+I),
+  // which is where the mouse would be; the card is the same.
   await page.keyboard.press('Escape');
-  await editor.locator('.view-line span', { hasText: 'dpa-cuban-foreign-minister' }).first().hover();
+  await page.keyboard.press('Control+F');
+  const find = page.locator('.find-widget textarea, .find-widget input').first();
+  await find.waitFor({ timeout: TIMEOUT });
+  await find.fill('@dpa-cuban-foreign');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
   const hover = page.locator('.monaco-hover', { hasText: 'Open article' }).first();
   await hover.waitFor({ timeout: TIMEOUT });
   assert.match(await hover.innerText(), /Cuban Foreign Minister extends Medvedev an invitation from Castro/);

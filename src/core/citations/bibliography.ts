@@ -1,5 +1,10 @@
 // Bibliographies of articles: CSL-JSON (what Pandoc, Quarto and Zotero read) and BibTeX (LaTeX
 // users and Pandoc alike). Only the date parts an article gives are written.
+//
+// A date without a year (`--02-19`, from a dateline like "Havana, February 19"): CSL's date-parts
+// must start with a year, so it is written as `{"literal": "February 19"}` — valid CSL that Pandoc's
+// citeproc prints as given ("Radio Habana Cuba February 19"), where omitting `issued` would print
+// "n.d." and lose what the article says, and a guessed year would be wrong.
 
 import type { ArticleRecord } from '../types';
 
@@ -45,7 +50,9 @@ export function toCslItem(article: BibArticle): CslItem {
 }
 
 export function toCslJson(articles: BibArticle[]): string {
-  return JSON.stringify(articles.map(toCslItem), null, 2) + '\n';
+  // Date parts on one line, as Zotero and Pandoc write them.
+  return JSON.stringify(articles.map(toCslItem), null, 2)
+    .replace(/"date-parts": \[\s*\[([\d,\s]*)\]\s*\]/g, (_, parts: string) => `"date-parts": [[${parts.split(',').map((p) => p.trim()).join(', ')}]]`) + '\n';
 }
 
 /** Escapes text for a BibTeX field value: LaTeX specials become commands; braces stay balanced. */
@@ -57,20 +64,25 @@ export function escapeBibtex(text: string): string {
 }
 
 /**
- * One `@article` per article, as Better BibTeX writes newspaper articles: `journal` (BibTeX) is the
- * outlet, `year`/`month` what is known, `date` the ISO form for biblatex, `url` verbatim. Titles are
- * double-braced so styles keep their capitals; non-ASCII letters stay UTF-8 (biber, bibtex8 and
- * Pandoc read them).
+ * One `@article` per article with `entrysubtype = {newspaper}` — what Better BibTeX writes for a
+ * newspaper article, and what biblatex styles and Pandoc (which reads it as CSL `article-newspaper`)
+ * expect; plain BibTeX styles ignore the field and print a journal article. `journal` is the outlet
+ * (biblatex takes it as `journaltitle`); `year` and `month` are what is known, `date` the ISO form
+ * biblatex prefers; a month and day without a year go to `month` and `note`. Titles are
+ * double-braced so styles keep a headline's capitals (proper nouns we cannot tell apart); LaTeX's
+ * specials are escaped; non-ASCII letters stay UTF-8 (biber, bibtex8 and Pandoc read them); `url`
+ * is verbatim with only braces and backslashes percent-encoded.
  */
 export function toBibtex(articles: BibArticle[]): string {
   return articles.map((article) => {
     const fields: [string, string][] = [['title', `{${escapeBibtex(article.title ?? article.label)}}`]];
     if (article.outlet) fields.push(['journal', escapeBibtex(article.outlet)]);
+    fields.push(['entrysubtype', 'newspaper']);
     const { year, month, day } = dateParts(article.date);
+    if (year !== null && article.date) fields.push(['date', article.date]);
     if (year !== null) fields.push(['year', String(year)]);
     if (month !== null) fields.push(['month', BIBTEX_MONTHS[month - 1]!]);
-    if (year !== null && article.date) fields.push(['date', article.date]);
-    else if (month !== null) fields.push(['note', `${MONTH_NAMES[month - 1]}${day !== null ? ` ${day}` : ''}, year unknown`]);
+    if (year === null && month !== null) fields.push(['note', `${MONTH_NAMES[month - 1]}${day !== null ? ` ${day}` : ''}, year unknown`]);
     if (article.url) fields.push(['url', article.url.replace(/[{}\\]/g, encodeURIComponent)]);
     const body = fields.map(([name, value]) => `  ${name} = ${name === 'month' ? value : `{${value}}`}`).join(',\n');
     return `@article{${article.key},\n${body}\n}\n`;

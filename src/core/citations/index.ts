@@ -1,3 +1,5 @@
-export { scanCitations, citationContextAt, citationAt, excludedRanges, type CitationOccurrence, type CitationContext } from './scanner';
+export { scanCitations, citedKeys, citationContextAt, citationAt, excludedRanges, readKey, canStartCitation, isKeyChar, LineMap, type CitationOccurrence, type CitationContext, type Span } from './scanner';
 export { toCslJson, toCslItem, toBibtex, escapeBibtex, dateParts, type CslItem } from './bibliography';
-export { nearestKeys, editDistance } from './nearest';
+export { nearestKeys, editDistance, keyParts, keyScore } from './nearest';
+export { citationEdit, type TextEdit } from './insert';
+export { citationCandidates, articleWords, type CandidateSource } from './candidates';

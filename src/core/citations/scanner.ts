@@ -1,191 +1,528 @@
 // One scanner for Pandoc citations in Markdown: every cited key with its range, for hovers,
-// definitions, references, diagnostics, the preview and the CLI's check. It follows Pandoc's
-// rules: `[@key]`, `[@key, p. 3]`, `[see @a; @b]`, `[-@key]`, in-text `@key`, `@{key}`; keys hold
-// internal punctuation (`:.#$%&-+?<>~/`) but not a trailing `.`, `,`, `;` or `:`; no citations in
-// code spans, fenced or indented code, e-mail addresses, URLs or YAML front matter.
+// definitions, references, diagnostics, the preview, Insert Citation and the CLI's check. It follows
+// Pandoc's Markdown reader (Text.Pandoc.Parsing.Citations): `[@key]`, `[@key, p. 3]`,
+// `[see @a; @b]`, `[-@key]`, in-text `@key`, `@{key}`; a key starts with a letter, digit or `_` and
+// holds letters, digits, `_` and *internal* punctuation `:.#$%&-+?<>~/` (followed by a letter, digit
+// or `_`; `:` and `/` also before a `/`), so a trailing `.`, `,`, `;` or `:` is never part of it; an
+// `@` right after a word (`name@example.com`, `x.@y`) or a backslash starts no citation. No
+// citations in YAML front matter, fenced or indented code, code spans, math, HTML comments, URLs,
+// autolinks or link destinations. Offsets are UTF-16 (JavaScript string) offsets; `\r\n` is fine.
+
+export interface Span {
+  /** Offsets in the text: `start` inclusive, `end` exclusive. */
+  start: number;
+  end: number;
+  /** Zero-based line and character (UTF-16) of `start` and of `end`. */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
 
 export interface CitationOccurrence {
   key: string;
-  /** Offsets of the key itself (without the `@`) in the document text. */
+  /** Offsets of the key itself (without `@`, `-` or braces). */
   start: number;
   end: number;
-  /** Zero-based line and character of `start`. */
+  /** Line and character of `start`; a key never spans lines, so it ends at `endCharacter` on `line`. */
   line: number;
   character: number;
-  /** The enclosing `[...]` citation, when the key is in one. */
-  bracket: { start: number; end: number } | null;
-  /** `[-@key]`: the author is suppressed. */
+  endCharacter: number;
+  /** Offset of the `@`, and the end of the whole `@key` / `@{key}` token (after the closing brace). */
+  at: number;
+  tokenEnd: number;
+  /** `@{key}` form. */
+  braced: boolean;
+  /** The enclosing `[...]` citation (brackets included), or null for an in-text citation. */
+  bracket: Span | null;
+  /** `[-@key]`: the author is suppressed (only inside a citation bracket, as in Pandoc). */
   suppressAuthor: boolean;
 }
 
-const KEY_CHAR = /[\p{L}\p{N}_]/u;
+const ALNUM = /^[\p{L}\p{N}]$/u;
 const INTERNAL_PUNCT = ':.#$%&-+?<>~/';
 
-/** Reads a key starting at `i` (just after `@`); returns its end, or -1 when there is none. */
-function readKey(text: string, i: number): { key: string; end: number; keyStart: number } | null {
-  if (text[i] === '{') {
-    const close = text.indexOf('}', i + 1);
-    if (close < 0 || close === i + 1 || /[\n{}]/.test(text.slice(i + 1, close))) return null;
-    return { key: text.slice(i + 1, close), end: close + 1, keyStart: i + 1 };
-  }
-  if (!KEY_CHAR.test(text[i] ?? '')) return null;
-  let j = i + 1;
-  while (j < text.length) {
-    const c = text[j]!;
-    if (KEY_CHAR.test(c)) j++;
-    else if (INTERNAL_PUNCT.includes(c) && KEY_CHAR.test(text[j + 1] ?? '')) j++;
-    else break;
-  }
-  return { key: text.slice(i, j), end: j, keyStart: i };
+function isAlnum(ch: string): boolean {
+  return ch.length > 0 && ALNUM.test(ch);
 }
 
-/** Ranges of the text where citations cannot be: front matter, code, URLs, autolinks, HTML comments. */
-export function excludedRanges(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  const front = /^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
-  if (front) ranges.push([0, front[0].length]);
-  // Fenced and indented code blocks, line by line.
-  const lines = text.split('\n');
-  let offset = 0;
-  let fence: { char: string; length: number; start: number } | null = null;
-  let previousBlank = true;
-  let inIndented = false;
-  for (const line of lines) {
-    const lineEnd = offset + line.length + 1;
-    if (fence) {
-      const close = new RegExp(`^ {0,3}${fence.char === '`' ? '`' : '~'}{${fence.length},}\\s*$`).exec(line);
-      if (close) {
-        ranges.push([fence.start, lineEnd]);
-        fence = null;
+/** Pandoc's `regchar`: a letter, digit or `_`. */
+export function isKeyChar(ch: string): boolean {
+  return ch === '_' || isAlnum(ch);
+}
+
+/** The code point starting at `i` (one or two UTF-16 units), or '' past the end. */
+function charAt(text: string, i: number): string {
+  const code = text.codePointAt(i);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+/** The code point ending just before `i`, or '' at the start. */
+function charBefore(text: string, i: number): string {
+  if (i <= 0) return '';
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low < 0xe000 && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high < 0xdc00) return text.slice(i - 2, i);
+  }
+  return text[i - 1]!;
+}
+
+/** Whether `text[i]` is escaped by an odd number of backslashes before it. */
+function isEscaped(text: string, i: number): boolean {
+  let n = 0;
+  for (let j = i - 1; j >= 0 && text[j] === '\\'; j--) n++;
+  return n % 2 === 1;
+}
+
+/**
+ * Pandoc's `notAfterString`: an `@` right after a word — letters and digits, and a single `.` after
+ * them (`name@example.com`, `first.last@x.org`, `x.@y`) — or escaped as `\@` starts no citation;
+ * after anything else (space, `[`, `(`, `;`, `-`, `_`, quotes…) it may.
+ */
+export function canStartCitation(text: string, at: number): boolean {
+  if (isEscaped(text, at)) return false;
+  const before = charBefore(text, at);
+  if (isAlnum(before)) return false;
+  if (before === '.' && isAlnum(charBefore(text, at - 1))) return false;
+  return true;
+}
+
+interface KeyToken {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  tokenEnd: number;
+  braced: boolean;
+}
+
+/** Reads a key just after an `@` at `i`: Pandoc's `simpleCiteIdentifier`, or `{...}` (balanced, no spaces). */
+export function readKey(text: string, i: number): KeyToken | null {
+  if (text[i] === '{') {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const c = text[j]!;
+      if (/\s/.test(c)) return null;
+      if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) {
+        // `@{}` is a citation with an empty key to Pandoc; nothing to look up, so not one here.
+        return j === i + 1 ? null : { key: text.slice(i + 1, j), keyStart: i + 1, keyEnd: j, tokenEnd: j + 1, braced: true };
       }
-    } else {
-      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (open) fence = { char: open[1]![0]!, length: open[1]!.length, start: offset };
-      else if (/^(?: {4}|\t)/.test(line) && line.trim() && (previousBlank || inIndented)) {
-        ranges.push([offset, lineEnd]);
-        inIndented = true;
-      } else if (line.trim()) inIndented = false;
     }
-    previousBlank = !line.trim();
-    offset = lineEnd;
+    return null;
   }
-  if (fence) ranges.push([fence.start, text.length]);
-  // Code spans: a run of backticks closed by a run of the same length.
-  for (const m of text.matchAll(/(`+)([\s\S]*?[^`])\1(?!`)/g)) ranges.push([m.index!, m.index! + m[0].length]);
-  for (const m of text.matchAll(/<!--[\s\S]*?-->/g)) ranges.push([m.index!, m.index! + m[0].length]);
-  for (const m of text.matchAll(/<[a-z][a-z0-9+.-]*:[^\s<>]*>|\b(?:https?|ftp|mailto):\/\/?[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi)) {
-    ranges.push([m.index!, m.index! + m[0].length]);
+  const first = charAt(text, i);
+  if (!isKeyChar(first)) return null;
+  let j = i + first.length;
+  for (;;) {
+    const c = charAt(text, j);
+    if (!c) break;
+    if (isKeyChar(c)) {
+      j += c.length;
+      continue;
+    }
+    if (!INTERNAL_PUNCT.includes(c)) break;
+    const next = charAt(text, j + 1);
+    if (isKeyChar(next) || ((c === ':' || c === '/') && next === '/')) j++;
+    else break;
   }
-  return ranges.sort((a, b) => a[0] - b[0]);
+  return { key: text.slice(i, j), keyStart: i, keyEnd: j, tokenEnd: j, braced: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Block structure: front matter, fenced and indented code; the rest is prose in paragraphs.
+
+interface Analysis {
+  /** Sorted, non-overlapping ranges where no citation can be. */
+  excluded: [number, number][];
+  /** Prose paragraphs (start, end): where inline syntax — brackets, code spans — lives. */
+  paragraphs: [number, number][];
+  /** Matched `[...]` pairs in prose, with whether they are a link/image/span rather than a citation. */
+  brackets: { start: number; end: number; link: boolean }[];
+}
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
+function indentWidth(line: string): number {
+  let width = 0;
+  for (const c of line) {
+    if (c === ' ') width++;
+    else if (c === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+function analyze(text: string): Analysis {
+  const excluded: [number, number][] = [];
+  const paragraphs: [number, number][] = [];
+  let offset = 0;
+  const front = FRONT_MATTER.exec(text);
+  if (front) {
+    excluded.push([0, front[0].length]);
+    offset = front[0].length;
+  }
+  let fence: { char: string; length: number; start: number } | null = null;
+  let paragraph: [number, number] | null = null;
+  // An indented line is code only where a paragraph cannot continue and outside list items.
+  let codeMayStart = true;
+  let inIndentedCode = false;
+  let inList = false;
+  let previousBlank = true;
+  const closeParagraph = () => {
+    if (paragraph) paragraphs.push(paragraph);
+    paragraph = null;
+  };
+  while (offset <= text.length) {
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd < 0) lineEnd = text.length;
+    const next = lineEnd + 1;
+    const line = text.slice(offset, lineEnd).replace(/\r$/, '');
+    // Blockquote markers do not change what the line is.
+    const body = line.slice(/^(?: {0,3}>[ \t]?)*/.exec(line)![0].length);
+    const blank = body.trim() === '';
+    const indent = indentWidth(body);
+    if (fence) {
+      const close = /^[ \t]*(`+|~+)[ \t]*$/.exec(body);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) {
+        excluded.push([fence.start, Math.min(next, text.length)]);
+        fence = null;
+        codeMayStart = true;
+      }
+    } else if (!blank && indent >= 4 && !inList && (codeMayStart || inIndentedCode)) {
+      closeParagraph();
+      excluded.push([offset, Math.min(next, text.length)]);
+      inIndentedCode = true;
+    } else {
+      const open = /^[ \t]*(`{3,}|~{3,})(.*)$/.exec(body);
+      if (!blank) inIndentedCode = false;
+      if (open && (indent < 4 || inList) && !(open[1]![0] === '`' && open[2]!.includes('`')) && hasClosingFence(text, next, open[1]!)) {
+        closeParagraph();
+        fence = { char: open[1]![0]!, length: open[1]!.length, start: offset };
+      } else if (blank) {
+        closeParagraph();
+        codeMayStart = true;
+      } else {
+        if (LIST_ITEM.test(body)) inList = true;
+        else if (indent === 0 && previousBlank) inList = false;
+        const heading = ATX_HEADING.test(body);
+        if (heading) closeParagraph();
+        if (paragraph) paragraph[1] = lineEnd;
+        else paragraph = [offset, lineEnd];
+        if (heading) closeParagraph();
+        codeMayStart = heading;
+      }
+    }
+    previousBlank = blank;
+    if (next > text.length) break;
+    offset = next;
+  }
+  closeParagraph();
+
+  const brackets: Analysis['brackets'] = [];
+  for (const [start, end] of paragraphs) inline(text, start, end, excluded, brackets);
+  for (const m of text.matchAll(/<!--[\s\S]*?-->/g)) excluded.push([m.index!, m.index! + m[0].length]);
+  return { excluded: merge(excluded), paragraphs, brackets };
+}
+
+/** Whether a fence opened by `run` is closed further down: Pandoc reads an unclosed fence as text. */
+function hasClosingFence(text: string, from: number, run: string): boolean {
+  const close = new RegExp(`^(?: {0,3}>[ \\t]?)*[ \\t]*${run[0] === '`' ? '`' : '~'}{${run.length},}[ \\t]*\\r?$`, 'm');
+  return from <= text.length && close.test(text.slice(from));
+}
+
+const AUTOLINK = /<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*)>/giy;
+const BARE_URL = /(?:\b(?:https?|ftp|file):\/\/|\bmailto:|\bwww\.)[^\s<>[\]]*/giy;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+/;
+
+/** Inline syntax of one paragraph: code spans, math, autolinks, URLs, link destinations, brackets. */
+function inline(text: string, start: number, end: number, excluded: [number, number][], brackets: Analysis['brackets']): void {
+  const stack: number[] = [];
+  let i = start;
+  while (i < end) {
+    const c = text[i]!;
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
+    if (c === '`') {
+      let n = 0;
+      while (text[i + n] === '`') n++;
+      const close = closingBackticks(text, i + n, end, n);
+      if (close >= 0) {
+        excluded.push([i, close + n]);
+        i = close + n;
+      } else i += n;
+      continue;
+    }
+    if (c === '$') {
+      const math = mathEnd(text, i, end);
+      if (math > 0) {
+        excluded.push([i, math]);
+        i = math;
+        continue;
+      }
+    }
+    if (c === '<') {
+      AUTOLINK.lastIndex = i;
+      const m = AUTOLINK.exec(text);
+      if (m && i + m[0].length <= end) {
+        excluded.push([i, i + m[0].length]);
+        i += m[0].length;
+        continue;
+      }
+    }
+    if (c === 'h' || c === 'H' || c === 'f' || c === 'F' || c === 'm' || c === 'M' || c === 'w' || c === 'W') {
+      BARE_URL.lastIndex = i;
+      const m = BARE_URL.exec(text);
+      if (m && !isKeyChar(charBefore(text, i))) {
+        const stop = Math.min(i + m[0].length, end);
+        excluded.push([i, stop]);
+        i = stop;
+        continue;
+      }
+    }
+    if (c === '[') {
+      const from = lineStart(text, i);
+      if (/^ {0,3}$/.test(text.slice(from, i))) {
+        const newline = text.indexOf('\n', i);
+        const lineEnd = Math.min(end, newline < 0 ? text.length : newline);
+        if (REFERENCE_DEFINITION.test(text.slice(from, lineEnd))) {
+          excluded.push([i, lineEnd]);
+          i = lineEnd;
+          continue;
+        }
+      }
+    }
+    if (c === '[') stack.push(i);
+    else if (c === ']' && stack.length) {
+      const open = stack.pop()!;
+      const after = text[i + 1];
+      const link = text[open - 1] === '!' || after === '(' || after === '[' || after === '{';
+      brackets.push({ start: open, end: i + 1, link });
+      if (after === '(') {
+        // The destination and title of an inline link: no citations there.
+        const close = closingParen(text, i + 1, end);
+        if (close > 0) {
+          excluded.push([i + 1, close]);
+          i = close;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+}
+
+function lineStart(text: string, i: number): number {
+  return text.lastIndexOf('\n', i - 1) + 1;
+}
+
+/** The start of a backtick run of exactly `n` after `from` (within the paragraph), or -1. */
+function closingBackticks(text: string, from: number, end: number, n: number): number {
+  for (let j = text.indexOf('`', from); j >= 0 && j < end; j = text.indexOf('`', j)) {
+    let m = 0;
+    while (text[j + m] === '`') m++;
+    if (m === n) return j;
+    j += m;
+  }
+  return -1;
+}
+
+/** Pandoc's `tex_math_dollars`: `$$...$$`, or `$x$` (no space inside the dollars, no digit after). */
+function mathEnd(text: string, i: number, end: number): number {
+  if (isEscaped(text, i)) return -1;
+  if (text[i + 1] === '$') {
+    const close = text.indexOf('$$', i + 2);
+    return close > i + 2 && close < end ? close + 2 : -1;
+  }
+  const first = text[i + 1];
+  if (!first || /\s/.test(first)) return -1;
+  for (let j = i + 1; j < end; j++) {
+    const c = text[j]!;
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (c === '\n' && text.slice(j + 1, end).match(/^\s*\n/)) return -1;
+    if (c === '$') {
+      if (/\s/.test(text[j - 1]!) || /\d/.test(text[j + 1] ?? '')) return -1;
+      return j + 1;
+    }
+  }
+  return -1;
+}
+
+/** The end (after `)`) of a link destination opened at `i` (`(`), or -1. */
+function closingParen(text: string, i: number, end: number): number {
+  let depth = 0;
+  for (let j = i; j < end; j++) {
+    const c = text[j];
+    if (c === '\\') j++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+function merge(ranges: [number, number][]): [number, number][] {
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/** Ranges of the text where citations cannot be (front matter, code, math, comments, URLs…), sorted. */
+export function excludedRanges(text: string): [number, number][] {
+  return analyze(text).excluded;
 }
 
 function inRanges(ranges: [number, number][], offset: number): boolean {
-  // Few ranges per note: a linear scan is fine and keeps this simple.
-  for (const [s, e] of ranges) {
-    if (s > offset) return false;
-    if (offset < e) return true;
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = ranges[mid]!;
+    if (offset < s) hi = mid - 1;
+    else if (offset >= e) lo = mid + 1;
+    else return true;
   }
   return false;
 }
 
-/** The `[...]` bracket around `offset` on the same paragraph, if any (no nesting across links). */
-function bracketAround(text: string, offset: number): { start: number; end: number } | null {
-  let depth = 0;
-  let open = -1;
-  for (let i = offset - 1; i >= 0; i--) {
-    const c = text[i];
-    if (c === '\n' && text[i - 1] === '\n') break;
-    if (c === ']') depth++;
-    else if (c === '[') {
-      if (depth === 0) {
-        open = i;
-        break;
-      }
-      depth--;
-    }
+/** Line/character positions of offsets, by binary search over line starts. */
+export class LineMap {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
-  if (open < 0) return null;
-  depth = 0;
-  for (let i = offset; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' && text[i + 1] === '\n') return null;
-    if (c === '[') depth++;
-    else if (c === ']') {
-      if (depth === 0) {
-        // `[text](url)` is a link, not a citation.
-        return text[i + 1] === '(' ? null : { start: open, end: i + 1 };
-      }
-      depth--;
+  position(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
+    return { line: lo, character: offset - this.starts[lo]! };
   }
-  return null;
+  span(start: number, end: number): Span {
+    const a = this.position(start);
+    const b = this.position(end);
+    return { start, end, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character };
+  }
 }
 
+/** The innermost bracket pair around `offset`, if it is a citation bracket (not a link, image or span). */
+function citationBracket(brackets: Analysis['brackets'], offset: number): { start: number; end: number } | null {
+  let best: Analysis['brackets'][number] | null = null;
+  for (const b of brackets) if (b.start < offset && offset < b.end && (!best || b.start > best.start)) best = b;
+  return best && !best.link ? best : null;
+}
+
+/** Every citation in a Markdown document, in order. */
 export function scanCitations(text: string): CitationOccurrence[] {
-  const excluded = excludedRanges(text);
   const result: CitationOccurrence[] = [];
-  let line = 0;
-  let lineStart = 0;
-  let scanned = 0;
+  if (!text.includes('@')) return result;
+  const { excluded, brackets } = analyze(text);
+  const lines = new LineMap(text);
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    const before = text[at - 1] ?? '';
-    // name@example.com, a\@b: not citations.
-    if (KEY_CHAR.test(before) || before === '\\' || /[.+\-_%]/.test(before) && KEY_CHAR.test(text[at - 2] ?? '')) continue;
-    if (inRanges(excluded, at)) continue;
+    if (inRanges(excluded, at) || !canStartCitation(text, at)) continue;
     const read = readKey(text, at + 1);
     if (!read) continue;
-    // A trailing '.', ',', ';' or ':' never belongs to the key (handled by readKey's look-ahead).
-    for (; scanned < read.keyStart; scanned++) {
-      if (text[scanned] === '\n') {
-        line++;
-        lineStart = scanned + 1;
-      }
-    }
-    const bracket = bracketAround(text, at);
+    const bracket = citationBracket(brackets, at);
+    const { line, character } = lines.position(read.keyStart);
     result.push({
       key: read.key,
       start: read.keyStart,
-      end: read.keyStart + read.key.length,
+      end: read.keyEnd,
       line,
-      character: read.keyStart - lineStart,
-      bracket,
-      suppressAuthor: before === '-',
+      character,
+      endCharacter: character + read.key.length,
+      at,
+      tokenEnd: read.tokenEnd,
+      braced: read.braced,
+      bracket: bracket ? lines.span(bracket.start, bracket.end) : null,
+      suppressAuthor: !!bracket && text[at - 1] === '-' && canStartCitation(text, at - 1),
     });
-    at = read.end - 1;
+    at = read.tokenEnd - 1;
   }
   return result;
 }
 
+/** The distinct keys cited in a document, in order of first citation. */
+export function citedKeys(text: string): string[] {
+  return [...new Set(scanCitations(text).map((c) => c.key))];
+}
+
 export interface CitationContext {
-  /** The partial key typed after `@` (may be empty). */
+  /** The partial key typed between the `@` and the cursor (may be empty). */
   prefix: string;
   /** Offset of the `@`. */
   atOffset: number;
-  /** Whether the `@` is inside a `[...]` (an opening bracket before it on the line, unclosed). */
+  /** End of the key characters that follow the cursor (== cursor offset when none): the range a completion replaces. */
+  keyEnd: number;
+  /** Whether the `@` is inside a `[` that is open at the cursor (not a link). */
   inBracket: boolean;
-  /** Whether a `]` already closes that bracket after the cursor. */
+  /** Offset of that `[`, or -1. */
+  bracketStart: number;
+  /** Whether a `]` closes that bracket after the cursor (on the same line). */
   closed: boolean;
 }
 
-/** What completion needs at the cursor: is it after an `@` that starts a citation? */
+/** What completion needs at the cursor: is it just after an `@` (and a partial key) that starts a citation? */
 export function citationContextAt(text: string, offset: number): CitationContext | null {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const upto = text.slice(lineStart, offset);
-  const m = /(^|[\s\[;(-])@([\p{L}\p{N}_:.#$%&\-+?<>~/]*)$/u.exec(upto);
-  if (!m) return null;
-  const atOffset = lineStart + m.index! + m[1]!.length;
-  if (inRanges(excludedRanges(text), atOffset)) return null;
-  const open = upto.lastIndexOf('[', atOffset - lineStart);
-  const closeBefore = upto.lastIndexOf(']', atOffset - lineStart);
-  const inBracket = open >= 0 && open > closeBefore;
-  const lineEnd = text.indexOf('\n', offset);
-  const rest = text.slice(offset, lineEnd < 0 ? text.length : lineEnd);
-  const closed = inBracket && /^[^\[]*\]/.test(rest);
-  return { prefix: m[2]!, atOffset, inBracket, closed };
+  let i = offset;
+  for (let c = charBefore(text, i); c && (isKeyChar(c) || INTERNAL_PUNCT.includes(c)); c = charBefore(text, i)) i -= c.length;
+  // A key starts with a letter, digit or `_`: `@.x` is no citation.
+  if (i < offset && INTERNAL_PUNCT.includes(text[i]!)) return null;
+  const atOffset = i - 1;
+  if (text[atOffset] !== '@' || !canStartCitation(text, atOffset)) return null;
+  const { excluded } = analyze(text);
+  if (inRanges(excluded, atOffset)) return null;
+  let keyEnd = offset;
+  while (keyEnd < text.length && (isKeyChar(text[keyEnd]!) || (INTERNAL_PUNCT.includes(text[keyEnd]!) && isKeyChar(charAt(text, keyEnd + 1))))) keyEnd++;
+  // The open `[` before the `@` in its paragraph, if any.
+  let paragraphStart = lineStart(text, atOffset);
+  while (paragraphStart > 0) {
+    const previous = lineStart(text, paragraphStart - 1);
+    if (text.slice(previous, paragraphStart).trim() === '') break;
+    paragraphStart = previous;
+  }
+  const stack: number[] = [];
+  for (let j = paragraphStart; j < atOffset; j++) {
+    const c = text[j];
+    if (c === '\\') j++;
+    else if (inRanges(excluded, j)) continue;
+    else if (c === '[') stack.push(j);
+    else if (c === ']') stack.pop();
+  }
+  const bracketStart = stack.length ? stack[stack.length - 1]! : -1;
+  const inBracket = bracketStart >= 0 && text[bracketStart - 1] !== '!';
+  let closed = false;
+  if (inBracket) {
+    let depth = 0;
+    for (let j = keyEnd; j < text.length && text[j] !== '\n'; j++) {
+      const c = text[j];
+      if (c === '\\') j++;
+      else if (c === '[') depth++;
+      else if (c === ']' && depth-- === 0) {
+        closed = true;
+        break;
+      }
+    }
+  }
+  return { prefix: text.slice(atOffset + 1, offset), atOffset, keyEnd, inBracket, bracketStart: inBracket ? bracketStart : -1, closed };
 }
 
-/** The citation occurrence at an offset (the key or its `@`), for hover, definition, references. */
-export function citationAt(occurrences: CitationOccurrence[], offset: number): CitationOccurrence | null {
-  for (const o of occurrences) if (offset >= o.start - 1 && offset <= o.end) return o;
+/** The citation occurrence at an offset (on its `@`, key or braces), for hover, definition, references. */
+export function citationAt(occurrences: readonly CitationOccurrence[], offset: number): CitationOccurrence | null {
+  for (const o of occurrences) if (offset >= o.at && offset <= o.tokenEnd) return o;
   return null;
 }

@@ -1,0 +1,53 @@
+// Which articles completion offers after `@` + what was typed, in order: keys that start with it,
+// then what the search engine finds (persons, countries, outlets, titles; typo-tolerant), then any
+// article with a word starting with it. The last step matters while a word is still short (`@l`,
+// `@la`): the search engine wants three letters, and an empty answer would end the completion
+// session, so `@lav` would never be asked for.
+
+import { countryInfo } from '../entities';
+import { asciiFold } from '../keys';
+import type { Article } from '../types';
+
+const wordsCache = new WeakMap<Article, string[]>();
+
+/** The words an article answers to: key parts, outlet, title, persons, countries (name, demonym, capital). */
+export function articleWords(article: Article): string[] {
+  let words = wordsCache.get(article);
+  if (!words) {
+    const texts = [article.key, article.outlet ?? '', article.title ?? article.label];
+    for (const p of article.persons) texts.push(p.name, ...p.variants);
+    for (const c of article.countries) {
+      const info = countryInfo(c.code);
+      texts.push(c.name, info?.demonym ?? '', info?.capital ?? '');
+    }
+    words = [...new Set(texts.flatMap((t) => asciiFold(t).toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean))];
+    wordsCache.set(article, words);
+  }
+  return words;
+}
+
+export interface CandidateSource {
+  /** All articles, newest first. */
+  articles(): readonly Article[];
+  get(key: string): Article | undefined;
+}
+
+export function citationCandidates(prefix: string, corpus: CandidateSource, search: (query: string) => readonly string[], max = 100): Article[] {
+  const all = corpus.articles();
+  if (!prefix) return all.slice(0, max);
+  const result: Article[] = [];
+  const seen = new Set<string>();
+  const add = (article: Article | undefined) => {
+    if (article && !seen.has(article.key) && result.length < max) {
+      seen.add(article.key);
+      result.push(article);
+    }
+  };
+  const lower = prefix.toLowerCase();
+  for (const a of all) if (a.key.toLowerCase().startsWith(lower)) add(a);
+  const query = prefix.replace(/[-:./_]+/g, ' ').trim();
+  if (query) for (const key of search(query)) add(corpus.get(key));
+  const folded = asciiFold(prefix).toLowerCase().replace(/[^a-z0-9]+/g, '');
+  if (folded) for (const a of all) if (articleWords(a).some((w) => w.startsWith(folded))) add(a);
+  return result;
+}
