@@ -19,10 +19,22 @@ const usefulAlt = (s, code) => s.length > 3 && s !== code && !/^[A-Z.]+$/.test(s
 
 export function buildGazetteer() {
   const countries = require('world-countries');
+  // A demonym several entries share ("Dutch": NL and BQ; "Dominican": DO and DM) goes to one owner:
+  // an independent state before a territory, then the larger by area.
+  const rank = (c) => [c.independent ? 1 : 0, c.area ?? 0];
+  const ownerOf = new Map();
+  for (const c of countries) {
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
+      if (!d) continue;
+      const current = ownerOf.get(d);
+      const [ri, ra] = rank(c);
+      if (!current || ri > rank(current)[0] || (ri === rank(current)[0] && ra > rank(current)[1])) ownerOf.set(d, c);
+    }
+  }
   const rows = countries
     .filter((c) => /^[A-Z]{2}$/.test(c.cca2))
     .map((c) => {
-      const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d) => d && !/[,/]/.test(d));
+      const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d) => d && !/[,/]/.test(d) && ownerOf.get(d) === c);
       return [
         c.cca2,
         c.name.common,

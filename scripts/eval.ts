@@ -57,8 +57,8 @@ function main(): void {
       if (label && !matched.has(label.name)) {
         persons.tp++;
         matched.add(label.name);
-        addTo(idToLabels, p.id, label.name);
-        addTo(labelToIds, label.name, p.id);
+        addTo(idToLabels, p.id, norm(label.name));
+        addTo(labelToIds, norm(label.name), p.id);
       } else {
         persons.fp++;
         misses.push(`  person FP ${p.name}${label ? ` (second prediction for ${label.name})` : ''}  [${p.variants.join(' | ')}]`);

@@ -1,11 +1,20 @@
-// Which countries an article is about: names, official names, alternative spellings, demonyms,
-// capitals used for their country and all-caps datelines, matched longest-first over word tokens.
-// Historical states: "Soviet Union" / "USSR" count as their own entry with the pseudo-code SU
-// (reserved in ISO 3166-3), shown without a flag — an article about the USSR is not about Russia.
+// Which countries an article is about: names, official names, alternative spellings, demonyms (and
+// their plurals: "Palestinians"), capitals used for their country and all-caps datelines, matched
+// longest-first over word tokens ("South Sudan" before "Sudan", "Equatorial Guinea" before "Guinea").
+// Words inside the outlet's name ("Radio Habana Cuba") and inside a person's name ("Luís Montenegro",
+// "Michael Jordan") are not mentions; region phrases ("Latin America") are matched and counted for nobody.
+//
+// Historical states: "Soviet Union", "USSR" and "U.S.S.R." count as their own entry with the pseudo-code
+// SU (reserved for it in ISO 3166-3), named "Soviet Union", shown without a flag — an article about the
+// USSR is not thereby about Russia. The adjective "Soviet" alone ("Soviet-era allies", "post-Soviet")
+// is not a mention: it dates things more often than it names the state.
+// Other choices: bare "Congo" is the Democratic Republic (CD), as in AP and Reuters usage; "Brussels"
+// stands for the EU as often as for Belgium and is not a mention by itself; a demonym the dataset gives
+// to several entries ("Dutch", "Dominican") belongs to the state, the larger one if two are states.
 
 import type { CountryMention } from '../types';
 import { GAZETTEER } from './gazetteer.data';
-import { GIVEN_NAMES } from './lexicon';
+import { COUNTRY_LINK_WORDS, GIVEN_NAMES } from './lexicon';
 import { fold, tokenize, type Token } from './tokens';
 
 export interface CountryInfo {
@@ -21,13 +30,25 @@ const CURATED_ALIASES: [string, string][] = [
   ['US', 'U.S.'], ['US', 'US'], ['US', 'USA'], ['US', 'U.S.A.'], ['US', 'America'], ['US', 'United States of America'],
   ['GB', 'UK'], ['GB', 'U.K.'], ['GB', 'Britain'], ['GB', 'England'], ['GB', 'Scotland'], ['GB', 'Wales'],
   ['TR', 'Turkey'], ['TR', 'Türkiye'], ['UA', 'Kiev'], ['UA', 'Kyiv'], ['RU', 'Russian Federation'],
-  ['AE', 'UAE'], ['AE', 'Emirates'], ['AE', 'Emirati'], ['CD', 'DRC'], ['CD', 'DR Congo'], ['CN', 'PRC'],
-  ['KR', 'South Korea'], ['KP', 'North Korea'], ['KR', 'South Korean'], ['KP', 'North Korean'], ['KP', 'Pyongyang'],
+  ['AE', 'UAE'], ['AE', 'Emirates'], ['CD', 'DRC'], ['CD', 'DR Congo'], ['CN', 'PRC'],
+  ['KR', 'South Korea'], ['KP', 'North Korea'], ['KP', 'Pyongyang'],
   ['CZ', 'Czech Republic'], ['MM', 'Burma'], ['SZ', 'Swaziland'], ['CV', 'Cape Verde'], ['CI', 'Ivory Coast'],
-  ['MK', 'Macedonia'], ['NL', 'Holland'], ['VA', 'Vatican'], ['PS', 'Palestine'], ['PS', 'Gaza'], ['TW', 'Taiwanese'],
-  ['IR', 'Persia'], ['LK', 'Ceylon'], ['BO', 'Bolivian'], ['VE', 'Venezuelan'], ['PH', 'Filipino'], ['SA', 'Saudi'],
+  ['MK', 'Macedonia'], ['NL', 'Holland'], ['VA', 'Vatican'], ['PS', 'Palestine'], ['PS', 'Gaza'],
+  ['IR', 'Persia'], ['LK', 'Ceylon'],
   ['US', 'Washington'], ['IN', 'New Delhi'], ['IN', 'Delhi'], ['VN', 'Hanoi'], ['CN', 'Peking'], ['IN', 'Bombay'],
   ['TW', 'Taipei'], ['SU', 'Soviet Union'], ['SU', 'USSR'], ['SU', 'U.S.S.R.'],
+  // Bare "Congo" is the Democratic Republic in news usage (AP, Reuters); the other is written out.
+  ['CD', 'Congo'], ['CD', 'Congo-Kinshasa'], ['CD', 'Democratic Republic of Congo'], ['CG', 'Republic of Congo'], ['CG', 'Congo-Brazzaville'],
+  ['CG', 'Congo Republic'], ['CG', 'Brazzaville'], ['BA', 'Bosnia'], ['BF', 'Burkina'],
+];
+
+/** Demonyms the dataset lacks or spells otherwise ("Tadzhik", "Ecuadorean"). */
+const CURATED_DEMONYMS: [string, string][] = [
+  ['KZ', 'Kazakh'], ['KG', 'Kyrgyz'], ['TJ', 'Tajik'], ['UZ', 'Uzbek'], ['AZ', 'Azeri'], ['LA', 'Lao'], ['TL', 'Timorese'],
+  ['NP', 'Nepali'], ['MV', 'Maldivian'], ['EC', 'Ecuadorian'], ['AR', 'Argentinian'], ['AR', 'Argentinean'], ['SR', 'Surinamese'],
+  ['BA', 'Bosnian'], ['SI', 'Slovenian'], ['IS', 'Icelandic'], ['DJ', 'Djiboutian'], ['KM', 'Comorian'], ['SV', 'Salvadorean'],
+  ['VE', 'Venezuelan'], ['BO', 'Bolivian'], ['PH', 'Filipino'],
+  ['TW', 'Taiwanese'], ['AE', 'Emirati'], ['KR', 'South Korean'], ['KP', 'North Korean'], ['SA', 'Saudi'],
 ];
 
 /** Phrases that contain a country word but name a region: matched first and counted for nobody. */
@@ -39,7 +60,7 @@ const REGIONS = ['Latin America', 'Latin American', 'South America', 'South Amer
   'Jordan River', 'Turkey Creek', 'Washington State', 'United Nations'];
 
 /** Capitals too often something else (a person's name, a word) to stand for their country. */
-const AMBIGUOUS_CAPITALS = new Set(['victoria', 'kingston', 'hamilton', 'male', 'georgetown', 'santiago', 'lima', 'colombo',
+const AMBIGUOUS_CAPITALS = new Set(['brussels' /* the EU as often as Belgium */, 'victoria', 'kingston', 'hamilton', 'male', 'georgetown', 'santiago', 'lima', 'colombo',
   'praia', 'victoria', 'roseau', 'castries', 'saint john\'s', 'palikir', 'sucre', 'porto-novo', 'city of victoria', 'city of san marino', 'san marino']);
 /** Country names that are also given names: not a country next to a name ("Michael Jordan", "Chad Smith"). */
 const NAME_LIKE = new Set(['jordan', 'chad', 'georgia', 'israel', 'india', 'china', 'kenya', 'paris', 'niger']);
@@ -48,6 +69,8 @@ const STATE_LIKE = new Set(['georgia']);
 
 interface Entry {
   code: string;
+  /** The phrase's key (folded words joined by spaces). */
+  phrase: string;
   kind: 'name' | 'demonym' | 'capital' | 'alias' | 'region';
   /** Codes and dotted abbreviations must match case exactly ("US", never "us"). */
   exactCase: string | null;
@@ -61,10 +84,10 @@ let longestPhrase = 1;
 /** Longest phrase length by first word: most tokens start no phrase and are skipped at once. */
 const longestByFirst = new Map<string, number>();
 
-function addPhrase(text: string, entry: Entry): void {
+function addPhrase(text: string, entry: Omit<Entry, 'phrase'>): void {
   const key = phraseKey(tokenize(text));
   if (!key || phrases.has(key)) return;
-  phrases.set(key, entry);
+  phrases.set(key, { ...entry, phrase: key });
   const words = key.split(' ');
   longestPhrase = Math.max(longestPhrase, words.length);
   longestByFirst.set(words[0]!, Math.max(longestByFirst.get(words[0]!) ?? 0, words.length));
@@ -93,6 +116,7 @@ for (const [code, name, official, alts] of GAZETTEER) {
 for (const [code, alias] of CURATED_ALIASES) {
   addPhrase(alias, { code, kind: 'alias', exactCase: /^[A-Z.]+$/.test(alias) ? alias : null });
 }
+for (const [code, demonym] of CURATED_DEMONYMS) addPhrase(demonym, { code, kind: 'demonym', exactCase: null });
 for (const [code, , , , demonyms, capitals] of GAZETTEER) {
   for (const demonym of demonyms) addPhrase(demonym, { code, kind: 'demonym', exactCase: null });
   for (const capital of capitals) {
@@ -126,6 +150,11 @@ function lookupUncached(text: string): string | null {
   return entry && entry.kind !== 'region' ? entry.code : null;
 }
 
+/** True when the word is a demonym ("Cuban", "Russian"): an adjective before a name, never a given name. */
+export function isDemonym(text: string): boolean {
+  return phrases.get(fold(text))?.kind === 'demonym';
+}
+
 /** True when the words are a gazetteer phrase of any kind (country, capital, demonym or region): "Abu Dhabi", "West African". */
 export function isGazetteerPhrase(tokens: Token[]): boolean {
   return phrases.has(phraseKey(tokens));
@@ -138,48 +167,95 @@ export function countryTerms(code: string): string[] {
   return terms;
 }
 
-function casingOk(tokens: Token[], entry: Entry): boolean {
-  const surface = tokens.map((t) => t.text).join(' ');
-  if (entry.exactAccents && surface.toLowerCase() !== entry.exactAccents) return false;
-  if (entry.exactCase) return surface === entry.exactCase || surface.replace(/\.$/, '') === entry.exactCase.replace(/\.$/, '');
-  // Proper nouns: every significant word capitalised ("Republic of Cuba"), or an all-caps dateline.
-  return tokens.every((t) => t.capitalised || /^(?:of|the|and|da|de|del|du|la|le|al|el)$/.test(t.key));
+/** Spaces only, or a hyphen between spaces or words: nothing that ends a phrase. */
+function plainGap(gap: string): boolean {
+  if (gap === ' ') return true;
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c !== 32 && c !== 45 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
-/** `given`: the text's tokens when the caller already has them (extractEntities shares one pass). */
-export function extractCountries(text: string, outlet: string | null, given?: Token[]): CountryMention[] {
-  // The outlet's own name ("Radio Habana Cuba") is not a mention of the country in it.
-  let tokens: Token[];
-  if (outlet && text.includes(outlet)) tokens = tokenize(text.split(outlet).join(' '.repeat(outlet.length)));
-  else tokens = given ?? tokenize(text);
+
+function casingOk(tokens: Token[], i: number, n: number, entry: Entry): boolean {
+  if (entry.exactAccents || entry.exactCase) {
+    const surface = tokens.slice(i, i + n).map((t) => t.text).join(' ');
+    if (entry.exactAccents && surface.toLowerCase() !== entry.exactAccents) return false;
+    if (entry.exactCase) return surface === entry.exactCase || surface.replace(/\.$/, '') === entry.exactCase.replace(/\.$/, '');
+  }
+  // Proper nouns: every significant word capitalised ("Republic of Cuba"), or an all-caps dateline.
+  for (let k = i; k < i + n; k++) if (!tokens[k]!.capitalised && !COUNTRY_LINK_WORDS.has(tokens[k]!.key)) return false;
+  return true;
+}
+
+/** `given`: the text's tokens when the caller already has them (extractEntities shares one pass).
+ *  `personStarts`: start offsets of words that belong to a person's name in this text ("Luís Montenegro",
+ *  "Paris Mitchell"), which are then not country mentions. */
+export function extractCountries(text: string, outlet: string | null, given?: Token[], personStarts?: ReadonlySet<number>): CountryMention[] {
+  const tokens = given ?? tokenize(text);
+  // The outlet's own name ("Radio Habana Cuba") is not a mention of the country in it: its words are skipped.
+  const outletRanges: number[] = [];
+  if (outlet) {
+    for (let at = text.indexOf(outlet); at >= 0; at = text.indexOf(outlet, at + outlet.length)) outletRanges.push(at, at + outlet.length);
+  }
   const counts = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
     if (!first.capitalised) continue;
-    const longest = longestByFirst.get(first.key) ?? (/-/.test(first.text) ? 1 : 0);
-    for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
-      const span = tokens.slice(i, i + n);
-      // A phrase never spans sentence punctuation.
-      if (span.slice(1).some((t) => /[^\s-]/.test(t.gap.replace(/[\s]/g, '')) && !/^\s*$/.test(t.gap))) continue;
-      let entry = phrases.get(phraseKey(span));
-      if (!entry && n === 1 && /-/.test(first.text)) {
+    const longest = longestByFirst.get(first.key);
+    if (longest === undefined) {
+      if (first.text.includes('-')) {
+        if (skipped(first, outletRanges, personStarts)) continue;
         // "Russian-Cuban", "US-patrolled": the parts of a hyphenated word.
         for (const part of first.text.split('-')) {
           const partEntry = phrases.get(fold(part));
           if (partEntry && partEntry.kind !== 'region' && /^\p{Lu}/u.test(part)
             && (!partEntry.exactCase || part === partEntry.exactCase)) counts.set(partEntry.code, (counts.get(partEntry.code) ?? 0) + 1);
         }
-        break;
+      } else if (first.key.length > 4 && first.key.charCodeAt(first.key.length - 1) === 115 /* s */) {
+        // Plural demonyms: "Palestinians", "South Africans" (the two-word form starts with a known word).
+        const entry = phrases.get(first.key.slice(0, -1));
+        if (entry?.kind === 'demonym' && !skipped(first, outletRanges, personStarts)) counts.set(entry.code, (counts.get(entry.code) ?? 0) + 1);
       }
-      if (!entry || !casingOk(span, entry)) continue;
+      continue;
+    }
+    if (skipped(first, outletRanges, personStarts)) continue;
+    // The keys of the phrases starting here, one word longer each; a phrase never spans sentence punctuation.
+    let n = 1;
+    KEYS[0] = first.key;
+    while (n < longest && i + n < tokens.length && plainGap(tokens[i + n]!.gap)) {
+      KEYS[n] = `${KEYS[n - 1]} ${tokens[i + n]!.key}`;
+      n++;
+    }
+    for (; n >= 1; n--) {
+      const key = KEYS[n - 1]!;
+      let entry = phrases.get(key);
+      if (!entry && n > 1 && key.charCodeAt(key.length - 1) === 115) {
+        entry = phrases.get(key.slice(0, -1));
+        if (entry?.kind !== 'demonym') entry = undefined;
+      }
+      if (!entry || !casingOk(tokens, i, n, entry)) continue;
       if (entry.kind !== 'region' && !guarded(tokens, i, n, entry)) counts.set(entry.code, (counts.get(entry.code) ?? 0) + 1);
       i += n - 1;
       break;
     }
   }
-  return [...counts]
-    .map(([code, mentions]) => ({ code, name: infoByCode.get(code)?.name ?? code, mentions }))
-    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  const result: CountryMention[] = [];
+  for (const [code, mentions] of counts) result.push({ code, name: infoByCode.get(code)?.name ?? code, mentions });
+  return result.sort(byMentions);
+}
+
+const KEYS: string[] = [];
+
+function byMentions(a: CountryMention, b: CountryMention): number {
+  return b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+function skipped(t: Token, outletRanges: number[], personStarts: ReadonlySet<number> | undefined): boolean {
+  if (personStarts?.has(t.start)) return true;
+  for (let r = 0; r < outletRanges.length; r += 2) if (t.start >= outletRanges[r]! && t.start < outletRanges[r + 1]!) return true;
+  return false;
 }
 
 /** Context rules that turn a match into a non-mention. */
@@ -187,13 +263,13 @@ function guarded(tokens: Token[], i: number, n: number, entry: Entry): boolean {
   const first = tokens[i]!;
   const before = tokens[i - 1];
   const after = tokens[i + n];
-  const key = tokens.slice(i, i + n).map((t) => t.key).join(' ');
-  const adjacent = (t: Token | undefined, gapOwner: Token) => t && /^ $/.test(gapOwner.gap);
+  const key = entry.phrase;
+  if (entry.kind !== 'capital' && !NAME_LIKE.has(key) && !STATE_LIKE.has(key)) return false;
   if (NAME_LIKE.has(key)) {
     // "Michael Jordan": after a given name; "Chad Smith": before a capitalised non-place word.
-    if (before && adjacent(before, first) && before.capitalised && GIVEN_NAMES.has(before.key)) return true;
-    if (after && adjacent(after, after) && after.capitalised && !after.allCaps && !phrases.has(after.key) && !first.sentenceStart) return true;
-    if (after && adjacent(after, after) && after.capitalised && !phrases.has(after.key) && GIVEN_NAMES.has(first.key)) return true;
+    if (before && first.gap === ' ' && before.capitalised && GIVEN_NAMES.has(before.key)) return true;
+    if (after && after.gap === ' ' && after.capitalised && !after.allCaps && !phrases.has(after.key) && !first.sentenceStart) return true;
+    if (after && after.gap === ' ' && after.capitalised && !phrases.has(after.key) && GIVEN_NAMES.has(first.key)) return true;
   }
   if (STATE_LIKE.has(key) && before && /^,\s*$/.test(first.gap) && before.capitalised) {
     // "Atlanta, Georgia" is the US state; "Tbilisi, Georgia" is the country.
@@ -201,7 +277,7 @@ function guarded(tokens: Token[], i: number, n: number, entry: Entry): boolean {
     if (!capital || fold(capital) !== before.key) return true;
   }
   // A capital or a demonym inside a person's or an organisation's name ("Jorge Washington", "Moscow State University").
-  if (entry.kind === 'capital' && before && adjacent(before, first) && before.capitalised && GIVEN_NAMES.has(before.key)) return true;
-  if (entry.kind === 'capital' && after && adjacent(after, after) && after.capitalised && /^(?:university|state|post|times|street|avenue|consensus|declaration|protocol|club)$/.test(after.key)) return true;
+  if (entry.kind === 'capital' && before && first.gap === ' ' && before.capitalised && GIVEN_NAMES.has(before.key)) return true;
+  if (entry.kind === 'capital' && after && after.gap === ' ' && after.capitalised && /^(?:university|state|post|times|street|avenue|consensus|declaration|protocol|club)$/.test(after.key)) return true;
   return false;
 }

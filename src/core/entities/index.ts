@@ -3,7 +3,8 @@
 
 import type { CountryMention, PersonMention } from '../types';
 import { extractCountries } from './countries';
-import { extractPersons } from './persons';
+import { extractPersonsWithStarts } from './persons';
+import { LOWERCASE_CONTEXT_WORDS } from './lexicon';
 import { tokenize } from './tokens';
 
 export { countryInfo, countryTerms, lookupCountry, type CountryInfo } from './countries';
@@ -24,6 +25,8 @@ export interface ArticleEntities {
 
 export function extractEntities(input: EntityInput): ArticleEntities {
   const text = input.title ? `${input.title}\n\n${input.body}` : input.body;
-  const tokens = tokenize(text);
-  return { countries: extractCountries(text, input.outlet, tokens), persons: extractPersons(text, tokens) };
+  const tokens = tokenize(text, LOWERCASE_CONTEXT_WORDS);
+  // Persons first: a word inside a person's name ("Luís Montenegro", "Paris Mitchell") is not a country mention.
+  const { persons, starts } = extractPersonsWithStarts(tokens);
+  return { countries: extractCountries(text, input.outlet, tokens, starts), persons };
 }

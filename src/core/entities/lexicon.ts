@@ -24,11 +24,11 @@ nicolas nikita nikolai nikolay oleg olaf olga omar oscar pablo paolo patricia pa
 rafael ramon ramzan raul recep ricardo richard rishi robert roberto rodrigo roman ronald rosa ruben salvador sam samuel sandra sara sarah
 scott sebastian sergei sergio shinzo silvio simon sofia sophie stefan stephen steve susan sven tatiana tayyip thomas tim tom tony ursula
 valentina valery vasily viktor vladimir vladislav volodymyr walter wang william xavier yasser yevgeny yuri yulia yves zoran
-abiy ahmadou akin aliyu amina bola chinua cyril emmerson félix goodluck hakainde hage jakaya john kagame kwame mamadou muhammadu nelson
+abiy ahmadou akin aliyu amina bola chinua cyril emmerson félix goodluck jakaya john kwame mamadou muhammadu nelson
 olusegun paul samia thabo uhuru william yoweri
 anand arvind amit rahul sonia indira rajiv manmohan shehbaz imran nawaz benazir sheikh hasina joko prabowo retno rodrigo ferdinand
-bongbong anwar mahathir lee hsien halimah thaksin prayut srettha hun manet
-saddam saif khalifa yunus hossein ebrahim masoud ismail nikol vyacheslav kassym nursultan mahamat idriss bassirou
+anwar mahathir lee halimah thaksin
+saddam saif khalifa yunus hossein ebrahim masoud ismail vyacheslav idriss
 `).map(translitKey);
 
 export const GIVEN_NAMES = new Set(GIVEN);
@@ -37,7 +37,7 @@ export const GIVEN_NAMES = new Set(GIVEN);
 export const EAST_ASIAN_SURNAMES = new Set(words(`
 xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang song tang han feng deng cao peng
 zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding shen jin kim park choi jung kang cho yoon jang lim moon shin
-han oh seo kwon hwang ahn song yoo hong jeon ko mao lai tsai qin wen nguyen tran le pham hoang phan vu dang bui do ho ngo duong ly
+han oh seo kwon hwang ahn song yoo hong jeon ko choe pak ri ryu mao lai tsai qin wen nguyen tran le pham hoang phan vu dang bui do ho ngo duong ly
 `).map(translitKey));
 
 /** Titles, roles and honorifics stripped from the front of a name. */
@@ -49,6 +49,11 @@ chief director head leader commander colonel col gen lt lieutenant captain capt 
 executive first lady counterpart diplomat official officials defence defense interior finance economy trade health education
 justice affairs state acting former late incoming outgoing opposition party member members mp mps mep economist analyst
 reporter correspondent journalist field activist colleague coach top senior junior assistant undersecretary under commissioner
+candidate nominee predecessor successor incumbent challenger rival opponent critic ally adviser advisor aide negotiator mediator
+founder billionaire businessman businesswoman tycoon oligarch magnate entrepreneur banker lawyer researcher scientist expert
+writer author novelist poet artist singer actor actress musician footballer striker player captain warlord cleric imam rabbi
+priest pastor dissident rebel veteran suspect defendant prisoner hostage laureate wife husband daughter mother widow
+uncle nephew niece cousin grandson granddaughter chairperson negotiator editor presenter anchor
 `));
 
 /** Head words of organisations, places, events and documents: a sequence holding one is not a person. */
@@ -65,6 +70,10 @@ network media channel magazine review report code act law bill constitution budg
 ramadan covid pandemic virus coronavirus olympic world cup championship prize award council cabinet regime administration embassy
 consulate mission delegation secretariat division brigade battalion regiment command exercise operation stadium hotel tower
 delta shoal reef strait gulf bay peninsula desert coast cape plateau basin canal park rally alliance coalition
+kremlin pentagon elysee knesset bundestag bundesrat politburo whitehall rada sejm storting riksdag majlis shura
+hamas hezbollah taliban houthis houthi isis ecowas asean mercosur brics opec nato
+federal reserve exchange rights airways airlines motors industries petroleum energy group
+ria novosti yonhap bernama anadolu irna wafa ansa efe kyodo antara xinhua kcna
 `));
 
 /** Function words and common sentence openers that are capitalised only by position. */
@@ -82,6 +91,16 @@ export const PLACE_PREPOSITIONS = new Set(words('in on at near into across towar
 
 /** Name particles kept inside a name: "bin", "da", "van der", "de la", "al-". */
 export const NAME_PARTICLES = new Set(words('bin ibn bint al el da de del della der di dos du la le van von ter ten y abu'));
+
+/** Words after ", " that make the name before them a person: "Mikheil Kavelashvili, who …", "X, the former footballer". */
+export const APPOSITION_WORDS = new Set(words('who whose'));
+export const APPOSITION_ARTICLES = new Set(words('the a an'));
+
+/** "widely known as Jokowi", "nicknamed Hemedti": the words before another name of the person just named. */
+export const ALIAS_CUES = new Set(words('known nicknamed dubbed alias'));
+
+/** Particles that only occur inside persons' names ("bin Salman", "van der Leyen"), unlike "de"/"da" (Rio de Janeiro). */
+export const PERSON_PARTICLES = new Set(words('bin ibn bint van von der'));
 
 /** Verbs that follow a person's name in reporting ("Lavrov said"). */
 export const SPEECH_VERBS = new Set(words(`
@@ -106,3 +125,23 @@ analysts experts observers critics residents officers troops celebrating celebra
 
 /** Endings of common nouns and adjectives ("Cooperation", "Technological"): such a word is not a name. */
 export const COMMON_SUFFIX_RE = /(?:tion|sion|ment|ness|ity|ical|ance|ence|ship|ism|ists?|ive|ous|ful|less|able|ible|ings?|ary|ory|ics|ology|ward|wards)$/;
+
+/** Generational suffixes: part of a full name ("Ferdinand Marcos Jr", "Abdullah II"), never a name alone. */
+export const NAME_SUFFIXES = new Set(words('jr sr ii iii iv'));
+
+/** Particles after which a name is a father's ("Mohammed bin Salman"): a bare "Salman" is someone else. */
+export const PATRONYMIC_PARTICLES = new Set(words('bin ibn bint'));
+
+/** Lower-case words after a capitalised run that make it a place, a thing or a time, not a person
+ *  ("the Kennedy era", "the Funan Techo canal", "the Nobel prize"). */
+export const AFTER_NAME_NOT_PERSON = new Set(words(`
+era years canal dam airport river province district county region doctrine prize award memorial street avenue square
+bridge museum stadium highway station dynasty line corridor pipeline basin valley mountains island islands port
+`));
+
+/** Lower-case words inside country names ("Republic of the Congo", "Bosnia and Herzegovina"). */
+export const COUNTRY_LINK_WORDS = new Set(words('of the and da de del du la le al el'));
+
+/** The only lower-case words the entity passes look at (see tokenize's keepLowercase). */
+export const LOWERCASE_CONTEXT_WORDS = new Set([...TITLE_WORDS, ...PLACE_PREPOSITIONS, ...SPEECH_VERBS, ...NAME_PARTICLES,
+  ...AFTER_NAME_NOT_PERSON, ...COUNTRY_LINK_WORDS, ...APPOSITION_WORDS, ...APPOSITION_ARTICLES, ...ALIAS_CUES, 'as']);

@@ -1,13 +1,22 @@
-// Persons named in an article: capitalised word sequences, cut of titles and roles, checked against
-// organisation/place/event words, confirmed by a given name, a title, a reporting verb or plain
-// two-to-four-word shape; then surname-only mentions ("Lavrov", "Rodríguez Parrilla") are attached
-// to the full name they belong to in the same article. Ids depend on the name alone, so the same
-// person gets the same id in every article ("Serguei"/"Sergey"/"Sergei Lavrov" → sergei-lavrov).
+// Persons named in an article. Runs of capitalised words (with name particles: "bin", "da", "van der",
+// "al-") are cut of their leading modifiers — titles and roles, demonyms and country words, the head of
+// an organisation ("Russian Security Council Dmitry Medvedev") — up to the first given name; runs that
+// are an organisation, a place or an event ("Nelson Mandela Foundation", "Kennedy era") are dropped.
+// A full-name candidate (two to five words) stands when something vouches for it: a known given name,
+// a title or role before it, a reporting verb after it ("said"), an apposition (", who", ", the former
+// footballer"), a country's possessive ("Kazakhstan's"), a particle only names have ("bin", "van der",
+// "al-"). Otherwise it stands only if the article confirms it: its bare family name used elsewhere
+// ("Pandor said") or a relative's full name ("Victoria Beckham" beside "David Beckham"); "Goldman Sachs"
+// and "Fort Myers" have neither. Bare words ("Lavrov", "Rodríguez Parrilla", "Prince Mohammed",
+// "Anwar") then attach to the one full name of the article they are part of, aliases ("known as
+// Jokowi") to the person named just before. Ids depend on the name alone, so the same person gets the
+// same id in every article and every run ("Serguei"/"Sergey"/"Sergei Lavrov" → sergei-lavrov).
 
 import type { PersonMention } from '../types';
-import { isGazetteerPhrase, lookupCountry } from './countries';
+import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
-  COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES, GIVEN_NAMES, NAME_PARTICLES, NON_PERSON_WORDS, PLACE_PREPOSITIONS,
+  AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
+  GIVEN_NAMES, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
@@ -15,16 +24,62 @@ import { translitKey } from './translit';
 
 interface Mention {
   tokens: Token[];
-  /** True when the mention has the shape of a full name (not a bare surname). */
-  full: boolean;
   titled: boolean;
-  start: number;
+  /** A single country word ("Montenegro"): a person only as the surname of a full name in the article. */
+  country: boolean;
+  /** Nothing vouched for it ("Paris Mitchell", "Naledi Pandor"): a person only if the article confirms it. */
+  weak: boolean;
+  /** After "known as" / "nicknamed": another name of the person named just before. */
+  alias?: boolean;
 }
 
-const isGiven = (t: Token) => GIVEN_NAMES.has(translitKey(t.text));
-const isEastAsianSurname = (t: Token) => EAST_ASIAN_SURNAMES.has(translitKey(t.text));
-// Two-letter words are country codes only in capitals: "Li Qiang" and "De Croo" are not Liechtenstein or Germany.
-const isCountryWord = (t: Token) => (t.text.length > 2 || t.allCaps) && lookupCountry(t.text) !== null;
+// What the lexicons say of a word, as bits, computed once per distinct word and kept (bounded) across
+// articles: a run of capitalised words asks the same questions of each word several times.
+const GIVEN = 1;
+const EAST_ASIAN = 2;
+const COUNTRY = 4;
+const DEMONYM = 8;
+const TITLE = 16;
+const STOP = 32;
+const COMMON = 64;
+const NON_PERSON = 128;
+const NOUN_ENDING = 256;
+const NAME_SUFFIX = 512;
+
+/** Keyed by the word as written; all-caps words apart (a two-letter word is a country code only in capitals). */
+const flagCache = new Map<string, number>();
+const capsFlagCache = new Map<string, number>();
+
+function flagsOf(t: Token): number {
+  if (t.flags >= 0) return t.flags;
+  const cache = t.allCaps ? capsFlagCache : flagCache;
+  let f = cache.get(t.text);
+  if (f === undefined) {
+    const key = t.key;
+    const tk = translitKey(t.text);
+    f = (GIVEN_NAMES.has(tk) ? GIVEN : 0)
+      | (EAST_ASIAN_SURNAMES.has(tk) ? EAST_ASIAN : 0)
+      // Two-letter words are country codes only in capitals: "Li Qiang" and "De Croo" are not Liechtenstein or Germany.
+      | ((t.text.length > 2 || t.allCaps) && lookupCountry(t.text) !== null ? COUNTRY : 0)
+      | (isDemonym(t.text) || (key.endsWith('s') && isDemonym(t.text.slice(0, -1))) ? DEMONYM : 0)
+      | (TITLE_WORDS.has(key) ? TITLE : 0)
+      | (STOP_WORDS.has(key) ? STOP : 0)
+      | (COMMON_WORDS.has(key) ? COMMON : 0)
+      | (NON_PERSON_WORDS.has(key) ? NON_PERSON : 0)
+      | (COMMON_SUFFIX_RE.test(key) ? NOUN_ENDING : 0)
+      | (NAME_SUFFIXES.has(key) ? NAME_SUFFIX : 0);
+    if (cache.size >= 100_000) cache.clear();
+    cache.set(t.text, f);
+  }
+  t.flags = f;
+  return f;
+}
+
+const has = (t: Token, flag: number) => (flagsOf(t) & flag) !== 0;
+const isGiven = (t: Token) => has(t, GIVEN);
+const isEastAsianSurname = (t: Token) => has(t, EAST_ASIAN);
+const isCountryWord = (t: Token) => has(t, COUNTRY);
+
 /** "South Korean", "South Africans": a demonym (or its plural) is a people, not a person. */
 const isDemonymPhrase = (tokens: Token[]) => {
   const text = tokens.map((t) => t.text).join(' ');
@@ -32,182 +87,418 @@ const isDemonymPhrase = (tokens: Token[]) => {
 };
 
 const ARABIC_ARTICLE_RE = /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u;
-
-/** Could this token be part of a name? (capitalised word, not an acronym, no digits) */
 /** A middle initial: "W" (its full stop is in the gap) or "H.W.". */
-const isInitial = (t: Token) => /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$/u.test(t.text);
+const INITIAL_RE = /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$/u;
 
+/** Could this token be part of a name? (capitalised word, initial or particle; not an acronym, no digits) */
 function nameish(t: Token): boolean {
-  if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u.test(t.text));
-  if (/\d/.test(t.text)) return false;
-  if (isInitial(t)) return true;
-  if (t.allCaps && t.text.replace(/[-.]/g, '').length > 1) return false;
-  if (t.capitalised) return true;
-  // "al-Assad", "bin Salman", "van der Leyen": particles inside a name.
-  return /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u.test(t.text) || NAME_PARTICLES.has(t.key);
+  if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && ARABIC_ARTICLE_RE.test(t.text));
+  const c = t.text.charCodeAt(t.text.length - 1);
+  if (c >= 48 && c <= 57) return false;
+  if (t.allCaps) return t.text.length === 1 || INITIAL_RE.test(t.text);
+  return !/\d/.test(t.text);
 }
 
-function sequences(tokens: Token[]): { seq: Token[]; index: number }[] {
-  const result: { seq: Token[]; index: number }[] = [];
-  let current: Token[] = [];
-  let startIndex = 0;
-  const flush = () => {
-    // Particles may not open or close a name.
-    // ("al-Assad", "el-Sisi" may close one.)
-    while (current.length && !current[current.length - 1]!.capitalised && !ARABIC_ARTICLE_RE.test(current[current.length - 1]!.text)) current.pop();
-    while (current.length && !current[0]!.capitalised) {
-      current.shift();
-      startIndex++;
-    }
-    if (current.length) result.push({ seq: current, index: startIndex });
-    current = [];
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const previous = current[current.length - 1];
-    // "George W. Bush": a single-letter initial's full stop does not end the name.
-    const joined = !!previous && !previous.possessive
-      && (t.gap === ' ' || (t.gap === '. ' && /^\p{Lu}$/u.test(previous.text)));
-    if (!nameish(t) || (current.length && !joined)) flush();
-    if (!nameish(t)) continue;
-    if (!current.length) startIndex = i;
-    current.push(t);
-  }
-  flush();
-  return result;
+/** The next token continues the run: one space after the previous word (or ". " after an initial: "George W. Bush"). */
+function joined(previous: Token, t: Token): boolean {
+  if (previous.possessive) return false;
+  return t.gap === ' ' || (t.gap === '. ' && previous.text.length === 1);
 }
 
-/** Title words just before a sequence ("President", "Foreign Minister,", "the diplomat"). */
-function titledBefore(tokens: Token[], index: number): boolean {
-  const prev = tokens[index - 1];
-  if (!prev || !/^,? $/.test(tokens[index]!.gap)) return false;
-  return TITLE_WORDS.has(prev.key);
-}
-
-function extractMentions(text: string, given?: Token[]): Mention[] {
-  const tokens = given ?? tokenize(text);
+function extractMentions(tokens: Token[]): Mention[] {
   const mentions: Mention[] = [];
-  for (const { seq: raw, index } of sequences(tokens)) {
-    if (raw.some((t) => NON_PERSON_WORDS.has(t.key))) continue;
-    let seq = raw;
-    let titled = titledBefore(tokens, index);
-    // Cut leading function words, titles and country words ("Russian Foreign Minister Sergey Lavrov").
-    while (seq.length && (STOP_WORDS.has(seq[0]!.key) || TITLE_WORDS.has(seq[0]!.key) || (isCountryWord(seq[0]!) && !isGiven(seq[0]!)))) {
-      if (TITLE_WORDS.has(seq[0]!.key)) titled = true;
-      seq = seq.slice(1);
-    }
-    // A whole place, capital or region phrase ("Abu Dhabi", "Burkina Faso", "West African", "United Arab Emirates").
-    if (seq.length && isDemonymPhrase(seq)) continue;
-    if (seq.length > 1 && (isGazetteerPhrase(seq) || isGazetteerPhrase(seq.slice(0, -1)) && isCountryWord(seq[seq.length - 1]!))) continue;
-    // A headline word ends the name ("Maduro Already in Moscow", "Sergey Lavrov Visiting Venezuela").
-    const stop = seq.findIndex((t, i) => i > 0 && (COMMON_WORDS.has(t.key) || STOP_WORDS.has(t.key)));
-    if (stop > 0) seq = seq.slice(0, stop);
-    // Trailing country words are not part of a name, unless right after a given name ("Michael Jordan").
-    while (seq.length > 1 && isCountryWord(seq[seq.length - 1]!) && !(seq.length === 2 && isGiven(seq[0]!))) seq = seq.slice(0, -1);
-    if (!seq.length) continue;
-    // A given name after unknown words starts the name ("Foreign Minsiter Felipe Perez Roque").
-    const givenAt = seq.findIndex(isGiven);
-    if (givenAt > 0 && !isGiven(seq[0]!) && !isEastAsianSurname(seq[0]!)) {
-      titled = true;
-      seq = seq.slice(givenAt);
-    }
-    // Common-noun endings rule a word out ("Cooperation"), except in East Asian names ("Xi Jinping").
-    if (!isEastAsianSurname(seq[0]!) && seq.some((t, i) => COMMON_SUFFIX_RE.test(t.key) && !(i === 0 && isGiven(t)))) continue;
-    if (seq.some((t) => isCountryWord(t)) && !(seq.length === 2 && isGiven(seq[0]!))) continue;
-    if (seq.length > 5) continue;
-    const first = seq[0]!;
-    const startToken = index + raw.indexOf(first);
-    const before = tokens[startToken - 1];
-    const after = tokens[startToken + seq.length];
-    const afterPlace = before && PLACE_PREPOSITIONS.has(before.key) && first.gap === ' ';
-    const speech = !!after && SPEECH_VERBS.has(after.key) && after.gap === ' ';
-    const given = isGiven(first) || isEastAsianSurname(first);
-    if (seq.length === 1) {
-      if (STOP_WORDS.has(first.key) || COMMON_WORDS.has(first.key) || first.allCaps) continue;
-      mentions.push({ tokens: seq, full: false, titled: titled || speech, start: first.start });
+  const n = tokens.length;
+  for (let i = 0; i < n; ) {
+    const first = tokens[i]!;
+    if (!first.capitalised || !nameish(first)) {
+      i++;
       continue;
     }
-    const confirmed = given || titled || speech || !afterPlace;
-    if (!confirmed) continue;
-    mentions.push({ tokens: seq, full: given || titled || speech || !first.sentenceStart || seq.length >= 2, titled, start: first.start });
+    let end = i + 1;
+    while (end < n && joined(tokens[end - 1]!, tokens[end]!) && nameish(tokens[end]!)) end++;
+    // Particles may not close a name ("al-Assad" may).
+    let last = end;
+    while (last > i && !tokens[last - 1]!.capitalised && !ARABIC_ARTICLE_RE.test(tokens[last - 1]!.text)) last--;
+    // Most runs are one ordinary capitalised word ("The", "He", "Monday"): rejected at once.
+    if (!(last === i + 1 && (has(first, STOP) || has(first, COMMON) || has(first, TITLE)))) {
+      const mention = candidate(tokens, i, last);
+      if (mention) {
+        if (aliasCue(tokens, i)) mention.alias = true;
+        mentions.push(mention);
+      }
+    }
+    i = end;
   }
   return mentions;
 }
 
+/** A title word just before the run: "President Putin", "Foreign Minister, Sergey Lavrov". */
+function titledAt(tokens: Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  return !!before && has(before, TITLE) && (tokens[start]!.gap === ' ' || tokens[start]!.gap === ', ');
+}
+
+const SINGLE_REJECT = STOP | COMMON | TITLE | NON_PERSON | DEMONYM | NAME_SUFFIX;
+
+/** A one-word run ("Lavrov", "Montenegro"): a bare name, to be attached to a full name later. */
+function single(tokens: Token[], start: number): Mention | null {
+  const t = tokens[start]!;
+  const f = flagsOf(t);
+  if (f & SINGLE_REJECT || t.allCaps || INITIAL_RE.test(t.text)) return null;
+  if (f & NOUN_ENDING && !(f & (GIVEN | EAST_ASIAN))) return null;
+  const after = tokens[start + 1];
+  if (after && after.gap === ' ' && !after.capitalised) {
+    if (AFTER_NAME_NOT_PERSON.has(after.key)) return null;
+    // "Lavrov said" (but not "in Miami warned").
+    if (SPEECH_VERBS.has(after.key) && !afterPlaceWord(tokens, start)) return { tokens: [t], titled: true, country: (f & COUNTRY) !== 0, weak: false };
+  }
+  return { tokens: [t], titled: titledAt(tokens, start), country: (f & COUNTRY) !== 0, weak: false };
+}
+
+/** The person mention in tokens[start, end), if any. */
+function candidate(tokens: Token[], start: number, end: number): Mention | null {
+  if (end - start === 1) return single(tokens, start);
+  const titledBefore = titledAt(tokens, start);
+  let titled = titledBefore;
+  // "Paris Mitchell": a country name and one more word, a person only if the article confirms the bare name.
+  if (end - start === 2 && !titledBefore) {
+    const c = tokens[start]!;
+    const x = tokens[start + 1]!;
+    if ((flagsOf(c) & (COUNTRY | DEMONYM)) === COUNTRY && !(flagsOf(x) & (COUNTRY | GIVEN | TITLE | STOP | COMMON | NON_PERSON | NOUN_ENDING))
+      && !x.allCaps && !lookupCountry(`${c.text} ${x.text}`)) {
+      return { tokens: [c, x], titled: false, country: false, weak: true };
+    }
+  }
+  // Leading modifiers, up to the first given name: "Russian Foreign Minister", "Philippine Vice President",
+  // "Russian Security Council" (an organisation: what follows must then start with a given name).
+  let cut = start;
+  let afterOrganisation = false;
+  for (let k = start; k < end; k++) {
+    const t = tokens[k]!;
+    const f = flagsOf(t);
+    // "Sheikh" is a title before a name and a given name ("Sheikh Hasina") only when nothing follows.
+    if (f & GIVEN && !(f & TITLE && k + 1 < end && tokens[k + 1]!.capitalised)) break;
+    // A capitalised function word in mid-sentence right after a title is a name: "Vietnamese leader To Lam".
+    if (k === start && titledBefore && !t.sentenceStart && k + 1 < end && (f & (STOP | TITLE)) === STOP) break;
+    // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun).
+    if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut) break;
+    if (f & (TITLE | STOP)) {
+      if (f & TITLE) titled = true;
+      cut = k + 1;
+    } else if (f & NON_PERSON) {
+      cut = k + 1;
+      afterOrganisation = true;
+      titled = false;
+    } else if (f & COUNTRY && k + 1 < end) {
+      // Right after a title, a country name (not a demonym) followed by another name word is a given name:
+      // "Foreign Minister Israel Katz" (but "Former Kazakh President …").
+      const previousIsTitle = k > start ? has(tokens[k - 1]!, TITLE) : titledBefore;
+      if (previousIsTitle && !(f & DEMONYM) && !(flagsOf(tokens[k + 1]!) & (COUNTRY | TITLE | STOP | NON_PERSON))
+        && !lookupCountry(`${t.text} ${tokens[k + 1]!.text}`)) break;
+      cut = k + 1;
+    }
+  }
+  let from = cut;
+  let to = end;
+  if (from >= to) return null;
+  // A whole place, capital or region phrase ("Abu Dhabi", "United Arab Emirates", "West African").
+  if (to - from > 1 && isGazetteerPhrase(tokens.slice(from, to))) return null;
+  // A given name after unknown words starts the name ("Foreign Minsiter Felipe Perez Roque").
+  if (!isGiven(tokens[from]!) && !isEastAsianSurname(tokens[from]!)) {
+    for (let k = from + 1; k < to - 1; k++) {
+      if (isGiven(tokens[k]!)) {
+        titled = true;
+        from = k;
+        break;
+      }
+    }
+  }
+  if (afterOrganisation && !isGiven(tokens[from]!)) return null;
+  // A headline word ends the name ("Maduro Already in Moscow", "Sergey Lavrov Visiting Venezuela").
+  for (let k = from + 1; k < to; k++) {
+    if (has(tokens[k]!, COMMON) || has(tokens[k]!, STOP)) {
+      to = k;
+      break;
+    }
+  }
+  // Organisations, places and events: "Nelson Mandela Foundation", "José Martí Memorial", "Prensa Latina".
+  for (let k = from; k < end; k++) if (has(tokens[k]!, NON_PERSON)) return null;
+  const after = tokens[to];
+  if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ') return null;
+  let seq = tokens.slice(from, to);
+  // Trailing country words are not part of a name, unless right after a given name ("Michael Jordan").
+  while (seq.length > 1 && isCountryWord(seq[seq.length - 1]!) && !(seq.length === 2 && isGiven(seq[0]!))) seq = seq.slice(0, -1);
+  // Name suffixes and initials do not end a name ("Ferdinand Marcos Jr" keeps its "Jr", "Marcos Jr" alone is no name).
+  const firstTok = seq[0]!;
+  if (seq.length > 1 && (isDemonymPhrase(seq) || isGazetteerPhrase(seq)
+    || (isGazetteerPhrase(seq.slice(0, -1)) && isCountryWord(seq[seq.length - 1]!)))) return null;
+  let words = 0;
+  for (let k = 0; k < seq.length; k++) {
+    const t = seq[k]!;
+    if (t.capitalised && ++words > 5) return null;
+    // Common-noun endings rule a word out ("Technological Cooperation"), unless a title or a given name vouches
+    // for the name ("Commerce Secretary Howard Lutnick", "Florence Jennings"), or it is East Asian ("Xi Jinping").
+    if (has(t, NOUN_ENDING) && !titled && !isGiven(firstTok) && !isEastAsianSurname(firstTok)) return null;
+  }
+  const next = tokens[from + seq.length];
+  const speech = !!next && SPEECH_VERBS.has(next.key) && next.gap === ' ';
+  if (seq.length === 1) {
+    if (flagsOf(firstTok) & SINGLE_REJECT || firstTok.allCaps || INITIAL_RE.test(firstTok.text)) return null;
+    return { tokens: seq, titled: titled || speech, country: isCountryWord(firstTok), weak: false };
+  }
+  const given = isGiven(firstTok) || isEastAsianSurname(firstTok);
+  const countryAt = seq.findIndex(isCountryWord);
+  let weak = false;
+  if (countryAt >= 0) {
+    if (given && seq.length === 2) {
+      // "Michael Jordan", "Luís Montenegro": a given name and a country word.
+    } else if (countryAt === 0 && seq.length === 2 && !titled && !isCountryWord(seq[1]!) && !isGiven(seq[1]!)) weak = true;
+    else if (!(countryAt === 0 && titled)) return null;
+  }
+  const prep = tokens[from - 1];
+  const afterPlace = !!prep && PLACE_PREPOSITIONS.has(prep.key) && firstTok.gap === ' ';
+  const vouched = given || titled || speech || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
+    || visiting(tokens, from + seq.length)
+    || seq.some((t) => PERSON_PARTICLES.has(t.key) || (!t.capitalised && ARABIC_ARTICLE_RE.test(t.text)));
+  if (afterPlace && !vouched) return null;
+  // Nothing says it is a person ("Goldman Sachs", "Fort Myers", "Hurricane Milton"): it stands only if the
+  // article confirms it, by the bare family name ("Pandor said") or a relative's full name ("David Beckham").
+  return { tokens: seq, titled, country: false, weak: weak || !vouched };
+}
+
+/** "… known as Jokowi", "… nicknamed Hemedti" (the name right after the cue). */
+function aliasCue(tokens: Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  if (!before || tokens[start]!.gap !== ' ') return false;
+  if (before.key === 'as') {
+    const known = tokens[start - 2];
+    return !!known && known.key === 'known' && before.gap === ' ';
+  }
+  return before.key !== 'known' && ALIAS_CUES.has(before.key);
+}
+
+function afterPlaceWord(tokens: Token[], start: number): boolean {
+  const prep = tokens[start - 1];
+  return !!prep && PLACE_PREPOSITIONS.has(prep.key) && tokens[start]!.gap === ' ';
+}
+
+/** ", who …", ", the former footballer": the words after a name that say it is a person's. */
+function apposition(tokens: Token[], at: number): boolean {
+  const next = tokens[at];
+  if (!next || next.gap !== ', ') return false;
+  if (APPOSITION_WORDS.has(next.key)) return true;
+  if (!APPOSITION_ARTICLES.has(next.key)) return false;
+  // ", the new asylum minister": a role word within the next few words, before any punctuation.
+  for (let k = at + 1; k < at + 4 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (/[^\sa-z'-]/.test(t.gap)) return false;
+    if (has(t, TITLE)) return true;
+  }
+  return false;
+}
+
+/** "Diosdado Cabello in Russia for Special Mission": a headline's "<name> in <country>". */
+function visiting(tokens: Token[], at: number): boolean {
+  const prep = tokens[at];
+  const place = tokens[at + 1];
+  return !!prep && !!place && prep.key === 'in' && prep.gap === ' ' && place.gap === ' ' && isCountryWord(place)
+    && !has(place, DEMONYM) && (prep.start > 0 && tokens[at - 1]!.end === prep.start - 1);
+}
+
+/** "Kazakhstan's Kassym-Jomart Tokayev", "Venezuela's Nicolás Maduro": a name right after a country's possessive. */
+function afterCountryPossessive(tokens: Token[], from: number): boolean {
+  const before = tokens[from - 1];
+  return !!before && before.possessive && tokens[from]!.gap === ' ' && isCountryWord(before);
+}
+
 /** The name as written, with the full stops of initials ("George W. Bush"). */
 function surfaceOf(tokens: Token[]): string {
-  return tokens.map((t, i) => (i === 0 ? t.text : t.gap.replace(/\s+/g, ' ') + t.text)).join('');
+  let s = tokens[0]!.text;
+  for (let i = 1; i < tokens.length; i++) s += (tokens[i]!.gap === ' ' ? ' ' : tokens[i]!.gap.replace(/\s+/g, ' ')) + tokens[i]!.text;
+  return s;
 }
 
 function keysOf(tokens: Token[]): string[] {
-  return tokens.flatMap((t) => t.text.split('-')).map(translitKey).filter(Boolean);
+  const keys: string[] = [];
+  for (const t of tokens) {
+    if (t.text.includes('-')) {
+      for (const part of t.text.split('-')) if (part) keys.push(translitKey(part));
+    } else keys.push(translitKey(t.text));
+  }
+  return keys;
 }
 
-/** The id of a name: given name + first family name, transliteration-folded; East Asian names whole. */
+/** The id of a name: given name + initials + family name, transliteration-folded; East Asian names whole.
+ *  The family name is the first word after the given names ("Bruno Rodríguez Parrilla" → bruno-rodrigez,
+ *  "Recep Tayyip Erdoğan" → recep-erdogan, "Juan José Zúñiga" → juan-zuniga), or the "al-"/"el-" name. */
 export function personId(name: string): string {
   const parts = name.split(/\s+/).filter(Boolean);
-  const tokens = parts.map(translitKey);
-  const significant = tokens.filter((t) => !NAME_PARTICLES.has(t));
-  if (significant.length <= 1) return significant.join('-') || tokens.join('-');
-  const firstIsEastAsian = EAST_ASIAN_SURNAMES.has(significant[0]!) && !GIVEN_NAMES.has(significant[0]!);
-  if (firstIsEastAsian) return parts.flatMap((p) => p.split('-')).map(translitKey).join('-');
+  const words = parts
+    .map((p) => ({ raw: p, key: translitKey(p.replace(/\.$/, '')), initial: INITIAL_RE.test(p.replace(/\.$/, '')) || /^(?:\p{Lu}\.)+$/u.test(p) }))
+    .filter((w) => w.key && !NAME_PARTICLES.has(w.key) && !NAME_SUFFIXES.has(w.key));
+  if (words.length <= 1) return words.map((w) => w.key).join('-') || parts.map((p) => translitKey(p)).join('-');
+  const first = words[0]!;
+  if (EAST_ASIAN_SURNAMES.has(first.key) && !GIVEN_NAMES.has(first.key)) return parts.flatMap((p) => p.split('-')).map(translitKey).join('-');
+  const rest = words.slice(1);
+  const initials: string[] = [];
+  while (rest.length > 1 && rest[0]!.initial) initials.push(rest.shift()!.raw.replace(/\./g, '').toLowerCase());
   // Arabic names: the "al-"/"el-" family name identifies ("Abdel Fattah el-Sisi" vs "Abdel Fattah al-Burhan").
-  const family = significant.slice(1).find((t) => /^(?:al|el)-./.test(t));
-  if (family) return `${significant[0]}-${family.replace(/^(?:al|el)-/, '')}`;
-  return `${significant[0]}-${significant[1]!.split('-')[0]}` + (significant[1]!.includes('-') ? '-' + significant[1]!.split('-').slice(1).join('-') : '');
+  const arabic = rest.find((w) => /^(?:al|el)-./.test(w.key));
+  let family = arabic ? arabic.key.replace(/^(?:al|el)-/, '') : undefined;
+  if (!family) {
+    const w = rest.find((r, i) => i === rest.length - 1 || !GIVEN_NAMES.has(r.key))!;
+    family = w.key;
+  }
+  return [first.key, ...initials, family].join('-');
 }
 
 interface PersonBuild {
   fullForms: Map<string, number>;
   variants: Set<string>;
   keys: string[];
+  /** Positions in `keys` that are family names ("Salman" in "Mohammed bin Salman" is a father's name). */
+  patronymic: Set<number>;
   mentions: number;
+  tokens: Token[];
+}
+
+export interface PersonResult {
+  persons: PersonMention[];
+  /** Start offsets of every word counted as part of a person's name (for the country pass). */
+  starts: Set<number>;
 }
 
 /** `tokens`: the text's tokens when the caller already has them (extractEntities shares one pass). */
 export function extractPersons(text: string, tokens?: Token[]): PersonMention[] {
-  const mentions = extractMentions(text, tokens);
+  return extractPersonsWithStarts(tokens ?? tokenize(text)).persons;
+}
+
+export function extractPersonsWithStarts(tokens: Token[]): PersonResult {
+  const all = extractMentions(tokens);
+  const aliases = all.filter((m) => m.alias);
+  const mentions = aliases.length ? all.filter((m) => !m.alias) : all;
   const people: PersonBuild[] = [];
-  // Longest first, so "Rodríguez Parrilla" meets "Bruno Rodríguez Parrilla" already in place.
-  const fullMentions = mentions.filter((m) => m.full && m.tokens.length >= 2).sort((a, b) => b.tokens.length - a.tokens.length);
-  // Full names: merge the same name written differently (accents, transliteration, a longer form).
+  const starts = new Set<number>();
+  const credit = (p: PersonBuild, m: Mention, full: boolean) => {
+    const surface = surfaceOf(m.tokens);
+    if (full) p.fullForms.set(surface, (p.fullForms.get(surface) ?? 0) + 1);
+    p.variants.add(surface);
+    p.mentions++;
+    p.tokens.push(...m.tokens);
+  };
+  const newPerson = (m: Mention, keys: string[]): PersonBuild => {
+    const p: PersonBuild = { fullForms: new Map(), variants: new Set(), keys, patronymic: patronymicPositions(m.tokens), mentions: 0, tokens: [] };
+    people.push(p);
+    credit(p, m, true);
+    return p;
+  };
+  // Full names first, longest first, so "Rodríguez Parrilla" meets "Bruno Rodríguez Parrilla" already in place.
+  const fullMentions = mentions.filter((m) => m.tokens.length >= 2 && !m.weak).sort((a, b) => b.tokens.length - a.tokens.length);
   for (const m of fullMentions) {
     const keys = keysOf(m.tokens);
-    const surface = surfaceOf(m.tokens);
     const same = people.find((p) => sameFullName(p.keys, keys));
-    const owners = same || isGiven(m.tokens[0]!) ? [] : people.filter((p) => containsRun(p.keys.slice(1), keys));
-    if (owners.length === 1) {
-      owners[0]!.variants.add(surface);
-      owners[0]!.mentions++;
-    } else if (same) {
-      same.fullForms.set(surface, (same.fullForms.get(surface) ?? 0) + 1);
-      same.variants.add(surface);
-      same.mentions++;
-      if (keys.length > same.keys.length) same.keys = keys;
-    } else people.push({ fullForms: new Map([[surface, 1]]), variants: new Set([surface]), keys, mentions: 1 });
+    // "Rodríguez Parrilla" in "Bruno Rodríguez Parrilla"; "Lula da Silva" in "Luiz Inácio Lula da Silva" (three words
+    // or more when the first is a given name: "Jose Lopez" inside "Maria Jose Lopez" may be someone else).
+    const owners = same || (isGiven(m.tokens[0]!) && keys.length < 3) ? [] : people.filter((p) => containsRun(p.keys, keys, 1, p.patronymic));
+    if (owners.length === 1) credit(owners[0]!, m, false);
+    else if (same) {
+      credit(same, m, true);
+      if (keys.length > same.keys.length) {
+        same.keys = keys;
+        same.patronymic = patronymicPositions(m.tokens);
+      }
+    } else newPerson(m, keys);
   }
-  // Partial mentions: attach to the one full name they are the family-name part of.
+  // Full names nothing vouched for ("Naledi Pandor", "Paris Mitchell", "Goldman Sachs"): part of a known name
+  // ("Rodríguez Parrilla"), or confirmed by the bare family name elsewhere ("Pandor said") or by a relative's
+  // full name ("Victoria Beckham" beside "David Beckham"); otherwise not a person.
+  const weakGroups: { keys: string[]; mentions: Mention[] }[] = [];
+  const singleKeys = mentions.filter((m) => m.tokens.length === 1 && !m.country).map((m) => translitKey(m.tokens[0]!.text));
   for (const m of mentions) {
-    if (m.full && m.tokens.length >= 2 && people.some((p) => p.variants.has(surfaceOf(m.tokens)))) continue;
+    if (!m.weak) continue;
     const keys = keysOf(m.tokens);
-    const owners = people.filter((p) => containsRun(p.keys.slice(1), keys) || (m.tokens.length === 1 && p.keys[0] === keys[0] && EAST_ASIAN_SURNAMES.has(keys[0]!)));
-    if (owners.length === 1) {
-      owners[0]!.variants.add(surfaceOf(m.tokens));
-      owners[0]!.mentions++;
-    } else if (owners.length === 0 && m.titled && m.tokens.length === 1) {
-      // "President Putin" with no full name in the article: a person known by surname only.
-      const surface = surfaceOf(m.tokens);
-      const existing = people.find((p) => p.keys.length === 1 && p.keys[0] === keys[0]);
-      if (existing) {
-        existing.mentions++;
-        existing.variants.add(surface);
-      } else people.push({ fullForms: new Map([[surface, 1]]), variants: new Set([surface]), keys, mentions: 1 });
-    }
+    const group = weakGroups.find((g) => sameFullName(g.keys, keys));
+    if (group) {
+      group.mentions.push(m);
+      if (keys.length > group.keys.length) group.keys = keys;
+    } else weakGroups.push({ keys, mentions: [m] });
   }
-  return people.map((p) => {
+  for (const g of weakGroups) {
+    const same = people.find((p) => sameFullName(p.keys, g.keys));
+    const owners = same ? [same] : people.filter((p) => containsRun(p.keys, g.keys, 1, p.patronymic));
+    if (owners.length === 1) {
+      for (const m of g.mentions) credit(owners[0]!, m, !!same);
+      continue;
+    }
+    const last = g.keys[g.keys.length - 1]!;
+    const bare = singleKeys.some((k) => g.keys.indexOf(k, 1) > 0);
+    const relative = people.some((p) => p.keys.length > 1 && p.keys[p.keys.length - 1] === last)
+      || weakGroups.some((o) => o !== g && o.keys[o.keys.length - 1] === last && o.keys[0] !== g.keys[0]);
+    if (!bare && !relative) continue;
+    const p = newPerson(g.mentions[0]!, g.keys);
+    for (const m of g.mentions.slice(1)) credit(p, m, true);
+  }
+  const unattached: Mention[] = [];
+  // Bare words: the family-name part of one full name, or (failing that) its given name ("Prince Mohammed", "Anwar said").
+  for (const m of mentions) {
+    if (m.tokens.length >= 2) continue;
+    const keys = keysOf(m.tokens);
+    let owners = people.filter((p) => containsRun(p.keys, keys, 1, p.patronymic)
+      || (EAST_ASIAN_SURNAMES.has(keys[0]!) && p.keys[0] === keys[0]));
+    if (owners.length === 0 && keys.length === 1 && !m.country) {
+      owners = people.filter((p) => p.keys.length > 1 && p.keys[0] === keys[0]);
+      if (people.some((p) => p.keys.indexOf(keys[0]!, 1) > 0)) owners = [];
+    }
+    if (owners.length === 1) credit(owners[0]!, m, false);
+    else if (owners.length === 0 && !m.country) unattached.push(m);
+  }
+  const aliasOwners = new Map<string, PersonBuild>();
+  // "Widodo, widely known as Jokowi": the alias belongs to the person named last before it (in the same stretch of text).
+  for (const m of aliases) {
+    const at = m.tokens[0]!.start;
+    let owner: PersonBuild | undefined;
+    let nearest = -1;
+    for (const p of people) {
+      for (const t of p.tokens) if (t.start < at && t.start > nearest) [nearest, owner] = [t.start, p];
+    }
+    if (owner && at - nearest < 200) {
+      credit(owner, m, false);
+      aliasOwners.set(keysOf(m.tokens).join(' '), owner);
+    } else if (m.tokens.length >= 2 || m.titled) newPerson(m, keysOf(m.tokens));
+  }
+  // "President Putin" with no full name in the article: a person known by surname only.
+  for (const m of unattached) {
+    const keys = keysOf(m.tokens);
+    const aliasOwner = aliasOwners.get(keys.join(' '));
+    if (aliasOwner) {
+      credit(aliasOwner, m, false);
+      continue;
+    }
+    if (!m.titled) continue;
+    const existing = people.find((p) => p.keys.length === keys.length && p.keys.every((k, i) => k === keys[i]));
+    if (existing) credit(existing, m, true);
+    else newPerson(m, keys);
+  }
+  const persons = people.map((p) => {
+    for (const t of p.tokens) starts.add(t.start);
     const name = fullestForm(p.fullForms);
     return { id: personId(name), name, variants: [...p.variants].sort(), mentions: p.mentions };
   }).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  return { persons, starts };
+}
+
+/** Key positions right after "bin"/"ibn"/"bint": a father's name, not a family name to attach a bare word to. */
+function patronymicPositions(tokens: Token[]): Set<number> {
+  const result = new Set<number>();
+  let position = 0;
+  let afterParticle = false;
+  for (const t of tokens) {
+    const parts = t.text.includes('-') ? t.text.split('-').filter(Boolean).length : 1;
+    if (afterParticle) result.add(position);
+    afterParticle = PATRONYMIC_PARTICLES.has(t.key);
+    position += parts;
+  }
+  return result;
 }
 
 function sameFullName(a: string[], b: string[]): boolean {
@@ -216,9 +507,11 @@ function sameFullName(a: string[], b: string[]): boolean {
   return short.every((k, i) => long[i] === k);
 }
 
-function containsRun(haystack: string[], needle: string[]): boolean {
-  if (!needle.length || needle.length > haystack.length) return false;
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+/** Is `needle` a run of `haystack` from position `from` on? A one-word needle never matches a patronymic position. */
+function containsRun(haystack: string[], needle: string[], from: number, patronymic: Set<number>): boolean {
+  if (!needle.length || needle.length > haystack.length - from) return false;
+  outer: for (let i = from; i + needle.length <= haystack.length; i++) {
+    if (needle.length === 1 && patronymic.has(i)) continue;
     for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
     return true;
   }
@@ -228,6 +521,15 @@ function containsRun(haystack: string[], needle: string[]): boolean {
 /** The longest form; among equals the most frequent, then the one keeping its accents, then alphabetical. */
 export function fullestForm(forms: Map<string, number>): string {
   const accents = (s: string) => s.replace(/[\x00-\x7f]/g, '').length;
-  return [...forms].sort((a, b) => b[0].split(/\s+/).length - a[0].split(/\s+/).length || b[1] - a[1]
-    || accents(b[0]) - accents(a[0]) || a[0].localeCompare(b[0]))[0]![0];
+  let best: [string, number] | undefined;
+  for (const form of forms) {
+    if (!best) {
+      best = form;
+      continue;
+    }
+    const d = form[0].split(/\s+/).length - best[0].split(/\s+/).length || form[1] - best[1]
+      || accents(form[0]) - accents(best[0]) || best[0].localeCompare(form[0]);
+    if (d > 0) best = form;
+  }
+  return best![0];
 }

@@ -1,4 +1,7 @@
 // Splitting article text into word tokens with positions, shared by the country and person passes.
+// A hand-written scanner over character codes (ASCII fast paths, a lazily filled table for other
+// characters): this runs over every word of every article, so it avoids regexes and keeps the
+// strings it makes to the words themselves (a one-space gap, the commonest, is a shared constant).
 
 import { memoizeString } from '../memo';
 
@@ -18,11 +21,10 @@ export interface Token {
   allCaps: boolean;
   /** First token of a sentence, a quotation, a line or a heading. */
   sentenceStart: boolean;
+  /** Scratch space for the person pass (lexicon bits of this word), -1 until computed. */
+  flags: number;
 }
 
-// Letter runs joined by single apostrophes or hyphens ("Diaz-Canel", "O'Brien", "Lavrov's"), or
-// dotted initials ("H.W."). No nested quantifier over overlapping classes, so no backtracking.
-const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 const foldMemo = memoizeString((text) => foldUncached(text));
@@ -36,37 +38,206 @@ function foldUncached(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‐]/g, (c) => (c === '’' ? "'" : '-')).toLowerCase();
 }
 
-const SENTENCE_GAP_RE = /[.!?:;"“”‘«»()\n—–]|\s-\s/;
+// Character classes: 1 word character (letter, mark, digit), 2 upper-case letter (also a word
+// character), 0 anything else. Filled on first sight for non-ASCII code units.
+const CLASS = new Uint8Array(0x10000);
+const KNOWN = new Uint8Array(0x10000);
+const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
+const UPPER_RE = /^\p{Lu}$/u;
+for (let c = 0; c < 128; c++) {
+  KNOWN[c] = 1;
+  if (c >= 65 && c <= 90) CLASS[c] = 2;
+  else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) CLASS[c] = 1;
+}
 
-export function tokenize(text: string): Token[] {
+function classOf(c: number): number {
+  if (KNOWN[c]) return CLASS[c]!;
+  KNOWN[c] = 1;
+  // Surrogates: a letter outside the BMP is rare in news text; count both halves as word characters.
+  const ch = String.fromCharCode(c);
+  const cls = c >= 0xd800 && c <= 0xdfff ? 1 : UPPER_RE.test(ch) ? 2 : WORD_CHAR_RE.test(ch) ? 1 : 0;
+  CLASS[c] = cls;
+  return cls;
+}
+
+/** The kept word text[start, end) is (lower-case ASCII), as the set's own string; "" for a kept hyphenated
+ *  word ("al-Assad"), which the caller slices; null when the word is dropped. */
+function keptWord(keep: KeepTable, text: string, start: number, end: number): string | null {
+  const length = end - start;
+  if (length > MAX_KEPT) return null;
+  // Most words fail on (length, first letter, last letter) before anything else.
+  if (!keep.filter[signature(length, text.charCodeAt(start), text.charCodeAt(end - 1))]) {
+    for (let i = start + 1; i < end - 1; i++) if (text.charCodeAt(i) === 45) return '';
+    return null;
+  }
+  let hash = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45) return '';
+    hash = (Math.imul(hash, 31) + c) | 0;
+  }
+  const candidates = keep.byHash.get(hash);
+  if (!candidates) return null;
+  // Compare characters: no string is made for a word that is dropped, nor for one that is kept.
+  outer: for (const word of candidates) {
+    if (word.length !== length) continue;
+    for (let i = 0; i < length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) continue outer;
+    return word;
+  }
+  return null;
+}
+
+const MAX_KEPT = 15;
+const signature = (length: number, first: number, last: number) => (length * 128 + (first & 127)) * 128 + (last & 127);
+
+interface KeepTable {
+  filter: Uint8Array;
+  byHash: Map<number, string[]>;
+}
+
+const tables = new WeakMap<ReadonlySet<string>, KeepTable>();
+
+function tableFor(keep: ReadonlySet<string>): KeepTable {
+  let table = tables.get(keep);
+  if (!table) {
+    table = { filter: new Uint8Array((MAX_KEPT + 1) * 128 * 128), byHash: new Map() };
+    for (const word of keep) {
+      if (word.length > MAX_KEPT) continue;
+      table.filter[signature(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))] = 1;
+      let hash = 0;
+      for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+      const list = table.byHash.get(hash);
+      if (list) list.push(word);
+      else table.byHash.set(hash, [word]);
+    }
+    tables.set(keep, table);
+  }
+  return table;
+}
+
+const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45 || c === 0x2010;
+
+/** Sentence punctuation in a gap: . ! ? : ; quotes, brackets, line breaks, dashes, or " - ". */
+function sentenceGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 46: case 33: case 63: case 58: case 59: case 34: case 40: case 41: case 10:
+      case 0x201c: case 0x201d: case 0x2018: case 0xab: case 0xbb: case 0x2014: case 0x2013:
+        return true;
+      case 45:
+        if (i > from && i + 1 < to && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) return true;
+    }
+  }
+  return false;
+}
+
+/** The text between two words; the common ones (" ", ", ", ". ", "") are shared constants, not new strings. */
+function gapOf(text: string, from: number, to: number): string {
+  const length = to - from;
+  if (length === 1) {
+    if (text.charCodeAt(from) === 32) return ' ';
+  } else if (length === 2 && text.charCodeAt(from + 1) === 32) {
+    const c = text.charCodeAt(from);
+    if (c === 44) return ', ';
+    if (c === 46) return '. ';
+  } else if (length === 0) return '';
+  return text.slice(from, to);
+}
+
+/**
+ * The words of `text`. With `keepLowercase`, a lower-case word is kept only when its key is in that set
+ * (or it is hyphenated: "al-Assad"): the entity passes look at lower-case words only as titles, particles,
+ * prepositions and verbs around names, and most words of an article are none of those. A dropped word
+ * still shows in the next token's `gap`, so no two words around it ever look adjacent.
+ */
+export function tokenize(text: string, keepLowercase?: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
+  const n = text.length;
   let previousEnd = 0;
-  for (const m of text.matchAll(WORD_RE)) {
-    let word = m[0];
-    const start = m.index!;
+  let lastWordEnd = 0;
+  const keepTable = keepLowercase ? tableFor(keepLowercase) : undefined;
+  let i = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    const cls0 = c0 < 128 ? CLASS[c0]! : classOf(c0);
+    if (!cls0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let ascii = c0 < 128;
+    let upperInside = false;
+    let lowerInside = false;
+    // Dotted initials: "U.S.", "H.W." (two or more upper-case letter + full stop pairs).
+    if (cls0 === 2 && text.charCodeAt(i + 1) === 46 && i + 3 < n && classOf(text.charCodeAt(i + 2)) === 2 && text.charCodeAt(i + 3) === 46) {
+      i += 4;
+      while (i + 1 < n && classOf(text.charCodeAt(i)) === 2 && text.charCodeAt(i + 1) === 46) i += 2;
+      upperInside = true;
+      if (text.charCodeAt(start) >= 128) ascii = false;
+    } else {
+      i++;
+      for (;;) {
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          const cls = c < 128 ? CLASS[c]! : classOf(c);
+          if (!cls) break;
+          if (c >= 128) ascii = false;
+          else if (cls === 2) upperInside = true;
+          else if (c >= 97) lowerInside = true;
+          i++;
+        }
+        // Letter runs joined by single apostrophes or hyphens ("Diaz-Canel", "O'Brien", "Lavrov's").
+        if (i + 1 < n && isJoiner(text.charCodeAt(i))) {
+          const next = text.charCodeAt(i + 1);
+          if ((next < 128 ? CLASS[next]! : classOf(next)) !== 0) {
+            if (text.charCodeAt(i) >= 128) ascii = false;
+            i++;
+            continue;
+          }
+        }
+        break;
+      }
+    }
+    const end = i;
+    let kept: string | null = null;
+    if (keepLowercase && cls0 !== 2 && ascii && !upperInside) {
+      // Lower-case ASCII word: look it up without making a string for it when it is not kept.
+      const wordEnd = text.charCodeAt(end - 1) === 39 ? end - 1 : text.charCodeAt(end - 2) === 39 && text.charCodeAt(end - 1) === 115 ? end - 2 : end;
+      kept = keptWord(keepTable!, text, start, wordEnd);
+      if (kept === null) {
+        lastWordEnd = end;
+        continue;
+      }
+    }
+    let word = kept && end - start === kept.length ? kept : text.slice(start, end);
     let possessive = false;
-    // Character tests rather than regexes: this runs for every word of every article.
     const last = word.charCodeAt(word.length - 1);
     const beforeLast = word.charCodeAt(word.length - 2);
     if (last === 115 /* s */ && (beforeLast === 39 || beforeLast === 0x2019) && word.length > 2) {
       word = word.slice(0, -2);
       possessive = true;
     } else if (last === 39 || last === 0x2019) word = word.slice(0, -1);
-    const gap = text.slice(previousEnd, start);
-    const first = word[0] ?? '';
-    const capitalised = first !== first.toLowerCase();
+    const gap = gapOf(text, previousEnd, start);
+    // A sentence starts after sentence punctuation right before this word (not before a dropped word).
+    const sentenceStart = lastWordEnd === 0 || (lastWordEnd === previousEnd ? gap !== ' ' && sentenceGap(text, previousEnd, start)
+      : sentenceGap(text, lastWordEnd, start));
+    const capitalised = cls0 === 2;
+    const key = ascii ? (capitalised || upperInside ? word.toLowerCase() : word) : fold(word);
     tokens.push({
       text: word,
-      key: fold(word),
+      key,
       start,
-      end: start + m[0].length,
+      end,
       gap,
       possessive,
       capitalised,
-      allCaps: capitalised && word.length >= 2 && word === word.toUpperCase(),
-      sentenceStart: tokens.length === 0 || (gap !== ' ' && SENTENCE_GAP_RE.test(gap)),
+      allCaps: capitalised && word.length >= 2 && (ascii ? (word.length === end - start ? !lowerInside : !/[a-z]/.test(word)) : word === word.toUpperCase()),
+      sentenceStart,
+      flags: -1,
     });
-    previousEnd = start + m[0].length;
+    previousEnd = end;
+    lastWordEnd = end;
   }
   return tokens;
 }
