@@ -25,7 +25,10 @@ async function main(): Promise<void> {
       const result = await mod.benchEntities(articles);
       const ms = performance.now() - started;
       if (result !== undefined) console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));
-      console.log(`entities: ${(ms / articles.length).toFixed(3)} ms/article (${(ms / 1000).toFixed(1)} s for ${articles.length})`);
+      // The bench's own figure is extraction alone; the whole call also reads and repeats passes.
+      const extraction = typeof result === 'object' && result && 'msPerArticle' in result ? Number(result.msPerArticle) : null;
+      if (extraction !== null) console.log(`entities: extraction ${extraction.toFixed(3)} ms/article (target ≤ 0.3)`);
+      console.log(`entities: whole bench call ${(ms / 1000).toFixed(1)} s for ${articles.length} articles (reading and repeated passes included)`);
     }
   }
 }
