@@ -14,9 +14,11 @@ export function runBib(argv: string[], out: (text: string) => void, err: (text: 
   let articles = corpus.articles().sort((a, b) => (a.key < b.key ? -1 : 1));
   const notes = args.lists['cited-in'];
   if (notes) {
-    const cited = new Set(readNotes(notes).flatMap((n) => n.citations.map((c) => c.key)));
+    const read = readNotes(notes);
+    const cited = new Set(read.flatMap((n) => n.citations.map((c) => c.key)));
     for (const key of cited) if (!corpus.has(key)) err(`warning: unknown citation key @${key}`);
-    articles = articles.filter((a) => cited.has(a.key));
+    // `nocite: "@*"` in any note puts every article in its bibliography, so in this one.
+    if (!read.some((n) => n.all)) articles = articles.filter((a) => cited.has(a.key));
   }
   const records = articles.map((a) => corpus.record(a));
   // `out` ends the text with a newline of its own.

@@ -1,4 +1,5 @@
-// `dossier check <articles> <notes>...`: unknown citation keys as file:line:col, exit 1 if any.
+// `dossier check <articles> <notes>...`: unknown citation keys as file:line:col, exit 1 if any —
+// in the text and in the front matter's `nocite` list alike (Pandoc looks both up).
 
 import { nearestKeys } from '../core/citations';
 import { parseArgs, UsageError } from './args';

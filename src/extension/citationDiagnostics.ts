@@ -1,5 +1,6 @@
 // Unknown citation keys as warnings, with quick fixes replacing them by the nearest keys. Updated as
-// you type (debounced), when the article index changes, and when the setting changes.
+// you type (debounced), when the article index changes, and when the setting changes. The keys of the
+// front matter's `nocite` list are among the note's citations (Pandoc looks them up the same way).
 
 import * as vscode from 'vscode';
 import { nearestKeys } from '../core/citations';

@@ -1,7 +1,9 @@
 // Hover on a cited key: the article card (escaped; the only command it may run is dossier.openArticle).
+// Keys in the front matter's `nocite` list are cited keys too (the note index holds them); `@*` there
+// says what it does, since it is no key.
 
 import * as vscode from 'vscode';
-import { citationAt } from '../core/citations';
+import { citationAt, scanNocite } from '../core/citations';
 import type { NoteIndex } from './noteIndex';
 import { articleCard } from './openArticle';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -11,8 +13,9 @@ export const MARKDOWN_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown
 export function registerCitationHover(index: WorkspaceIndex, notes: NoteIndex): vscode.Disposable {
   return vscode.languages.registerHoverProvider(MARKDOWN_SELECTOR, {
     provideHover(document, position) {
-      const citation = citationAt(notes.citationsIn(document), document.offsetAt(position));
-      if (!citation) return undefined;
+      const offset = document.offsetAt(position);
+      const citation = citationAt(notes.citationsIn(document), offset);
+      if (!citation) return wildcardHover(document, offset, index);
       const range = new vscode.Range(document.positionAt(citation.at), document.positionAt(citation.tokenEnd));
       const article = index.corpus.get(citation.key);
       if (!article) {
@@ -24,4 +27,13 @@ export function registerCitationHover(index: WorkspaceIndex, notes: NoteIndex): 
       return new vscode.Hover(articleCard(article, index, footer), range);
     },
   });
+}
+
+/** `nocite: "@*"`: Pandoc puts every entry of the bibliography in, uncited. */
+function wildcardHover(document: vscode.TextDocument, offset: number, index: WorkspaceIndex): vscode.Hover | undefined {
+  const wildcard = scanNocite(document.getText()).wildcards.find((w) => offset >= w.at && offset <= w.tokenEnd);
+  if (!wildcard) return undefined;
+  const range = new vscode.Range(document.positionAt(wildcard.at), document.positionAt(wildcard.tokenEnd));
+  const count = index.state === 'ready' ? ` (${index.corpus.size})` : '';
+  return new vscode.Hover(new vscode.MarkdownString(`\`@*\` in \`nocite\`: every article${count} goes into the bibliography, cited or not.`), range);
 }

@@ -1,8 +1,10 @@
 // Dossier: Export Bibliography… — CSL-JSON or BibTeX, of all articles or only those cited in the
 // current note or in the workspace's notes, written where the user chooses (never over an article).
+// "Cited" is what Pandoc puts in the note's bibliography: keys in the text and in the front matter's
+// `nocite` list, and every article for `nocite: "@*"`.
 
 import * as vscode from 'vscode';
-import { scanCitations, toBibtex, toCslJson } from '../core/citations';
+import { scanNoteCitations, toBibtex, toCslJson } from '../core/citations';
 import { isNoteDocument, type NoteIndex } from './noteIndex';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -34,10 +36,13 @@ export function registerExportBibliography(index: WorkspaceIndex, notes: NoteInd
     if (!scope) return undefined;
 
     let keys: Set<string> | null = null;
-    if (scope === 'note' && note) keys = new Set(scanCitations(note.getText()).map((c) => c.key));
+    if (scope === 'note' && note) {
+      const cited = scanNoteCitations(note.getText());
+      keys = cited.all ? null : new Set(cited.citations.map((c) => c.key));
+    }
     if (scope === 'workspace') {
       await notes.whenReady();
-      keys = notes.citedKeys();
+      keys = notes.citesAll() ? null : notes.citedKeys();
     }
     const articles = index.corpus.articles().filter((a) => !keys || keys.has(a.key)).sort((a, b) => (a.key < b.key ? -1 : 1));
     const records = articles.map((a) => index.corpus.record(a));

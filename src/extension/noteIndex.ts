@@ -1,14 +1,17 @@
 // Citations in the workspace's Markdown notes: a per-document cache of scanned citations, kept
 // current from open editors (as you type) and from the file watcher (for closed files). References,
 // the sidebar's "cited in" rows and the bibliography's "cited in the workspace" scope ask it.
+// The keys of a note's `nocite` front matter count as citations of it (they are in its bibliography,
+// and the editor shows them like the others); `nocite: "@*"` only widens the exported bibliography.
 
 import * as vscode from 'vscode';
-import { scanCitations, type CitationOccurrence } from '../core/citations';
+import { scanNoteCitations, type CitationOccurrence, type NoteCitationScan } from '../core/citations';
 import type { CitingNote, CitingNotesSource } from './sidebar/citingNotes';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const NOTE_GLOB = '**/*.{md,markdown,qmd,rmd}';
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+const NOTHING: NoteCitationScan = { citations: [], all: false };
 
 export function isNoteDocument(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' || /\.(?:md|markdown|qmd|rmd)$/i.test(document.uri.path);
@@ -17,6 +20,8 @@ export function isNoteDocument(document: vscode.TextDocument): boolean {
 export class NoteIndex implements CitingNotesSource, vscode.Disposable {
   private readonly citationsByNote = new Map<string, CitationOccurrence[]>();
   private readonly notesByKey = new Map<string, Set<string>>();
+  /** Notes whose `nocite` holds `@*`. */
+  private readonly notesCitingAll = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<readonly string[] | undefined>();
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
@@ -31,7 +36,7 @@ export class NoteIndex implements CitingNotesSource, vscode.Disposable {
         // Open documents are tracked from their text, which is newer than the disk.
         if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) void this.refreshFromDisk(uri);
       }),
-      watcher.onDidDelete((uri) => this.set(uri.toString(), [])),
+      watcher.onDidDelete((uri) => this.set(uri.toString(), NOTHING)),
       vscode.workspace.onDidChangeTextDocument((e) => { if (this.isNote(e.document)) this.setFromDocument(e.document); }),
       vscode.workspace.onDidOpenTextDocument((d) => { if (this.isNote(d)) this.setFromDocument(d); }),
       // Unsaved changes are gone with a closed document: back to what is on disk.
@@ -76,6 +81,11 @@ export class NoteIndex implements CitingNotesSource, vscode.Disposable {
     return new Set(this.notesByKey.keys());
   }
 
+  /** Whether some note has `nocite: "@*"`: its bibliography, so the workspace's, holds every article. */
+  citesAll(): boolean {
+    return this.notesCitingAll.size > 0;
+  }
+
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
@@ -96,18 +106,20 @@ export class NoteIndex implements CitingNotesSource, vscode.Disposable {
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.byteLength > 5 * 1024 * 1024 || bytes.includes(0)) return;
-      this.set(uri.toString(), scanCitations(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')));
+      this.set(uri.toString(), scanNoteCitations(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')));
     } catch {
-      this.set(uri.toString(), []);
+      this.set(uri.toString(), NOTHING);
     }
   }
 
   private setFromDocument(document: vscode.TextDocument): void {
     // Positions must be the document's own, so scan its text as it is (line ends included).
-    this.set(document.uri.toString(), scanCitations(document.getText()));
+    this.set(document.uri.toString(), scanNoteCitations(document.getText()));
   }
 
-  private set(note: string, citations: CitationOccurrence[]): void {
+  private set(note: string, { citations, all }: NoteCitationScan): void {
+    if (all) this.notesCitingAll.add(note);
+    else this.notesCitingAll.delete(note);
     const before = new Set((this.citationsByNote.get(note) ?? []).map((c) => c.key));
     const after = new Set(citations.map((c) => c.key));
     if (citations.length) this.citationsByNote.set(note, citations);

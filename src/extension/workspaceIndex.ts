@@ -24,7 +24,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
   private currentState: IndexState = 'idle';
   private scan: Promise<number> | null = null;
-  private searchIndex: SearchIndex | null = null;
+  /** The search engine over the corpus, shared by every feature; kept current with it. */
+  readonly search: SearchIndex;
   private generation = 0;
 
   constructor(private readonly output: vscode.OutputChannel) {
@@ -36,6 +37,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
     );
+    // Built while the corpus is still empty, so it indexes each chunk of the first scan as the
+    // chunk arrives (between the scan's pauses) instead of all at once on the first search.
+    this.search = new SearchIndex(this.corpus);
+    this.search.build();
+    this.disposables.push(this.search);
   }
 
   get state(): IndexState {
@@ -59,16 +65,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     ));
     this.scan = run;
     return run;
-  }
-
-  /** The search engine over the corpus, shared by every feature; built on first use, then kept current. */
-  get search(): SearchIndex {
-    if (!this.searchIndex) {
-      this.searchIndex = new SearchIndex(this.corpus);
-      this.searchIndex.build();
-      this.disposables.push(this.searchIndex);
-    }
-    return this.searchIndex;
   }
 
   /** The path shown to users: relative to its workspace folder (prefixed by the folder's name in multi-root). */

@@ -1,17 +1,12 @@
 // Citations in the real extension host: completion, hover, definition, references, diagnostics and
-// their quick fix, the Insert Citation command, the Markdown preview and the bibliography export.
+// their quick fix, the Insert Citation command, the Markdown preview and the bibliography export;
+// and the same on the keys of a note's `nocite` front matter.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DossierApi } from '../../src/extension';
+import { dossier, waitFor } from './helpers';
 
 const TASS = 'tass2025-cuba-russia-reliable';
-
-async function dossier(): Promise<DossierApi> {
-  const api = await vscode.extensions.getExtension<DossierApi>('dossier.dossier')!.activate();
-  await api.index.whenReady();
-  await api.notes.whenReady();
-  return api;
-}
 
 function folder(): vscode.Uri {
   return vscode.workspace.workspaceFolders![0]!.uri;
@@ -22,16 +17,6 @@ async function writeNote(name: string, text: string): Promise<vscode.TextEditor>
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`not seen within ${ms} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function positionOf(document: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
@@ -210,6 +195,48 @@ describe('citations', function () {
       await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await waitFor('the warning back', () => vscode.languages.getDiagnostics(editor.document.uri).length === 1);
+  });
+
+  it('nocite keys: a warning and its quick fix on an unknown one; hover, definition and references on a known one', async () => {
+    const editor = await writeNote('nocite.md', `---\ntitle: Background\nnocite: |\n  @dpa-cuban-foreign-minister, @rhc-russia-cuba-strenghten\n---\n\nText [@${TASS}].\n`);
+    const document = editor.document;
+    const diagnostic = await waitFor('the unknown nocite key warning', () =>
+      vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'Dossier'));
+    assert.strictEqual(diagnostic.message, 'Unknown citation key @rhc-russia-cuba-strenghten');
+    assert.deepStrictEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character], [3, 31, 3, 58]);
+    assert.strictEqual(vscode.languages.getDiagnostics(document.uri).length, 1);
+
+    const links = await vscode.commands.executeCommand<vscode.LocationLink[]>('vscode.executeDefinitionProvider', document.uri, positionOf(document, 'dpa-cuban', 2));
+    assert.strictEqual(links.length, 1);
+    assert.ok(links[0]!.targetUri.path.endsWith('/seeds/003_2dc698643bc4e8cd.txt'));
+    assert.deepStrictEqual([links[0]!.originSelectionRange!.start.character, links[0]!.originSelectionRange!.end.character], [2, 29]);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'dpa-cuban', 2));
+    assert.ok(hovers.flatMap((h) => h.contents).some((c) => c instanceof vscode.MarkdownString && c.value.includes('Open article')), 'a card');
+    // Find All References from the example note lists the nocite line too.
+    const example = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'notes', 'example.md'));
+    await waitFor('the nocite key among the references', async () => {
+      const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', example.uri, positionOf(example, 'dpa-cuban', 2));
+      return found.some((l) => l.uri.path.endsWith('/nocite.md') && l.range.start.line === 3 && l.range.start.character === 3);
+    });
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+    const fix = actions.find((a) => a.title === 'Replace with @rhc-russia-cuba-strengthen');
+    assert.ok(fix?.edit, actions.map((a) => a.title).join());
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.ok(document.getText().includes('  @dpa-cuban-foreign-minister, @rhc-russia-cuba-strengthen\n---'), document.getText());
+    await waitFor('the warning cleared', () => vscode.languages.getDiagnostics(document.uri).length === 0);
+  });
+
+  it('nocite "@*": the hover says so, and the note\'s bibliography holds every article', async () => {
+    const editor = await writeNote('nocite-all.md', `---\nnocite: "@*"\n---\n\nOne citation [@${TASS}].\n`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, '@*', 1));
+    const text = hovers.flatMap((h) => h.contents).map((c) => (c instanceof vscode.MarkdownString ? c.value : String(c))).join('\n');
+    assert.match(text, /every article \(5\) goes into the bibliography/);
+    const target = vscode.Uri.joinPath(folder(), 'nocite-all.json');
+    await vscode.commands.executeCommand('dossier.exportBibliography', { format: 'csl-json', scope: 'note', uri: target });
+    const items = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as { id: string }[];
+    assert.strictEqual(items.length, 5);
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(editor.document.uri), []);
   });
 
   it('the sidebar lists the notes that cite an article', async () => {

@@ -5,26 +5,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DossierApi } from '../../src/extension';
+import { dossier, waitFor } from './helpers';
 import type { SearchItem } from '../../src/extension/search';
-
-async function dossier(): Promise<DossierApi> {
-  const extension = vscode.extensions.getExtension<DossierApi>('dossier.dossier');
-  assert.ok(extension, 'the Dossier extension is installed');
-  const api = await extension.activate();
-  await api.index.whenReady();
-  return api;
-}
-
-/** Polls `probe` until it returns a value, or fails after `ms` saying what it waited for. */
-async function waitFor<T>(what: string, probe: () => T | undefined | false, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`not seen within ${ms} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('search: Dossier: Search Articles', function () {
   this.timeout(60_000);

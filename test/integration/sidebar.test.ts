@@ -5,17 +5,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DossierApi } from '../../src/extension';
+import { dossier, waitFor } from './helpers';
 import type { SnapshotGroup, SnapshotView } from '../../src/extension/sidebar/sidebarCommands';
 
 type ViewKind = 'countries' | 'people';
-
-async function dossier(): Promise<DossierApi> {
-  const extension = vscode.extensions.getExtension<DossierApi>('dossier.dossier');
-  assert.ok(extension, 'the Dossier extension is installed');
-  const api = await extension.activate();
-  await api.index.whenReady();
-  return api;
-}
 
 async function snapshot(view: ViewKind, expand?: boolean | string[]): Promise<SnapshotView> {
   const result = await vscode.commands.executeCommand<Record<string, SnapshotView>>('dossier._sidebarSnapshot', { view, expand });
@@ -26,18 +19,6 @@ async function snapshot(view: ViewKind, expand?: boolean | string[]): Promise<Sn
 
 function group(view: SnapshotView, id: string): SnapshotGroup | undefined {
   return view.groups.find((g) => g.groupId === id);
-}
-
-/** Polls `probe` until it returns a value, or fails after `ms` saying what it waited for and what it last saw. */
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    const value = await probe().catch((error: unknown) => ((last = error), undefined));
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`not seen within ${ms} ms: ${what}${last ? ` (last: ${String(last)})` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('sidebar: the library by country and by person', function () {

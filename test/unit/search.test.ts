@@ -184,7 +184,11 @@ describe('search', () => {
       const file = path.join(dir, 'queries.txt');
       fs.writeFileSync(file, 'ryabkov\n\nobama\nperson:lavrov\n');
       const lines: string[] = [];
-      assert.strictEqual(runSearch([SEEDS, '--queries', file, '--limit', '2'], (t) => lines.push(t), () => {}), 0);
+      try {
+        assert.strictEqual(runSearch([SEEDS, '--queries', file, '--limit', '2'], (t) => lines.push(t), () => {}), 0);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
       assert.strictEqual(lines.length, 3);
       const parsed = lines.map((l) => JSON.parse(l) as { query: string; results: { key: string }[] });
       assert.deepStrictEqual(parsed.map((p) => p.query), ['ryabkov', 'obama', 'person:lavrov']);

@@ -3,3 +3,4 @@ export { toCslJson, toCslItem, toBibtex, escapeBibtex, dateParts, type CslItem }
 export { nearestKeys, editDistance, keyParts, keyScore } from './nearest';
 export { citationEdit, type TextEdit } from './insert';
 export { citationCandidates, articleWords, type CandidateSource } from './candidates';
+export { scanNocite, scanNoteCitations, type NociteCitations, type NoteCitationScan } from './nocite';

@@ -37,6 +37,8 @@ export interface CitationOccurrence {
   bracket: Span | null;
   /** `[-@key]`: the author is suppressed (only inside a citation bracket, as in Pandoc). */
   suppressAuthor: boolean;
+  /** Listed in the front matter's `nocite` field (nocite.ts): in the bibliography, not in the text. */
+  nocite?: true;
 }
 
 const ALNUM = /^[\p{L}\p{N}]$/u;
@@ -96,8 +98,12 @@ interface KeyToken {
   braced: boolean;
 }
 
-/** Reads a key just after an `@` at `i`: Pandoc's `simpleCiteIdentifier`, or `{...}` (balanced, no spaces). */
-export function readKey(text: string, i: number): KeyToken | null {
+/**
+ * Reads a key just after an `@` at `i`: Pandoc's `simpleCiteIdentifier`, or `{...}` (balanced, no
+ * spaces). `wildcard` lets a key start with `*`, as Pandoc's does for `nocite: "@*"` (in the text a
+ * `@*` citation is dropped by citeproc, so the body scanner does not read it).
+ */
+export function readKey(text: string, i: number, wildcard = false): KeyToken | null {
   if (text[i] === '{') {
     let depth = 0;
     for (let j = i; j < text.length; j++) {
@@ -112,7 +118,7 @@ export function readKey(text: string, i: number): KeyToken | null {
     return null;
   }
   const first = charAt(text, i);
-  if (!isKeyChar(first)) return null;
+  if (!isKeyChar(first) && !(wildcard && first === '*')) return null;
   let j = i + first.length;
   for (;;) {
     const c = charAt(text, j);
@@ -141,7 +147,8 @@ interface Analysis {
   brackets: { start: number; end: number; link: boolean }[];
 }
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** YAML front matter at the very start (Pandoc's metadata block); `nocite.ts` reads its `nocite` field. */
+export const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
@@ -426,15 +433,15 @@ function citationBracket(brackets: Analysis['brackets'], offset: number): { star
   return best && !best.link ? best : null;
 }
 
-/** Every citation in a Markdown document, in order. */
-export function scanCitations(text: string): CitationOccurrence[] {
+/** Every citation in a Markdown document, in order. `wildcard`: also `@*` (see readKey). */
+export function scanCitations(text: string, wildcard = false): CitationOccurrence[] {
   const result: CitationOccurrence[] = [];
   if (!text.includes('@')) return result;
   const { excluded, brackets } = analyze(text);
   const lines = new LineMap(text);
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     if (inRanges(excluded, at) || !canStartCitation(text, at)) continue;
-    const read = readKey(text, at + 1);
+    const read = readKey(text, at + 1, wildcard);
     if (!read) continue;
     const bracket = citationBracket(brackets, at);
     const { line, character } = lines.position(read.keyStart);

@@ -1,18 +1,19 @@
-// Fuzzy search over the corpus: one MiniSearch inverted index (fields title, persons, countries,
-// outlet, year, body; BM25 with per-field boosts; fuzzy + prefix expansion on a radix tree) over
-// terms run through `normalizeTerm` (ASCII folding and transliteration), plus small posting maps
-// for the `person:` / `country:` / `outlet:` / `year:` filters. Built on first use, then kept up
-// to date from `corpus.onDidChange` one article at a time (never rebuilt per change).
+// Fuzzy search over the corpus: one inverted index (`TermIndex`: fields title, persons, countries,
+// outlet, year, body; BM25 with per-field boosts; fuzzy + prefix expansion on MiniSearch's radix
+// tree) over terms run through `normalizeTerm` (ASCII folding and transliteration), plus small
+// posting maps for the `person:` / `country:` / `outlet:` / `year:` filters. Built on first use,
+// then kept up to date from `corpus.onDidChange` one article at a time (never rebuilt per change).
 //
 // Ranking: articles matching more of the query's words first; then hits in title, persons,
 // countries, outlet or year above body-only hits; then relevance (BM25, in 5 % buckets so that
 // near-equal scores count as ties); then newer first.
 
-import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
+import { SearchableMap } from './radixMap';
 import { countryInfo } from '../entities';
 import type { Article } from '../types';
 import { normalizeTerm, STOP_WORDS, termMatches, tokenize, tokensWithOffsets, maxEdits } from './normalize';
 import { parseQuery, type QueryFilter } from './query';
+import { MAX_QUERY_WORDS, TermIndex, type Expansion, type FieldTerms } from './termIndex';
 
 export { parseQuery, filterQuery, type ParsedQuery, type QueryFilter, type FilterField } from './query';
 export { normalizeTerm, tokenize } from './normalize';
@@ -46,16 +47,6 @@ export interface SearchableCorpus {
   onDidChange(listener: (change: { added: string[]; changed: string[]; removed: string[] }) => void): { dispose(): void };
 }
 
-interface Doc {
-  id: string;
-  title: string;
-  persons: string;
-  countries: string;
-  outlet: string;
-  year: string;
-  body: string;
-}
-
 interface PersonInfo {
   id: string;
   name: string;
@@ -69,6 +60,10 @@ interface CountryEntry {
 }
 
 interface DocInfo {
+  /** The document number in the term index. */
+  doc: number;
+  /** The article as indexed: its terms are recomputed from it to remove it from the index. */
+  article: Article;
   persons: PersonInfo[];
   countries: CountryEntry[];
   outletTokens: string[];
@@ -79,18 +74,24 @@ interface DocInfo {
 }
 
 const FIELDS = ['title', 'persons', 'countries', 'outlet', 'year', 'body'] as const;
-const BOOST = { title: 3, persons: 3, countries: 2, outlet: 2, year: 1, body: 1 };
+const BOOSTS = [3, 3, 2, 2, 1, 1];
+const BODY = FIELDS.indexOf('body');
 const FIELD_PRIORITY: MatchedField[] = ['title', 'person', 'country', 'outlet', 'year', 'body'];
 const PASSAGE_CHARS = 100;
 
-/** A token → article keys map for one kind of filter. */
+/** A token → article keys map for one kind of filter, with a radix tree for fuzzy and prefix lookup. */
 class Postings {
   private readonly map = new Map<string, Set<string>>();
+  private readonly tree = new SearchableMap<Set<string>>();
 
   add(tokens: Iterable<string>, key: string): void {
     for (const token of tokens) {
       let set = this.map.get(token);
-      if (!set) this.map.set(token, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        this.map.set(token, set);
+        this.tree.set(token, set);
+      }
       set.add(key);
     }
   }
@@ -100,18 +101,25 @@ class Postings {
       const set = this.map.get(token);
       if (!set) continue;
       set.delete(key);
-      if (!set.size) this.map.delete(token);
+      if (!set.size) {
+        this.map.delete(token);
+        this.tree.delete(token);
+      }
     }
   }
 
-  /** Keys of articles holding a token that answers `query` (exactly, fuzzily or by prefix). */
+  /** Keys of articles holding a token that answers `query` (exactly, fuzzily or by prefix: `termMatches`). */
   keysFor(query: string, exactOnly = false): Set<string> {
     const keys = new Set<string>();
-    if (exactOnly) {
-      for (const key of this.map.get(query) ?? []) keys.add(key);
+    const take = (set: Set<string> | undefined) => { for (const key of set ?? []) keys.add(key); };
+    if (exactOnly || !query) {
+      take(this.map.get(query));
       return keys;
     }
-    for (const [token, set] of this.map) if (termMatches(query, token, true)) for (const key of set) keys.add(key);
+    const edits = maxEdits(query);
+    if (edits > 0) for (const [, [set]] of this.tree.fuzzyGet(query, edits)) take(set);
+    else take(this.map.get(query));
+    if (query.length >= 2) for (const [, set] of this.tree.atPrefix(query)) take(set);
     return keys;
   }
 }
@@ -133,31 +141,26 @@ function normalizedTokens(text: string): string[] {
   return out;
 }
 
-function processTerm(term: string, field?: string): string | null {
-  if (field === 'body') return term; // already normalised by bodyTerms
-  if (STOP_WORDS.has(term.toLowerCase())) return null;
-  return normalizeTerm(term) || null;
+/** Terms of a short field: normalised, stop words dropped. */
+function fieldTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const word of tokenize(text)) {
+    if (STOP_WORDS.has(word.toLowerCase())) continue;
+    const t = normalizeTerm(word);
+    if (t) out.push(t);
+  }
+  return out;
 }
 
-/** Term frequency counted up to this: BM25 saturates anyway, and it keeps the index small. */
-const MAX_TF = 3;
-
-/**
- * The body as the index sees it: normalised terms, stop words dropped, each term repeated at most
- * MAX_TF times (indexing ~40 % fewer tokens with the same ranking in practice).
- */
-function bodyTerms(body: string): string {
-  const counts = new Map<string, number>();
+/** The body as the index sees it: normalised terms, short stop words dropped. */
+function bodyTerms(body: string): string[] {
+  const out: string[] = [];
   for (const word of tokenize(body)) {
     if (word.length < 4 && STOP_WORDS.has(word.toLowerCase())) continue;
     const t = normalizeTerm(word);
-    if (!t) continue;
-    const n = counts.get(t) ?? 0;
-    if (n < MAX_TF) counts.set(t, n + 1);
+    if (t) out.push(t);
   }
-  const out: string[] = [];
-  for (const [t, n] of counts) for (let i = 0; i < n; i++) out.push(t);
-  return out.join(' ');
+  return out;
 }
 
 function yearOf(date: string | null): string | null {
@@ -177,8 +180,11 @@ function initials(text: string): string {
 }
 
 export class SearchIndex {
-  private mini: MiniSearch<Doc> | null = null;
+  private terms: TermIndex | null = null;
   private readonly info = new Map<string, DocInfo>();
+  /** Article key and date (`DocInfo.dateNum`) by document number. */
+  private readonly keys: string[] = [];
+  private readonly dateNums: number[] = [];
   private readonly personPostings = new Postings();
   private readonly countryPostings = new Postings();
   private readonly codePostings = new Postings();
@@ -187,7 +193,7 @@ export class SearchIndex {
 
   constructor(private readonly corpus: SearchableCorpus) {
     this.subscription = corpus.onDidChange((change) => {
-      if (!this.mini) return; // not built yet: the first search reads the whole corpus anyway
+      if (!this.terms) return; // not built yet: the first search reads the whole corpus anyway
       for (const key of change.removed) this.drop(key);
       for (const key of [...change.changed, ...change.added]) {
         this.drop(key);
@@ -203,7 +209,7 @@ export class SearchIndex {
 
   /** Whether the index has been built (it is built on the first search, or by `build()`). */
   get built(): boolean {
-    return this.mini !== null;
+    return this.terms !== null;
   }
 
   /** Number of indexed articles. */
@@ -213,19 +219,14 @@ export class SearchIndex {
 
   /** Builds the index now (otherwise the first search does). */
   build(): void {
-    if (this.mini) return;
-    this.mini = new MiniSearch<Doc>({
-      fields: [...FIELDS],
-      storeFields: [],
-      tokenize,
-      processTerm,
-      searchOptions: { processTerm: (term) => term },
-    });
+    if (this.terms) return;
+    this.terms = new TermIndex(FIELDS.length);
     for (const article of this.corpus.articles()) this.addArticle(article);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     this.build();
+    const terms = this.terms!;
     const limit = Math.max(1, options.limit ?? 50);
     const parsed = parseQuery(query);
     // Filters first: they narrow what free text is searched in.
@@ -239,68 +240,75 @@ export class SearchIndex {
 
     const words = tokenize(parsed.text);
     const meaningful = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
-    const terms = [...new Set((meaningful.length ? meaningful : words).map(normalizeTerm).filter(Boolean))];
+    const queryWords = [...new Set((meaningful.length ? meaningful : words).map(normalizeTerm).filter(Boolean))].slice(0, MAX_QUERY_WORDS);
 
-    if (!terms.length) {
-      const articles = candidates
-        ? [...candidates].map((k) => this.corpus.get(k)).filter((a): a is Article => !!a)
-        : this.corpus.articles();
-      articles.sort((a, b) => cmp(sortableDate(b.date), sortableDate(a.date)) || cmp(a.key, b.key));
+    if (!queryWords.length) {
+      // Newest first (a heap: the whole corpus is never sorted for the empty query).
+      const newest = new TopK<{ key: string; date: string }>(limit, (a, b) => cmp(b.date, a.date) || cmp(a.key, b.key));
+      for (const key of candidates ?? this.info.keys()) {
+        const date = this.info.get(key)?.sortDate;
+        if (date === undefined) continue;
+        const worst = newest.worst();
+        if (worst && date < worst.date) continue;
+        newest.push({ key, date });
+      }
       const field: MatchedField = parsed.filters[0]?.field ?? 'none';
-      return articles.slice(0, limit).map((article) => this.result(article, 0, field, filterTerms, filterPassage.get(article.key)));
+      return newest.sorted().flatMap(({ key }) => {
+        const article = this.corpus.get(key);
+        return article ? [this.result(article, 0, field, filterTerms, filterPassage.get(key))] : [];
+      });
     }
 
-    const filter = candidates;
-    // A word the index holds is taken as meant: no fuzzy or prefix expansion (which costs a scan of
-    // every expanded term's postings). Unknown words are expanded by edit distance, and the last
-    // one also as a prefix (the word being typed).
-    const known = (term: string) => this.hasTerm(term);
-    const hits = this.mini!.search({
-      combineWith: 'OR',
-      queries: terms.map((term, i) => ({
-        queries: [term],
-        fuzzy: known(term) ? false : maxEdits(term) || false,
-        prefix: !known(term) && i === terms.length - 1 && term.length >= 3,
-      })),
-    }, {
-      fields: [...FIELDS],
-      boost: BOOST,
-      maxFuzzy: 2,
-      filter: filter ? (r) => filter.has(r.id as string) : undefined,
-    });
-    if (!hits.length) return [];
-    const top = hits[0]!.score;
-    // One number per hit: words matched, then field tier, then relevance bucket, then date.
-    const ranked = hits.map((hit) => {
-      let field = 0;
-      for (const term in hit.match) {
-        const fields = hit.match[term]!;
-        if (fields.length > 1 || fields[0] !== 'body') { field = 1; break; }
+    // A word the index holds is taken as meant: no fuzzy or prefix expansion. Unknown words are
+    // expanded by edit distance, and the last one also as a prefix (the word being typed).
+    const expansions: Expansion[][] = queryWords.map((word, i) =>
+      terms.expand(word, maxEdits(word), i === queryWords.length - 1 && word.length >= 3));
+    let allowed: Uint8Array | undefined;
+    if (candidates) {
+      allowed = new Uint8Array(terms.capacity);
+      for (const key of candidates) {
+        const info = this.info.get(key);
+        if (info) allowed[info.doc] = 1;
       }
-      const relevance = hit.score / top;
-      const matched = Math.min(hit.queryTerms.length, terms.length);
-      const order = ((matched * 2 + field) * 21 + Math.round(relevance * 20)) * 1e8 + (this.info.get(hit.id as string)?.dateNum ?? 0);
-      return { hit, order, relevance, coverage: matched / terms.length, field };
-    });
-    ranked.sort((a, b) => b.order - a.order || b.relevance - a.relevance || cmp(a.hit.id as string, b.hit.id as string));
+    }
+    const scores = terms.score(expansions, BOOSTS, allowed);
+    if (!scores.docs.length) return [];
+
+    // One number per hit: words matched, then field tier, then relevance bucket, then date; the
+    // best `limit` are kept in a small heap (no object per hit).
+    let top = 0;
+    for (const doc of scores.docs) {
+      const s = scores.score[doc]! * popcount(scores.words[doc]!); // MiniSearch's "quality" factor
+      scores.score[doc] = s;
+      if (s > top) top = s;
+    }
+    const bodyOnly = 1 << BODY;
+    const heap = new TopK<Ranked>(limit, (a, b) => b.order - a.order || b.relevance - a.relevance || cmp(a.key, b.key));
+    for (const doc of scores.docs) {
+      const matched = popcount(scores.words[doc]!);
+      const field = scores.fields[doc] !== bodyOnly ? 1 : 0;
+      const relevance = top > 0 ? scores.score[doc]! / top : 0;
+      const order = ((matched * 2 + field) * 21 + Math.round(relevance * 20)) * 1e8 + (this.dateNums[doc] ?? 0);
+      const worst = heap.worst();
+      if (worst && (order < worst.order || (order === worst.order && relevance < worst.relevance))) continue;
+      heap.push({ doc, key: this.keys[doc]!, order, relevance, coverage: matched / queryWords.length, field, wordMask: scores.words[doc]! });
+    }
     const results: SearchResult[] = [];
-    for (const r of ranked) {
-      if (results.length >= limit) break;
-      const article = this.corpus.get(r.hit.id as string);
+    for (const r of heap.sorted()) {
+      const article = this.corpus.get(r.key);
       if (!article) continue;
       const score = Math.round((r.coverage * 100 + r.field * 10 + r.relevance * 9.99) * 100) / 100;
-      results.push(this.resultFromHit(article, score, r.hit, filterTerms, filterPassage.get(article.key)));
+      const matchedTerms = new Set<string>();
+      for (let w = 0; w < expansions.length; w++) {
+        if (r.wordMask & (1 << w)) for (const e of expansions[w]!) matchedTerms.add(e.term);
+      }
+      const perField = scores.fieldHits.subarray(r.doc * FIELDS.length, r.doc * FIELDS.length + FIELDS.length);
+      results.push(this.resultFromHit(article, score, perField, matchedTerms, filterTerms, filterPassage.get(article.key)));
     }
     return results;
   }
 
   // ---- indexing ----------------------------------------------------------------------------------
-
-  /** Whether some article holds this (normalised) term. Uses MiniSearch's term map (pinned 7.x). */
-  private hasTerm(term: string): boolean {
-    const map = (this.mini as unknown as { _index?: { has(t: string): boolean } })._index;
-    return map ? map.has(term) : false;
-  }
 
   private addArticle(article: Article): void {
     const persons: PersonInfo[] = article.persons.map((p) => {
@@ -315,19 +323,12 @@ export class SearchIndex {
     const outletText = article.outlet ?? '';
     const outletTokens = [...new Set([...normalizedTokens(outletText), initials(outletText)].filter(Boolean))];
     const year = yearOf(article.date);
-    const doc: Doc = {
-      id: article.key,
-      title: article.title ?? article.label,
-      persons: persons.map((p) => p.tokens.join(' ')).join(' ; '),
-      countries: countries.map((c) => `${c.code} ${c.tokens.join(' ')}`).join(' ; '),
-      outlet: outletTokens.join(' '),
-      year: year ?? '',
-      body: bodyTerms(article.body),
-    };
-    this.mini!.add(doc);
+    const doc = this.terms!.add(articleTerms(article, persons, countries, outletTokens, year));
+    this.keys[doc] = article.key;
     const sortDate = sortableDate(article.date);
     const dateNum = Number((sortDate.replace(/[^0-9]/g, '') + '00000000').slice(0, 8)) || 0;
-    this.info.set(article.key, { persons, countries, outletTokens, year, sortDate, dateNum });
+    this.dateNums[doc] = dateNum;
+    this.info.set(article.key, { doc, article, persons, countries, outletTokens, year, sortDate, dateNum });
     for (const p of persons) this.personPostings.add(p.tokens, article.key);
     for (const c of countries) {
       this.countryPostings.add(c.tokens, article.key);
@@ -339,7 +340,8 @@ export class SearchIndex {
   private drop(key: string): void {
     const info = this.info.get(key);
     if (!info) return;
-    if (this.mini!.has(key)) this.mini!.discard(key);
+    this.terms!.remove(info.doc, articleTerms(info.article, info.persons, info.countries, info.outletTokens, info.year));
+    this.keys[info.doc] = '';
     for (const p of info.persons) this.personPostings.delete(p.tokens, key);
     for (const c of info.countries) {
       this.countryPostings.delete(c.tokens, key);
@@ -420,20 +422,21 @@ export class SearchIndex {
 
   // ---- results -----------------------------------------------------------------------------------
 
-  private resultFromHit(article: Article, score: number, hit: MiniResult, filterTerms: Set<string>, filterPassage: string | undefined): SearchResult {
-    const perField = new Map<string, number>();
-    const terms = new Set(filterTerms);
-    for (const [term, fields] of Object.entries(hit.match)) {
-      terms.add(term);
-      for (const f of fields) perField.set(f, (perField.get(f) ?? 0) + 1);
-    }
+  private resultFromHit(
+    article: Article,
+    score: number,
+    perField: ArrayLike<number>,
+    matchedTerms: Set<string>,
+    filterTerms: Set<string>,
+    filterPassage: string | undefined,
+  ): SearchResult {
     let best: MatchedField = 'body';
     let bestCount = -1;
     for (const field of FIELD_PRIORITY) {
-      const n = perField.get(FIELD_FOR[field]) ?? 0;
+      const n = perField[FIELDS.indexOf(FIELD_FOR[field])] ?? 0;
       if (n > bestCount) { best = field; bestCount = n; }
     }
-    const matchedTerms = new Set(Object.keys(hit.match));
+    const terms = new Set([...filterTerms, ...matchedTerms]);
     return this.result(article, score, best, terms, filterPassage, matchedTerms);
   }
 
@@ -466,10 +469,103 @@ export class SearchIndex {
   }
 }
 
-const FIELD_FOR: Record<MatchedField, string> = { title: 'title', person: 'persons', country: 'countries', outlet: 'outlet', year: 'year', body: 'body', none: '' };
+const FIELD_FOR: Record<MatchedField, (typeof FIELDS)[number]> = {
+  title: 'title', person: 'persons', country: 'countries', outlet: 'outlet', year: 'year', body: 'body', none: 'body',
+};
 
-/** Raw first letters that `normalizeTerm` may turn into the key (ye→e, y→i, w→v, kh→h, ph→f). */
-const FIRST_LETTER_SOURCES: Record<string, string> = { e: 'ey', i: 'iy', v: 'vw', h: 'hk', f: 'fp' };
+/** Per field (in `FIELDS` order), the terms the index holds for an article. */
+function articleTerms(article: Article, persons: PersonInfo[], countries: CountryEntry[], outletTokens: string[], year: string | null): FieldTerms {
+  return [
+    fieldTerms(article.title ?? article.label),
+    persons.flatMap((p) => p.tokens),
+    countries.flatMap((c) => [c.code, ...c.tokens]),
+    outletTokens,
+    year ? [year] : [],
+    bodyTerms(article.body),
+  ];
+}
+
+interface Ranked {
+  doc: number;
+  key: string;
+  order: number;
+  relevance: number;
+  coverage: number;
+  field: number;
+  wordMask: number;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The best `k` items under `compare` (negative = first is better), kept in a binary heap whose root is the worst. */
+class TopK<T> {
+  private readonly items: T[] = [];
+
+  constructor(private readonly k: number, private readonly compare: (a: T, b: T) => number) {}
+
+  /** The worst item kept, once `k` are kept (anything not better need not be pushed). */
+  worst(): T | undefined {
+    return this.items.length < this.k ? undefined : this.items[0];
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    if (items.length < this.k) {
+      items.push(item);
+      this.up(items.length - 1);
+    } else if (this.compare(item, items[0]!) < 0) {
+      items[0] = item;
+      this.down(0);
+    }
+  }
+
+  sorted(): T[] {
+    return [...this.items].sort(this.compare);
+  }
+
+  // The heap keeps the worst item at the root: "worse" = compare(a, b) > 0.
+  private up(i: number): void {
+    const items = this.items;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(items[i]!, items[parent]!) <= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const items = this.items;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let worst = i;
+      if (l < items.length && this.compare(items[l]!, items[worst]!) > 0) worst = l;
+      if (r < items.length && this.compare(items[r]!, items[worst]!) > 0) worst = r;
+      if (worst === i) break;
+      [items[i], items[worst]] = [items[worst]!, items[i]!];
+      i = worst;
+    }
+  }
+}
+
+/**
+ * The raw letters `normalizeTerm` may turn into a term's first letter (ye→e, ei→i, y→i, w→v,
+ * kh→h, ph→f, ck→k, ou→u) and into its last (y→i, w→v, ph→f); any other letter stays itself.
+ */
+const FIRST_LETTER_SOURCES: Record<string, string> = { e: 'ey', i: 'iye', v: 'vw', h: 'hk', f: 'fp', k: 'kc', u: 'uo' };
+const LAST_LETTER_SOURCES: Record<string, string> = { i: 'iy', v: 'vw', f: 'fh' };
+
+/** Marks, by character code, the letters (both cases) that can become `letter` in a term. */
+function markSources(marks: Uint8Array, letter: string, sources: Record<string, string>): void {
+  for (const raw of sources[letter] ?? letter) {
+    marks[raw.charCodeAt(0)] = 1;
+    marks[raw.toUpperCase().charCodeAt(0)] = 1;
+  }
+}
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -489,25 +585,36 @@ function cmp(a: string, b: string): number {
 export function findPassage(body: string, terms: Set<string>): { passage: string; reveal: string } | null {
   if (!terms.size || !body) return null;
   const hits: { start: number; end: number; term: string }[] = [];
-  // Only words whose first letter can normalise to a matched term's first letter are normalised.
+  // Only words that can normalise to a matched term are normalised: by first and last letter and length.
   const firstLetters = new Uint8Array(128);
+  const lastLetters = new Uint8Array(128);
+  let minLength = Infinity;
   for (const term of terms) {
-    const c = term.charCodeAt(0);
-    for (const raw of FIRST_LETTER_SOURCES[String.fromCharCode(c)] ?? String.fromCharCode(c)) {
-      firstLetters[raw.charCodeAt(0)] = 1;
-      firstLetters[raw.toUpperCase().charCodeAt(0)] = 1;
-    }
+    if (!term) continue;
+    markSources(firstLetters, term[0]!, FIRST_LETTER_SOURCES);
+    markSources(lastLetters, term[term.length - 1]!, LAST_LETTER_SOURCES);
+    minLength = Math.min(minLength, term.length);
   }
-  for (const token of tokensWithOffsets(body, firstLetters)) {
+  for (const token of tokensWithOffsets(body, firstLetters, minLength, lastLetters)) {
     const t = normalizeTerm(token.text);
     if (terms.has(t)) hits.push({ start: token.start, end: token.end, term: t });
   }
   if (!hits.length) return null;
+  // A sliding window over the hits (two pointers): [i, j) are the hits within PASSAGE_CHARS of hit i.
   let bestI = 0, bestCount = 0;
-  for (let i = 0; i < hits.length; i++) {
-    const seen = new Set<string>();
-    for (let j = i; j < hits.length && hits[j]!.end - hits[i]!.start <= PASSAGE_CHARS; j++) seen.add(hits[j]!.term);
-    if (seen.size > bestCount) { bestCount = seen.size; bestI = i; }
+  const inWindow = new Map<string, number>();
+  for (let i = 0, j = 0; i < hits.length; i++) {
+    if (j < i) j = i;
+    while (j < hits.length && hits[j]!.end - hits[i]!.start <= PASSAGE_CHARS) {
+      inWindow.set(hits[j]!.term, (inWindow.get(hits[j]!.term) ?? 0) + 1);
+      j++;
+    }
+    if (inWindow.size > bestCount) { bestCount = inWindow.size; bestI = i; }
+    if (j > i) {
+      const left = inWindow.get(hits[i]!.term)! - 1;
+      if (left) inWindow.set(hits[i]!.term, left);
+      else inWindow.delete(hits[i]!.term);
+    }
   }
   const first = hits[bestI]!;
   let last = first;

@@ -26,22 +26,31 @@ function isWordChar(code: number, text: string, i: number): boolean {
   return LETTER_RE.test(text[i]!);
 }
 
-/** Words with offsets (a hand-written scanner: the hot path of passage finding). */
-export function tokensWithOffsets(text: string, firstLetters?: Uint8Array): Token[] {
+/**
+ * Words with offsets (a hand-written scanner: the hot path of passage finding). Filters, to
+ * normalise fewer words: with `firstLetters` / `lastLetters`, words starting / ending with an
+ * ASCII letter not marked there are skipped; with `minLength`, all-ASCII words shorter than that
+ * are skipped (normalising never lengthens them). Words with other characters are always kept.
+ */
+export function tokensWithOffsets(text: string, firstLetters?: Uint8Array, minLength = 0, lastLetters?: Uint8Array): Token[] {
   const out: Token[] = [];
   let start = -1;
   let keep = true;
+  let ascii = true;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
     const word = i < text.length && isWordChar(code, text, i);
     if (word && start < 0) {
       start = i;
-      // Words starting with an ASCII letter not in `firstLetters` are skipped (not sliced).
+      ascii = true;
       keep = !firstLetters || code >= 128 || firstLetters[code] === 1;
     } else if (!word && start >= 0) {
-      if (keep) out.push({ text: text.slice(start, i), start, end: i });
+      if (keep && (!ascii || (i - start >= minLength && (!lastLetters || lastLetters[text.charCodeAt(i - 1)] === 1)))) {
+        out.push({ text: text.slice(start, i), start, end: i });
+      }
       start = -1;
     }
+    if (code >= 128) ascii = false;
   }
   return out;
 }
@@ -53,24 +62,45 @@ const CACHE_LIMIT = 200_000;
 export function normalizeTerm(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
-  let t = asciiFold(word).toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (t.length > 3) {
-    t = t
-      .replace(/^ye/, 'e') // Yevgeny / Evgeny
-      .replace(/gu(?=[ei])/g, 'g') // Serguei / Sergei (Spanish and French spellings)
-      .replace(/sch/g, 'sh') // Mischustin / Mishustin
-      .replace(/kh/g, 'h') // Zakharova / Zaharova, Khamenei / Hamenei
-      .replace(/ph/g, 'f')
-      .replace(/ck/g, 'k') // blockade / blokade
-      .replace(/w/g, 'v') // Wladimir / Vladimir
-      .replace(/ou/g, 'u') // Rouhani / Ruhani, Choukri / Chukri
-      .replace(/y/g, 'i') // Ryabkov / Riabkov, Dmitry / Dmitri
-      .replace(/ei/g, 'i') // Sergey / Sergei → sergi
-      .replace(/(.)\1+/g, '$1'); // Assad / Asad, Dmitrii / Dmitri, Mohammed / Mohamed
-  }
+  const t = rewrite(isAsciiWord(word) ? word.toLowerCase() : asciiFold(word).toLowerCase().replace(/[^a-z0-9]/g, ''));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, t);
   return t;
+}
+
+/** Only ASCII letters and digits (what `tokenize` yields for English text): no folding needed. */
+function isAsciiWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 32; // lower-cases letters; digits stay in 48..57 | 32 = 48..57
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return word.length > 0;
+}
+
+/**
+ * The transliteration rewrites, in order. Each runs only when its pattern occurs (`includes` is
+ * far cheaper than a regular expression that does not match, and most words match none): this
+ * is on the hot path of indexing and of finding passages.
+ */
+function rewrite(t: string): string {
+  if (t.length <= 3) return t;
+  if (t.startsWith('ye')) t = t.slice(1); // Yevgeny / Evgeny
+  if (t.includes('gu')) t = t.replace(/gu(?=[ei])/g, 'g'); // Serguei / Sergei (Spanish and French spellings)
+  if (t.includes('sch')) t = t.replace(/sch/g, 'sh'); // Mischustin / Mishustin
+  if (t.includes('kh')) t = t.replace(/kh/g, 'h'); // Zakharova / Zaharova, Khamenei / Hamenei
+  if (t.includes('ph')) t = t.replace(/ph/g, 'f');
+  if (t.includes('ck')) t = t.replace(/ck/g, 'k'); // blockade / blokade
+  if (t.includes('w')) t = t.replace(/w/g, 'v'); // Wladimir / Vladimir
+  if (t.includes('ou')) t = t.replace(/ou/g, 'u'); // Rouhani / Ruhani, Choukri / Chukri
+  if (t.includes('y')) t = t.replace(/y/g, 'i'); // Ryabkov / Riabkov, Dmitry / Dmitri
+  if (t.includes('ei')) t = t.replace(/ei/g, 'i'); // Sergey / Sergei → sergi
+  if (hasDoubled(t)) t = t.replace(/(.)\1+/g, '$1'); // Assad / Asad, Dmitrii / Dmitri, Mohammed / Mohamed
+  return t;
+}
+
+function hasDoubled(t: string): boolean {
+  for (let i = 1; i < t.length; i++) if (t.charCodeAt(i) === t.charCodeAt(i - 1)) return true;
+  return false;
 }
 
 /** Words too common to be worth indexing in body text. */
