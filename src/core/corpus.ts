@@ -267,7 +267,8 @@ export class Corpus {
           continue;
         }
         if (!isNew && article.key) {
-          if (this.byKeyMap.get(article.key) === article) this.byKeyMap.delete(article.key);
+          // The old key may still point at the object this file held before an edit: same location, same holder.
+          if (this.byKeyMap.get(article.key)?.location === article.location) this.byKeyMap.delete(article.key);
           change.removed.push(article.key);
           this.reindexEntityKeys(article, key);
         }

@@ -79,6 +79,17 @@ describe('corpus: change events', () => {
     ]);
   });
 
+  it('an edit that changes the key leaves nothing under the old key', () => {
+    const corpus = new Corpus();
+    corpus.upsert('/w/a.txt', 'a.txt', article('First story'));
+    corpus.upsert('/w/b.txt', 'b.txt', article('Second story'));
+    corpus.upsert('/w/b.txt', 'b.txt', article('Renamed story'));
+    assert.deepStrictEqual([...corpus.keys()].sort(), ['exampletimes-first-story', 'exampletimes-renamed-story']);
+    assert.strictEqual(corpus.size, 2);
+    assert.strictEqual(corpus.get('exampletimes-second-story'), undefined);
+    assert.strictEqual(corpus.articles().length, 2);
+  });
+
   it('a listener that throws does not stop the others', () => {
     const corpus = new Corpus();
     let called = 0;

@@ -8,7 +8,10 @@ import * as path from 'path';
 import MiniSearch from 'minisearch';
 import { TermIndex } from '../../src/core/search/termIndex';
 import { normalizeTerm, tokenize, tokensWithOffsets } from '../../src/core/search/normalize';
-import { findPassage } from '../../src/core/search';
+import { findPassage, SearchIndex } from '../../src/core/search';
+import { Corpus } from '../../src/core/corpus';
+import { makeQueries } from '../../bench/search';
+import { mulberry32 } from '../../bench/generate';
 import { asciiFold } from '../../src/core/keys';
 import { generateArticle } from '../../bench/generate';
 
@@ -139,6 +142,41 @@ describe('search engine', () => {
       allowed[ids.get('d')!] = 1;
       const scores = index.score([index.expand('moscow', 2, false)], [3, 1], allowed);
       assert.deepStrictEqual(scores.docs, [ids.get('d')]);
+    });
+  });
+
+  describe('SearchIndex kept current', () => {
+    it('after 300 random adds, edits and removals, answers 40 queries exactly as an index built afresh', () => {
+      const rng = mulberry32(11);
+      const corpus = new Corpus();
+      const live = new SearchIndex(corpus);
+      live.build(); // built on the empty corpus: everything below arrives as change events
+      const present = new Set<number>();
+      for (let step = 0; step < 300; step++) {
+        const n = Math.floor(rng() * 120);
+        const g = generateArticle(n);
+        const action = rng();
+        if (present.has(n) && action < 0.3) {
+          corpus.remove(`/c/${g.file}`);
+          present.delete(n);
+        } else if (present.has(n) && action < 0.6) {
+          // An edit: another article's text under this file name.
+          corpus.upsert(`/c/${g.file}`, g.file, generateArticle(1000 + step).text);
+        } else {
+          corpus.upsert(`/c/${g.file}`, g.file, g.text);
+          present.add(n);
+        }
+      }
+      const fresh = new SearchIndex(corpus);
+      fresh.build();
+      assert.strictEqual(live.size, corpus.size);
+      assert.strictEqual(fresh.size, corpus.size);
+      const queries = [...makeQueries(36, 120, 5).map((q) => q.query), '', 'person:lavrov', 'country:RU moscow', 'year:2024'];
+      for (const query of queries) {
+        assert.deepStrictEqual(live.search(query, { limit: 15 }), fresh.search(query, { limit: 15 }), query);
+      }
+      live.dispose();
+      fresh.dispose();
     });
   });
 });
