@@ -1,7 +1,9 @@
 // Dossier: Search Articles — a QuickPick over the search engine (src/core/search), updating as you
 // type. Label = article label, description = date · outlet, detail = the best passage or the matched
 // person / country. Enter opens the article with the passage selected; item buttons insert a
-// citation, open to the side, or reveal the article in the sidebar.
+// citation, open to the side, or reveal the article in the sidebar. While a `person:` / `country:` /
+// `outlet:` value is being typed, the matching persons, countries or outlets come first (core
+// `FacetSuggester`); Enter on one completes the filter and keeps the search open.
 //
 // Highlighting: the stable API has no way to pass our own label highlights (QuickPickItem
 // `highlights` is internal), and VS Code's own filter would hide fuzzy hits ("lavorv" is not a
@@ -10,7 +12,7 @@
 
 import * as vscode from 'vscode';
 import { dateOutlet } from '../core/card';
-import type { SearchIndex, SearchResult } from '../core/search';
+import { completeFilter, FacetSuggester, pendingFilter, type Facet, type SearchIndex, type SearchResult } from '../core/search';
 import { OPEN_ARTICLE_COMMAND, type OpenArticleArgs } from './openArticle';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -20,6 +22,8 @@ export const SEARCH_ITEMS_COMMAND = 'dossier._searchItems';
 const INSERT_CITATION_COMMAND = 'dossier.insertCitation';
 const REVEAL_ARTICLE_COMMAND = 'dossier.revealArticle';
 const RESULT_LIMIT = 30;
+const FACET_LIMIT = 5;
+const FACET_ICON: Record<Facet['field'], string> = { person: 'person', country: 'globe', outlet: 'broadcast' };
 
 export interface SearchItem extends vscode.QuickPickItem {
   key: string;
@@ -28,6 +32,17 @@ export interface SearchItem extends vscode.QuickPickItem {
   matchedField: SearchResult['matchedField'];
   /** Label ranges the engine matched (not displayable through the stable API; kept for tests). */
   titleMatches: [number, number][];
+  /** A filter suggestion (`key` is ''): the query Enter puts in the box. */
+  filter?: string;
+}
+
+/** Text from files shown where QuickPick renders `$(icon)`: escaped, so it shows as typed. */
+function escapeIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
+function separator(label: string): SearchItem {
+  return { label, kind: vscode.QuickPickItemKind.Separator, key: '', reveal: null, matchedField: 'none', titleMatches: [] };
 }
 
 const BUTTONS = {
@@ -40,7 +55,11 @@ class ArticleSearch implements vscode.Disposable {
   private lastMarkdownEditor: vscode.TextEditor | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
+  private readonly facets: FacetSuggester;
+
   constructor(private readonly index: WorkspaceIndex) {
+    this.facets = new FacetSuggester(index.corpus);
+    this.disposables.push(this.facets);
     const remember = (editor: vscode.TextEditor | undefined) => {
       if (editor?.document.languageId === 'markdown') this.lastMarkdownEditor = editor;
     };
@@ -55,13 +74,13 @@ class ArticleSearch implements vscode.Disposable {
 
   items(query: string): SearchItem[] {
     const corpus = this.index.corpus;
-    return this.search.search(query, { limit: RESULT_LIMIT }).flatMap((r) => {
+    const articles = this.search.search(query, { limit: RESULT_LIMIT }).flatMap((r) => {
       const article = corpus.get(r.key);
       if (!article) return [];
       const item: SearchItem = {
-        label: article.label,
-        description: dateOutlet(article) || undefined,
-        detail: r.passage,
+        label: escapeIcons(article.label),
+        description: escapeIcons(dateOutlet(article)) || undefined,
+        detail: escapeIcons(r.passage),
         alwaysShow: true,
         buttons: [BUTTONS.cite, BUTTONS.side, BUTTONS.reveal],
         key: r.key,
@@ -71,6 +90,21 @@ class ArticleSearch implements vscode.Disposable {
       };
       return [item];
     });
+    const pending = pendingFilter(query);
+    const facets = pending ? this.facets.suggest(pending.field, pending.value, FACET_LIMIT) : [];
+    if (!pending || !facets.length) return articles;
+    const suggestions = facets.map((f): SearchItem => ({
+      label: `$(${FACET_ICON[f.field]}) ${escapeIcons(f.label)}`,
+      description: `${f.field}${f.field === 'country' ? ` ${f.value}` : ''} · ${f.count} article${f.count === 1 ? '' : 's'}`,
+      detail: f.also.length ? escapeIcons(`also ${f.also.slice(0, 4).join(', ')}`) : undefined,
+      alwaysShow: true,
+      key: '',
+      reveal: null,
+      matchedField: f.field,
+      titleMatches: [],
+      filter: completeFilter(query, pending, f.value),
+    }));
+    return [separator(`filter by ${pending.field}`), ...suggestions, ...(articles.length ? [separator('articles'), ...articles] : [])];
   }
 
   show(initialQuery?: string): vscode.QuickPick<SearchItem> {
@@ -94,6 +128,11 @@ class ArticleSearch implements vscode.Disposable {
       pick.onDidAccept(() => {
         const item = pick.selectedItems[0] ?? pick.activeItems[0];
         if (!item) return;
+        if (item.filter !== undefined) {
+          pick.value = item.filter; // a suggestion completes the filter; the search stays open
+          refresh();
+          return;
+        }
         pick.hide();
         void this.open(item, { preview: false });
       }),

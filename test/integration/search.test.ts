@@ -47,8 +47,34 @@ describe('search: Dossier: Search Articles', function () {
     const items = (q: string) => vscode.commands.executeCommand<SearchItem[]>('dossier._searchItems', q);
     assert.strictEqual((await items('riabkov'))[0]!.key, keyOf('001'));
     assert.strictEqual((await items('venezula'))[0]!.key, keyOf('004'));
-    assert.deepStrictEqual((await items('country:VE')).map((i) => i.key).sort(), [keyOf('003'), keyOf('004')].sort());
+    // (A filter still being typed also brings suggestions, which have no key: see the next test.)
+    assert.deepStrictEqual((await items('country:VE')).filter((i) => i.key).map((i) => i.key).sort(), [keyOf('003'), keyOf('004')].sort());
     assert.deepStrictEqual((await items('person:"delcy rodriguez"')).map((i) => i.key), [keyOf('004')]);
+  });
+
+  it('suggests persons, countries and outlets while a filter is typed; Enter on one completes it', async () => {
+    const items = await vscode.commands.executeCommand<SearchItem[]>('dossier._searchItems', 'person:lavr');
+    assert.strictEqual(items[0]!.kind, vscode.QuickPickItemKind.Separator);
+    assert.strictEqual(items[0]!.label, 'filter by person');
+    const lavrov = items[1]!;
+    assert.strictEqual(lavrov.label, '$(person) Sergey Lavrov');
+    assert.strictEqual(lavrov.description, 'person · 4 articles');
+    assert.match(lavrov.detail ?? '', /^also .*Serguei Lavrov/);
+    assert.strictEqual(lavrov.filter, 'person:"Sergey Lavrov" ');
+    assert.strictEqual(lavrov.key, '');
+    assert.ok(items.some((i) => i.kind === vscode.QuickPickItemKind.Separator && i.label === 'articles'));
+    assert.deepStrictEqual(items.filter((i) => i.key).map((i) => i.key).sort(), ['000', '002', '003', '004'].map(keyOf).sort());
+    const country = await vscode.commands.executeCommand<SearchItem[]>('dossier._searchItems', 'blockade country:havana');
+    assert.strictEqual(country[1]!.filter, 'blockade country:CU ');
+
+    const pick = await vscode.commands.executeCommand<vscode.QuickPick<SearchItem>>('dossier.searchArticles', 'person:rodrigez');
+    const delcy = await waitFor('the Delcy Rodríguez suggestion', () => pick.items.find((i) => i.label === '$(person) Delcy Rodríguez'));
+    pick.activeItems = [delcy];
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor(`the filter completed (value: ${pick.value})`, () => pick.value === 'person:"Delcy Rodríguez" ');
+    await waitFor(`only her article (items: ${pick.items.map((i) => i.key || i.label).join(', ')})`,
+      () => pick.items.length === 1 && pick.items[0]!.key === keyOf('004'));
+    pick.hide();
   });
 
   it('the QuickPick updates as you type and opens the article with the passage selected', async () => {

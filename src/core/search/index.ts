@@ -15,7 +15,8 @@ import { normalizeTerm, STOP_WORDS, termMatches, tokenize, tokensWithOffsets, ma
 import { parseQuery, type QueryFilter } from './query';
 import { MAX_QUERY_WORDS, TermIndex, type Expansion, type FieldTerms } from './termIndex';
 
-export { parseQuery, filterQuery, type ParsedQuery, type QueryFilter, type FilterField } from './query';
+export { parseQuery, filterQuery, pendingFilter, completeFilter, type ParsedQuery, type QueryFilter, type FilterField, type PendingFilter } from './query';
+export { FacetSuggester, type Facet, type FacetField, type FacetCorpus } from './facets';
 export { normalizeTerm, tokenize } from './normalize';
 
 export type MatchedField = 'title' | 'person' | 'country' | 'outlet' | 'year' | 'body' | 'none';
