@@ -17,6 +17,7 @@ import Fuse from 'fuse.js';
 import { Corpus } from '../src/core/corpus';
 import { FacetSuggester, SearchIndex } from '../src/core/search';
 import type { Article } from '../src/core/types';
+import { citationCandidates } from '../src/core/citations';
 import { generateArticle, mulberry32, PERSONS, type GeneratedArticle } from './generate';
 
 v8.setFlagsFromString('--expose-gc');
@@ -90,6 +91,9 @@ export interface SizeResult {
   updateMs: number;
   p50: number;
   p95: number;
+  /** Citation completion (`@` + 1 to 5 letters of a query's first word): candidate lookup, ms. */
+  completeP50: number;
+  completeP95: number;
   hit5: number;
   fuseBuildSec: number | null;
   fuseP50: number | null;
@@ -101,7 +105,7 @@ export interface SizeResult {
   oursOnSubset: number | null;
 }
 
-function fuseFor(articles: Article[]) {
+function fuseFor(articles: readonly Article[]) {
   const docs = articles.map((a) => ({
     key: a.key,
     title: a.title ?? a.label,
@@ -187,9 +191,22 @@ export async function benchSize(size: number, queryCount: number, fuseMax: numbe
     fuseHit5 = hits / subset.length;
     agree5 = overlap / subset.length;
   }
+  // Citation completion as typed: `@l`, `@la`, `@lav`, … for the first word of each query.
+  const completeTimes: number[] = [];
+  for (const q of queries.slice(0, 60)) {
+    const word = q.query.split(' ')[0]!.toLowerCase();
+    for (let n = 1; n <= Math.min(5, word.length); n++) {
+      const start = performance.now();
+      citationCandidates(word.slice(0, n), corpus, (text) => index.searchKeys(text, { limit: 100 }), 100);
+      completeTimes.push(performance.now() - start);
+    }
+  }
+  completeTimes.sort((a, b) => a - b);
+
   index.dispose();
   return {
     articles: size, loadSec, buildSec, heapMB: heap, updateMs, p50: percentile(times, 50), p95: percentile(times, 95), hit5,
+    completeP50: percentile(completeTimes, 50), completeP95: percentile(completeTimes, 95),
     fuseBuildSec, fuseP50, fuseP95, fuseHit5, agree5, fuseOn, oursOnSubset,
   };
 }
@@ -199,10 +216,10 @@ function fmt(n: number | null, digits = 1, suffix = ''): string {
 }
 
 export function table(rows: SizeResult[]): string {
-  const header = ['articles', 'load s', 'build s', 'heap MB', 'update ms', 'p50 ms', 'p95 ms', 'hit@5', 'fuse p50 ms', 'fuse p95 ms', 'fuse hit@5 vs ours (same queries)', 'agree@5'];
+  const header = ['articles', 'load s', 'build s', 'heap MB', 'update ms', 'p50 ms', 'p95 ms', 'hit@5', '@complete p50/p95 ms', 'fuse p50 ms', 'fuse p95 ms', 'fuse hit@5 vs ours (same queries)', 'agree@5'];
   const lines = rows.map((r) => [
     String(r.articles), fmt(r.loadSec), fmt(r.buildSec), fmt(r.heapMB, 0), fmt(r.updateMs, 1), fmt(r.p50, 2), fmt(r.p95, 2),
-    fmt(r.hit5 * 100, 0, '%'), fmt(r.fuseP50, 0), fmt(r.fuseP95, 0),
+    fmt(r.hit5 * 100, 0, '%'), `${fmt(r.completeP50, 1)} / ${fmt(r.completeP95, 1)}`, fmt(r.fuseP50, 0), fmt(r.fuseP95, 0),
     r.fuseHit5 === null ? '—' : `${fmt(r.fuseHit5 * 100, 0, '%')} vs ${fmt(r.oursOnSubset! * 100, 0, '%')} (n=${r.fuseOn})`, r.agree5 === null ? '—' : fmt(r.agree5 * 100, 0, '%'),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -252,6 +269,7 @@ export async function run(log: (s: string) => void = console.log): Promise<void>
   log('');
   log('load = reading + entity extraction into the Corpus (not search); build = SearchIndex over the loaded corpus;');
   log('update = one article edited with the index built; hit@5 = the article the query was made from is in the top 5;');
+  log('@complete = citation completion candidates for `@` + the first 1 to 5 letters of a query\'s first word;');
   log('agree@5 = mean overlap of Dossier\'s and fuse.js\'s top 5. Targets: p95 ≤ 10 ms at 10k, ≤ 50 ms at 100k.');
   log('');
   for (const count of [1000, 20000]) {

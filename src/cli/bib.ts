@@ -11,7 +11,7 @@ export function runBib(argv: string[], out: (text: string) => void, err: (text: 
   if (format !== 'csl-json' && format !== 'bibtex') throw new UsageError(`--format is csl-json or bibtex, not ${format}`);
   if (args.positionals.length !== 1) throw new UsageError('bib needs one articles folder');
   const corpus = loadCorpus(args.positionals);
-  let articles = corpus.articles().sort((a, b) => (a.key < b.key ? -1 : 1));
+  let articles = [...corpus.articles()].sort((a, b) => (a.key < b.key ? -1 : 1));
   const notes = args.lists['cited-in'];
   if (notes) {
     const read = readNotes(notes);

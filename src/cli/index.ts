@@ -7,7 +7,7 @@ import { loadCorpus } from './files';
 export const INDEX_JSON_VERSION = 1;
 
 export function indexJson(corpus: Corpus) {
-  const articles = corpus.articles().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const articles = [...corpus.articles()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
     version: INDEX_JSON_VERSION,
     articles: articles.map((a) => corpus.record(a)),

@@ -38,6 +38,7 @@ export class Corpus {
   private readonly listeners = new Set<Listener>();
   private pending: CorpusChange | null = null;
   private batchDepth = 0;
+  private sortedArticles: Article[] | null = null;
   /** Files larger than this are skipped with a warning (the `dossier.maxFileSizeMB` setting). */
   maxBytes: number;
 
@@ -162,8 +163,10 @@ export class Corpus {
   }
 
   /** All articles, newest first, then by key. */
-  articles(): Article[] {
-    return [...this.byKeyMap.values()].sort(compareArticles);
+  /** Every article, newest first (computed once per change: completion and views ask often). */
+  articles(): readonly Article[] {
+    this.sortedArticles ??= [...this.byKeyMap.values()].sort(compareArticles);
+    return this.sortedArticles;
   }
 
   keys(): IterableIterator<string> {
@@ -304,6 +307,7 @@ export class Corpus {
   }
 
   private update<T>(fn: () => T): T {
+    this.sortedArticles = null;
     this.batchDepth++;
     try {
       return fn();

@@ -53,5 +53,5 @@ export function registerCitationCompletion(index: WorkspaceIndex): vscode.Dispos
 }
 
 function candidates(index: WorkspaceIndex, prefix: string): Article[] {
-  return citationCandidates(prefix, index.corpus, (query) => index.search.search(query, { limit: MAX_ITEMS }).map((hit) => hit.key), MAX_ITEMS);
+  return citationCandidates(prefix, index.corpus, (query) => index.search.searchKeys(query, { limit: MAX_ITEMS }), MAX_ITEMS);
 }

@@ -79,7 +79,7 @@ async function pickKeys(index: WorkspaceIndex): Promise<string[] | undefined> {
   const update = () => {
     const chosen = pick.selectedItems;
     const keys = pick.value.trim()
-      ? index.search.search(pick.value, { limit: 50 }).map((r) => r.key)
+      ? index.search.searchKeys(pick.value, { limit: 50 })
       : corpus.articles().slice(0, 200).map((a) => a.key);
     const items = [...chosen, ...keys.filter((k) => !chosen.some((c) => c.key === k)).map(toItem).filter((i): i is PickItem => !!i)];
     pick.items = items;

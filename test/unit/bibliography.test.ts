@@ -14,7 +14,7 @@ const record = (fields: Partial<{ key: string; title: string | null; label: stri
 
 describe('bibliography formats', () => {
   const corpus = loadCorpus([path.join(ROOT, 'seeds')]);
-  const seeds = corpus.articles().sort((a, b) => (a.key < b.key ? -1 : 1)).map((a) => corpus.record(a));
+  const seeds = [...corpus.articles()].sort((a, b) => (a.key < b.key ? -1 : 1)).map((a) => corpus.record(a));
 
   it('CSL-JSON for the five seeds, exactly', () => {
     assert.strictEqual(toCslJson(seeds), `[

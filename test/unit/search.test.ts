@@ -145,6 +145,12 @@ describe('search', () => {
       assert.match(found.passage, /Lavrov met Maduro/);
     });
 
+    it('searchKeys gives the keys of search, in the same order, for text, filters and the empty query', () => {
+      for (const query of ['lavorv', 'blokade', 'person:lavrov', 'country:CU havana', '', 'qqxzzv']) {
+        assert.deepStrictEqual(index.searchKeys(query, { limit: 4 }), keys(query, 4), query);
+      }
+    });
+
     it('returns nothing for gibberish and everything (newest first) for an empty query', () => {
       assert.deepStrictEqual(keys('qqqxxzzv'), []);
       assert.strictEqual(keys('').length, 5);

@@ -1,14 +1,16 @@
 // Which articles completion offers after `@` + what was typed, in order: keys that start with it,
-// then what the search engine finds (persons, countries, outlets, titles; typo-tolerant), then any
-// article with a word starting with it. The last step matters while a word is still short (`@l`,
-// `@la`): the search engine wants three letters, and an empty answer would end the completion
-// session, so `@lav` would never be asked for.
+// then what the search engine finds (persons, countries, outlets, titles; typo-tolerant), then, for
+// one or two letters, any article with a word starting with them. The last step matters while a word
+// is still short (`@l`, `@la`): the search engine wants three letters, and an empty answer would end
+// the completion session, so `@lav` would never be asked for.
 
 import { countryInfo } from '../entities';
 import { asciiFold } from '../keys';
 import type { Article } from '../types';
 
 const wordsCache = new WeakMap<Article, string[]>();
+/** How many of the newest articles a one- or two-letter prefix is looked for in, word by word. */
+const SHORT_PREFIX_SCAN = 5000;
 
 /** The words an article answers to: key parts, outlet, title, persons, countries (name, demonym, capital). */
 export function articleWords(article: Article): string[] {
@@ -44,10 +46,20 @@ export function citationCandidates(prefix: string, corpus: CandidateSource, sear
     }
   };
   const lower = prefix.toLowerCase();
-  for (const a of all) if (a.key.toLowerCase().startsWith(lower)) add(a);
+  for (const a of all) {
+    if (result.length >= max) return result;
+    if (a.key.toLowerCase().startsWith(lower)) add(a);
+  }
   const query = prefix.replace(/[-:./_]+/g, ' ').trim();
   if (query) for (const key of search(query)) add(corpus.get(key));
   const folded = asciiFold(prefix).toLowerCase().replace(/[^a-z0-9]+/g, '');
-  if (folded) for (const a of all) if (articleWords(a).some((w) => w.startsWith(folded))) add(a);
+  // Only for one or two letters (from three on, the search engine matches prefixes itself), and only
+  // over the newest articles: it is there to keep the completion session alive, and reading every
+  // article of a large library would be felt on a keystroke.
+  if (folded && folded.length < 3) {
+    for (let i = 0; i < all.length && i < SHORT_PREFIX_SCAN && result.length < max; i++) {
+      if (articleWords(all[i]!).some((w) => w.startsWith(folded))) add(all[i]);
+    }
+  }
   return result;
 }

@@ -40,10 +40,16 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/** What `search` needs to turn ranked keys into results: terms to highlight and passages from filters. */
+interface Ranking {
+  keys: string[];
+  toResults(): SearchResult[];
+}
+
 /** What the index needs from the corpus (the `Corpus` class satisfies it). */
 export interface SearchableCorpus {
   get(key: string): Article | undefined;
-  articles(): Article[];
+  articles(): readonly Article[];
   person?(id: string): { name: string } | undefined;
   onDidChange(listener: (change: { added: string[]; changed: string[]; removed: string[] }) => void): { dispose(): void };
 }
@@ -226,7 +232,17 @@ export class SearchIndex {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
+    return this.rank(query, options).toResults();
+  }
+
+  /** The keys `search` would return, in order, without passages (completion and pickers need no more). */
+  searchKeys(query: string, options: SearchOptions = {}): string[] {
+    return this.rank(query, options).keys;
+  }
+
+  private rank(query: string, options: SearchOptions): Ranking {
     this.build();
+    const none: Ranking = { keys: [], toResults: () => [] };
     const terms = this.terms!;
     const limit = Math.max(1, options.limit ?? 50);
     const parsed = parseQuery(query);
@@ -236,7 +252,7 @@ export class SearchIndex {
     const filterPassage = new Map<string, string>();
     for (const filter of parsed.filters) {
       candidates = intersect(candidates, this.filterKeys(filter, filterTerms, filterPassage));
-      if (!candidates.size) return [];
+      if (!candidates.size) return none;
     }
 
     const words = tokenize(parsed.text);
@@ -254,10 +270,14 @@ export class SearchIndex {
         newest.push({ key, date });
       }
       const field: MatchedField = parsed.filters[0]?.field ?? 'none';
-      return newest.sorted().flatMap(({ key }) => {
-        const article = this.corpus.get(key);
-        return article ? [this.result(article, 0, field, filterTerms, filterPassage.get(key))] : [];
-      });
+      const keys = newest.sorted().map(({ key }) => key);
+      return {
+        keys,
+        toResults: () => keys.flatMap((key) => {
+          const article = this.corpus.get(key);
+          return article ? [this.result(article, 0, field, filterTerms, filterPassage.get(key))] : [];
+        }),
+      };
     }
 
     // A word the index holds is taken as meant: no fuzzy or prefix expansion. Unknown words are
@@ -273,7 +293,7 @@ export class SearchIndex {
       }
     }
     const scores = terms.score(expansions, BOOSTS, allowed);
-    if (!scores.docs.length) return [];
+    if (!scores.docs.length) return none;
 
     // One number per hit: words matched, then field tier, then relevance bucket, then date; the
     // best `limit` are kept in a small heap (no object per hit).
@@ -294,19 +314,22 @@ export class SearchIndex {
       if (worst && (order < worst.order || (order === worst.order && relevance < worst.relevance))) continue;
       heap.push({ doc, key: this.keys[doc]!, order, relevance, coverage: matched / queryWords.length, field, wordMask: scores.words[doc]! });
     }
-    const results: SearchResult[] = [];
-    for (const r of heap.sorted()) {
-      const article = this.corpus.get(r.key);
-      if (!article) continue;
-      const score = Math.round((r.coverage * 100 + r.field * 10 + r.relevance * 9.99) * 100) / 100;
-      const matchedTerms = new Set<string>();
-      for (let w = 0; w < expansions.length; w++) {
-        if (r.wordMask & (1 << w)) for (const e of expansions[w]!) matchedTerms.add(e.term);
-      }
-      const perField = scores.fieldHits.subarray(r.doc * FIELDS.length, r.doc * FIELDS.length + FIELDS.length);
-      results.push(this.resultFromHit(article, score, perField, matchedTerms, filterTerms, filterPassage.get(article.key)));
-    }
-    return results;
+    const ranked = heap.sorted();
+    // Per-field hit counts are copied now: the score arrays are reused by the next query.
+    const perField = ranked.map((r) => Array.from(scores.fieldHits.subarray(r.doc * FIELDS.length, (r.doc + 1) * FIELDS.length)));
+    return {
+      keys: ranked.map((r) => r.key),
+      toResults: () => ranked.flatMap((r, i) => {
+        const article = this.corpus.get(r.key);
+        if (!article) return [];
+        const score = Math.round((r.coverage * 100 + r.field * 10 + r.relevance * 9.99) * 100) / 100;
+        const matchedTerms = new Set<string>();
+        for (let w = 0; w < expansions.length; w++) {
+          if (r.wordMask & (1 << w)) for (const e of expansions[w]!) matchedTerms.add(e.term);
+        }
+        return [this.resultFromHit(article, score, perField[i]!, matchedTerms, filterTerms, filterPassage.get(article.key))];
+      }),
+    };
   }
 
   // ---- indexing ----------------------------------------------------------------------------------
