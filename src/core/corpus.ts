@@ -307,11 +307,12 @@ export class Corpus {
   }
 
   private update<T>(fn: () => T): T {
-    this.sortedArticles = null;
     this.batchDepth++;
     try {
       return fn();
     } finally {
+      // (After `fn`, so that nothing read during the update is kept.)
+      this.sortedArticles = null;
       if (--this.batchDepth === 0) this.flush();
     }
   }

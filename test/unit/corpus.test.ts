@@ -83,8 +83,10 @@ describe('corpus: change events', () => {
     const corpus = new Corpus();
     corpus.upsert('/w/a.txt', 'a.txt', article('First story'));
     corpus.upsert('/w/b.txt', 'b.txt', article('Second story'));
+    assert.strictEqual(corpus.articles().length, 2); // (the sorted list is cached until the next change)
     corpus.upsert('/w/b.txt', 'b.txt', article('Renamed story'));
     assert.deepStrictEqual([...corpus.keys()].sort(), ['exampletimes-first-story', 'exampletimes-renamed-story']);
+    assert.deepStrictEqual(corpus.articles().map((a) => a.key).sort(), ['exampletimes-first-story', 'exampletimes-renamed-story']);
     assert.strictEqual(corpus.size, 2);
     assert.strictEqual(corpus.get('exampletimes-second-story'), undefined);
     assert.strictEqual(corpus.articles().length, 2);
