@@ -250,6 +250,10 @@ export class Corpus {
    */
   private resolveKeys(baseKeys: string[], touched: string | null, touchedIsNew: boolean): void {
     const change = this.pendingChange();
+    // Articles whose key changes leave the entity indexes under their old keys first, and enter them
+    // under their new keys only after every member moved: members can swap keys ("-b" ↔ "-c"), and
+    // moving one at a time would drop the other's entry.
+    const rekeyed: Article[] = [];
     for (const baseKey of new Set(baseKeys)) {
       const group = this.locationsByBaseKey.get(baseKey);
       if (!group || group.size === 0) {
@@ -273,13 +277,15 @@ export class Corpus {
           // The old key may still point at the object this file held before an edit: same location, same holder.
           if (this.byKeyMap.get(article.key)?.location === article.location) this.byKeyMap.delete(article.key);
           change.removed.push(article.key);
-          this.reindexEntityKeys(article, key);
+          this.unindex(article);
+          rekeyed.push(article);
         }
         article.key = key;
         this.byKeyMap.set(key, article);
         change.added.push(key);
       }
     }
+    for (const article of rekeyed) this.indexEntities(article);
   }
 
   private indexEntities(article: Article): void {
@@ -292,14 +298,6 @@ export class Corpus {
     for (const country of article.countries) removeFrom(this.keysByCountry, country.code, article.key);
     for (const person of article.persons) removeFrom(this.keysByPerson, person.id, article.key);
     this.personDirectory.delete(article.key);
-  }
-
-  private reindexEntityKeys(article: Article, newKey: string): void {
-    this.unindex(article);
-    const old = article.key;
-    article.key = newKey;
-    this.indexEntities(article);
-    article.key = old;
   }
 
   private pendingChange(): CorpusChange {

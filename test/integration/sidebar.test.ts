@@ -166,4 +166,58 @@ describe('sidebar: the library by country and by person', function () {
       }, 2000);
     });
   });
+
+  describe('a group larger than a page; a folder of articles moved and deleted', () => {
+    const folder = (name = 'zz-bulk') => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'seeds', name);
+    const COUNT = 205;
+    const under = (name: string) => api.corpus.articlesForCountry('IS').filter((a) => a.location.startsWith(`${folder(name).toString()}/`)).length;
+
+    after(async () => {
+      for (const name of ['zz-bulk', 'zz-bulk-moved']) await vscode.workspace.fs.delete(folder(name), { recursive: true }).then(undefined, () => undefined);
+    });
+
+    it('lists 200 articles and a "Show 5 more" row, which lists the rest', async () => {
+      await Promise.all(Array.from({ length: COUNT }, (_, i) => vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(folder(), `iceland-${String(i).padStart(3, '0')}.txt`),
+        new TextEncoder().encode(`Iceland fisheries report number ${i}
+
+REYKJAVIK, March ${1 + (i % 28)} (Reuters) -- `
+          + `Iceland published fisheries report number ${i} on Monday, the ministry in Reykjavik said.\n`),
+      )));
+      const iceland = await waitFor(`${COUNT} articles under Iceland`, async () => {
+        const g = group(await snapshot('countries', ['IS']), 'IS');
+        return g?.description === String(COUNT) && g;
+      }, 20_000);
+      assert.strictEqual(iceland.articles?.length, 200);
+      assert.deepStrictEqual([iceland.more?.label, iceland.more?.description], ['Show 5 more', `200 of ${COUNT} shown`]);
+
+      const shown = await vscode.commands.executeCommand<boolean>('dossier.sidebar.showMore', { view: 'countries', group: 'IS' });
+      assert.strictEqual(shown, true);
+      const all = group(await snapshot('countries', ['IS']), 'IS')!;
+      assert.strictEqual(all.articles?.length, COUNT);
+      assert.strictEqual(all.more, undefined);
+
+      // A filter set and cleared starts the rows afresh (one page); revealing the oldest article lists its page.
+      await vscode.commands.executeCommand('dossier.countries.filter', 'iceland');
+      await vscode.commands.executeCommand('dossier.countries.clearFilter');
+      assert.strictEqual(group(await snapshot('countries', ['IS']), 'IS')!.articles?.length, 200);
+      const oldest = api.corpus.articlesForCountry('IS').at(-1)!;
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('dossier.revealArticle', oldest.key), true);
+      await waitFor('the oldest Iceland article selected', async () => (await snapshot('countries')).selection.includes(oldest.key), 5000);
+      assert.strictEqual(group(await snapshot('countries', ['IS']), 'IS')!.articles?.length, COUNT);
+    });
+
+    // The file watcher reports one event for a folder, none for the files in it.
+    it('a renamed folder: its articles move with it', async () => {
+      await vscode.workspace.fs.rename(folder(), folder('zz-bulk-moved'));
+      await waitFor(`${COUNT} articles under the new folder, none under the old`,
+        () => under('zz-bulk-moved') === COUNT && under('zz-bulk') === 0, 20_000);
+    });
+
+    it('a deleted folder: its articles are gone', async () => {
+      await vscode.workspace.fs.delete(folder('zz-bulk-moved'), { recursive: true });
+      await waitFor('no Iceland articles left', () => !api.corpus.articlesForCountry('IS').length, 20_000);
+      await waitFor('the Iceland row gone', async () => !group(await snapshot('countries'), 'IS'), 5000);
+    });
+  });
 });

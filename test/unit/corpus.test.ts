@@ -92,6 +92,40 @@ describe('corpus: change events', () => {
     assert.strictEqual(corpus.articles().length, 2);
   });
 
+  it('colliding keys reassigned in any order keep the country and person indexes whole', () => {
+    // 60 articles with one base key, added and removed in shuffled orders: members swap "-b"/"-c"
+    // suffixes, and every index must end as in a corpus built in one go from the same files.
+    const text = (i: number) => `Iceland fisheries report number ${i}\n\nREYKJAVIK, March ${1 + (i % 28)} (Reuters) -- `
+      + `Prime Minister Kristrun Frostadottir of Iceland published fisheries report number ${i} on Monday.\n`;
+    const location = (i: number) => `/w/iceland-${String(i).padStart(2, '0')}.txt`;
+    let seed = 7;
+    const shuffled = (n: number) => {
+      const a = [...Array(n).keys()];
+      for (let i = a.length - 1; i > 0; i--) {
+        seed = (seed * 16807) % 2147483647;
+        const j = seed % (i + 1);
+        [a[i], a[j]] = [a[j]!, a[i]!];
+      }
+      return a;
+    };
+    const live = new Corpus();
+    for (const i of shuffled(60)) live.upsert(location(i), location(i), text(i));
+    for (const i of shuffled(60).slice(0, 25)) live.remove(location(i));
+    const fresh = new Corpus();
+    for (const article of [...live.articles()].sort((a, b) => (a.location < b.location ? -1 : 1))) {
+      fresh.upsert(article.location, article.location, text(Number(/(\d+)\.txt$/.exec(article.location)![1])));
+    }
+    const view = (c: Corpus) => ({
+      keys: [...c.keys()].sort(),
+      iceland: c.articlesForCountry('IS').map((a) => a.key).sort(),
+      persons: c.persons().map((p) => ({ id: p.id, articles: [...p.articles].sort() })),
+      consistent: c.articlesForCountry('IS').every((a) => c.get(a.key) === a),
+    });
+    assert.strictEqual(live.articlesForCountry('IS').length, 35);
+    assert.deepStrictEqual(view(live), view(fresh));
+    assert.strictEqual(view(live).consistent, true);
+  });
+
   it('a listener that throws does not stop the others', () => {
     const corpus = new Corpus();
     let called = 0;

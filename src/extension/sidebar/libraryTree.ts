@@ -20,6 +20,12 @@ export const MODE_TITLES: Record<GroupMode, string> = { country: 'Country', pers
 
 /** Bursts of corpus events (a folder copied in, a branch switched) become one refresh. */
 const REFRESH_DELAY_MS = 50;
+/**
+ * Articles listed under a group before a "Show more" row: a country of a large library holds tens of
+ * thousands, and a tree node's children all go to the window at once.
+ */
+export const ARTICLE_PAGE = 200;
+export const SHOW_MORE_COMMAND = 'dossier.sidebar.showMore';
 
 export interface GroupNode {
   readonly kind: 'group';
@@ -27,6 +33,16 @@ export interface GroupNode {
   row: GroupRow;
   /** This group's article rows, kept so the same row object is returned while the article stays. */
   readonly children: Map<string, ArticleNode>;
+  /** How many articles are listed (ARTICLE_PAGE more for each "Show more"). */
+  limit: number;
+}
+
+/** The last row of a group with more articles than listed. */
+export interface MoreNode {
+  readonly kind: 'more';
+  readonly id: string;
+  readonly view: ViewKind;
+  readonly group: GroupNode;
 }
 
 export interface ArticleNode {
@@ -43,7 +59,7 @@ export interface NoteNode {
   readonly note: CitingNote;
 }
 
-export type LibraryNode = GroupNode | ArticleNode | NoteNode;
+export type LibraryNode = GroupNode | ArticleNode | NoteNode | MoreNode;
 
 export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>, vscode.Disposable {
   readonly model: LibraryModel;
@@ -123,7 +139,7 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
     if (!element) {
       const next = new Map<string, GroupNode>();
       for (const row of this.model.groups()) {
-        const node = this.groupNodes.get(row.id) ?? { kind: 'group', id: this.groupId(row.id), row, children: new Map() };
+        const node = this.groupNodes.get(row.id) ?? this.groupNode(row);
         node.row = row;
         next.set(row.id, node);
       }
@@ -131,11 +147,14 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
       return [...next.values()];
     }
     if (element.kind === 'group') {
+      const articles = this.model.articles(element.row.id);
       const next = new Map<string, ArticleNode>();
-      for (const article of this.model.articles(element.row.id)) next.set(article.key, this.articleNode(element, article.key));
+      for (const article of articles.slice(0, element.limit)) next.set(article.key, this.articleNode(element, article.key));
       element.children.clear();
       for (const [key, node] of next) element.children.set(key, node);
-      return [...next.values()];
+      const rows: LibraryNode[] = [...next.values()];
+      if (articles.length > element.limit) rows.push({ kind: 'more', id: `${element.id}/more`, view: this.view, group: element });
+      return rows;
     }
     if (element.kind === 'article') {
       return this.citingNotes(element.key).map((note) => ({
@@ -146,7 +165,7 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
   }
 
   getParent(element: LibraryNode): LibraryNode | undefined {
-    if (element.kind === 'article') return element.group;
+    if (element.kind === 'article' || element.kind === 'more') return element.group;
     if (element.kind === 'note') return element.parent;
     return undefined;
   }
@@ -154,7 +173,17 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
   getTreeItem(element: LibraryNode): vscode.TreeItem {
     if (element.kind === 'group') return this.groupItem(element);
     if (element.kind === 'article') return this.articleItem(element);
+    if (element.kind === 'more') return this.moreItem(element);
     return this.noteItem(element);
+  }
+
+  /** Lists ARTICLE_PAGE more articles under a group (the "Show more" row's command); false if no such group is shown. */
+  showMore(group: GroupNode | string): boolean {
+    const node = typeof group === 'string' ? this.groupNodes.get(group) : group;
+    if (!node) return false;
+    node.limit += ARTICLE_PAGE;
+    this.emitter.fire(node);
+    return true;
   }
 
   /** The article card is built only when a row is hovered. */
@@ -217,6 +246,18 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
     return item;
   }
 
+  private moreItem(node: MoreNode): vscode.TreeItem {
+    const total = this.model.articles(node.group.row.id).length;
+    const next = Math.min(ARTICLE_PAGE, total - node.group.limit);
+    const item = new vscode.TreeItem(`Show ${next} more`, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.description = `${node.group.limit} of ${total} shown`;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = 'dossier.more';
+    item.command = { command: SHOW_MORE_COMMAND, title: 'Show More', arguments: [node] };
+    return item;
+  }
+
   private noteItem(node: NoteNode): vscode.TreeItem {
     const { note } = node;
     const item = new vscode.TreeItem(note.uri, vscode.TreeItemCollapsibleState.None);
@@ -250,10 +291,17 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
     if (!group) {
       const row = this.model.group(groupId);
       if (!row) return undefined;
-      group = { kind: 'group', id: this.groupId(groupId), row, children: new Map() };
+      group = this.groupNode(row);
       this.groupNodes.set(groupId, group);
     }
+    // An article beyond the listed page: list up to its page, so the tree can reveal it.
+    const position = this.model.articles(groupId).findIndex((a) => a.key === key);
+    if (position >= group.limit) group.limit = (Math.floor(position / ARTICLE_PAGE) + 1) * ARTICLE_PAGE;
     return this.articleNode(group, key);
+  }
+
+  private groupNode(row: GroupRow): GroupNode {
+    return { kind: 'group', id: this.groupId(row.id), row, children: new Map(), limit: ARTICLE_PAGE };
   }
 
   /** Forgets every row (after a mode or filter change) and redraws. */

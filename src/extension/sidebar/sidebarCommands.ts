@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { articlesGlob, searchQuery, UNKNOWN_GROUP, type GroupMode } from '../../core/grouping';
 import { OPEN_ARTICLE_COMMAND } from '../openArticle';
 import type { GroupNode, LibraryNode, ViewKind } from './libraryTree';
-import { MODE_TITLES, VIEW_KINDS } from './libraryTree';
+import { MODE_TITLES, SHOW_MORE_COMMAND, VIEW_KINDS } from './libraryTree';
 import { VIEW_MODES, type LibraryViews } from './libraryViews';
 
 export const REVEAL_ARTICLE_COMMAND = 'dossier.revealArticle';
@@ -41,6 +41,12 @@ export function registerSidebarCommands(views: LibraryViews, output: vscode.Outp
   };
 
   disposables.push(
+    // From a "Show more" row (its node), or `{ view, group }` (a group's id, as in the snapshot).
+    register(SHOW_MORE_COMMAND, (arg?: unknown) => {
+      const more = arg as { kind?: string; view?: ViewKind; group?: GroupNode | string } | undefined;
+      if (!more?.view || !VIEW_KINDS.includes(more.view) || !more.group) return false;
+      return views.providers[more.view].showMore(more.group);
+    }),
     register('dossier.sidebar.insertCitation', async (node?: unknown, nodes?: unknown) => {
       const keys = keysOf(node, nodes);
       if (!keys.length) return;
@@ -155,6 +161,8 @@ export interface SnapshotRow {
 export interface SnapshotGroup extends SnapshotRow {
   groupId: string;
   articles?: (SnapshotRow & { key: string; notes: SnapshotRow[] })[];
+  /** The "Show more" row, when the group lists fewer articles than it holds. */
+  more?: SnapshotRow;
 }
 
 export interface SnapshotView {
@@ -184,6 +192,7 @@ async function snapshot(views: LibraryViews, args: SnapshotArgs): Promise<Record
       if (wanted) {
         group.articles = [];
         for (const child of provider.getChildren(node)) {
+          if (child.kind === 'more') group.more = toRow(provider.getTreeItem(child));
           if (child.kind !== 'article') continue;
           const item = provider.resolveTreeItem(provider.getTreeItem(child), child);
           const notes = provider.getChildren(child).map((n) => toRow(provider.getTreeItem(n)));
