@@ -6,6 +6,7 @@
 
 import * as vscode from 'vscode';
 import { scanNoteCitations, type CitationOccurrence, type NoteCitationScan } from '../core/citations';
+import { watchFolders } from './folderEvents';
 import type { CitingNote, CitingNotesSource } from './sidebar/citingNotes';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -37,6 +38,12 @@ export class NoteIndex implements CitingNotesSource, vscode.Disposable {
         if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) void this.refreshFromDisk(uri);
       }),
       watcher.onDidDelete((uri) => this.set(uri.toString(), NOTHING)),
+      // A folder of notes moved, renamed or deleted: one event for the folder, none for its notes.
+      watchFolders('**/*', (uri) => this.forgetUnder(uri), (files) => {
+        for (const file of files) {
+          if (/\.(?:md|markdown|qmd|rmd)$/i.test(file.path) && !/\/(?:node_modules|\.git)\//.test(file.path)) void this.refreshFromDisk(file);
+        }
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => { if (this.isNote(e.document)) this.setFromDocument(e.document); }),
       vscode.workspace.onDidOpenTextDocument((d) => { if (this.isNote(d)) this.setFromDocument(d); }),
       // Unsaved changes are gone with a closed document: back to what is on disk.
@@ -47,6 +54,13 @@ export class NoteIndex implements CitingNotesSource, vscode.Disposable {
 
   whenReady(): Promise<void> {
     return this.ready;
+  }
+
+  /** Forgets the notes under a deleted folder. */
+  private forgetUnder(uri: vscode.Uri): void {
+    const prefix = `${uri.toString()}/`;
+    const notes = new Set([...this.citationsByNote.keys(), ...this.notesCitingAll]);
+    for (const note of notes) if (note.startsWith(prefix)) this.set(note, NOTHING);
   }
 
   /** Citations in a note, from its open document when there is one. */

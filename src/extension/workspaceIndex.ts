@@ -6,11 +6,10 @@ import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
+import { watchFolders } from './folderEvents';
 import { readSettings } from './settings';
 
 const WATCH_DEBOUNCE_MS = 100;
-/** Entries looked at in a folder that appears (moved or copied in) before giving up on it. */
-const FOLDER_SCAN_LIMIT = 50_000;
 const READ_CONCURRENCY = 16;
 /**
  * Files indexed between change events during the first scan, so views fill in as it goes. Reading,
@@ -171,12 +170,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         watcher.onDidDelete((uri) => this.schedule(uri), undefined, this.watchers);
         this.watchers.push(watcher);
       }
-      // A folder deleted, moved or renamed is one event for the folder, none for the files in it,
-      // and the globs above only match files: this watcher sees the folders.
-      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), false, true, false);
-      folders.onDidDelete((uri) => this.folderDeleted(uri), undefined, this.watchers);
-      folders.onDidCreate((uri) => void this.folderCreated(uri), undefined, this.watchers);
-      this.watchers.push(folders);
+      // A folder moved, renamed or deleted is one event for the folder, none for its files.
+      this.watchers.push(watchFolders(folder, (uri) => this.folderDeleted(uri), (files) => {
+        for (const file of files) if (this.isArticle(file) && !this.corpus.byLocation(file.toString())) this.schedule(file);
+      }));
     }
   }
 
@@ -184,23 +181,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   private folderDeleted(uri: vscode.Uri): void {
     const prefix = `${uri.toString()}/`;
     if (this.corpus.articles().some((a) => a.location.startsWith(prefix))) this.corpus.removeUnder(prefix);
-  }
-
-  /** Indexes the articles in a folder that appeared (moved or copied in, renamed): files are not reported one by one. */
-  private async folderCreated(uri: vscode.Uri): Promise<void> {
-    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
-    if (!stat || !(stat.type & vscode.FileType.Directory)) return;
-    let budget = FOLDER_SCAN_LIMIT;
-    const visit = async (dir: vscode.Uri): Promise<void> => {
-      const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(dir)).catch(() => [] as [string, vscode.FileType][]);
-      for (const [name, type] of entries) {
-        if (--budget < 0) return;
-        const child = vscode.Uri.joinPath(dir, name);
-        if (type & vscode.FileType.Directory) await visit(child);
-        else if (type & vscode.FileType.File && this.isArticle(child) && !this.corpus.byLocation(child.toString())) this.schedule(child);
-      }
-    };
-    await visit(uri);
   }
 
   /** Debounced per file: editors often write a file several times in a row. */

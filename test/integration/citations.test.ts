@@ -245,4 +245,26 @@ describe('citations', function () {
     const json = JSON.stringify(snapshot);
     assert.ok(json.includes('example.md'), json.slice(0, 2000));
   });
+
+  it('a folder of notes renamed or deleted: references follow it', async () => {
+    const dir = (name: string) => vscode.Uri.joinPath(folder(), 'notes', name);
+    const citing = async () => {
+      const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider',
+        vscode.Uri.joinPath(folder(), 'notes', 'example.md'), positionOf(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'notes', 'example.md')), TASS, 2));
+      return found.map((l) => l.uri.path).filter((p) => p.includes('/zz-notes'));
+    };
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir('zz-notes'), 'moved.md'), new TextEncoder().encode(`See [@${TASS}].\n`));
+    await waitFor('the note in zz-notes cites TASS', async () => (await citing()).some((p) => p.endsWith('/zz-notes/moved.md')));
+    try {
+      await vscode.workspace.fs.rename(dir('zz-notes'), dir('zz-notes-renamed'));
+      await waitFor('only the renamed note cites it', async () => {
+        const paths = await citing();
+        return paths.length === 1 && paths[0]!.endsWith('/zz-notes-renamed/moved.md');
+      });
+      await vscode.workspace.fs.delete(dir('zz-notes-renamed'), { recursive: true });
+      await waitFor('no note in the deleted folder cites it', async () => (await citing()).length === 0);
+    } finally {
+      for (const name of ['zz-notes', 'zz-notes-renamed']) await vscode.workspace.fs.delete(dir(name), { recursive: true }).then(undefined, () => undefined);
+    }
+  });
 });

@@ -172,6 +172,9 @@ describe('sidebar: the library by country and by person', function () {
     const COUNT = 205;
     const under = (name: string) => api.corpus.articlesForCountry('IS').filter((a) => a.location.startsWith(`${folder(name).toString()}/`)).length;
 
+    // No article in an editor: auto-reveal would select it whenever the corpus changes.
+    before(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
     after(async () => {
       for (const name of ['zz-bulk', 'zz-bulk-moved']) await vscode.workspace.fs.delete(folder(name), { recursive: true }).then(undefined, () => undefined);
     });
