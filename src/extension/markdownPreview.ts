@@ -29,11 +29,20 @@ interface RenderEnv {
 
 interface MarkdownIt {
   core: { ruler: { push(name: string, rule: (state: { tokens: Token[]; Token: new (type: string, tag: string, nesting: number) => Token }) => void): void } };
+  inline: { ruler: { before(beforeName: string, name: string, rule: (state: InlineState, silent: boolean) => boolean): void } };
   renderer: { rules: Record<string, ((tokens: Token[], idx: number, options: unknown, env: RenderEnv | undefined) => string) | undefined> };
   utils: { escapeHtml(text: string): string };
 }
 
+/** What the inline rule uses of markdown-it's StateInline. */
+interface InlineState {
+  src: string;
+  pos: number;
+  push(type: string, tag: string, nesting: number): Token;
+}
+
 const TOKEN = 'dossier_citation';
+const ESCAPED_AT = 'dossier_escaped_at';
 
 /** The href of an article seen from a note: relative to the note's folder when both are files of one place. */
 export function articleHref(article: Article, note: vscode.Uri | undefined): string {
@@ -51,6 +60,16 @@ export function articleHref(article: Article, note: vscode.Uri | undefined): str
 export function citationPreviewPlugin(index: WorkspaceIndex) {
   return (md: MarkdownIt): MarkdownIt => {
     const escape = md.utils.escapeHtml;
+    // `\@key` is not a citation (Pandoc prints "@key"). markdown-it's own escape rule would fold the
+    // "@" into the surrounding text before the rule below sees it, so the escaped "@" gets a token
+    // of its own, ahead of that rule.
+    md.inline.ruler.before('escape', ESCAPED_AT, (state, silent) => {
+      if (state.src.charCodeAt(state.pos) !== 0x5c /* \ */ || state.src.charCodeAt(state.pos + 1) !== 0x40 /* @ */) return false;
+      if (!silent) state.push(ESCAPED_AT, '', 0).content = '@';
+      state.pos += 2;
+      return true;
+    });
+    md.renderer.rules[ESCAPED_AT] = () => '@';
     md.core.ruler.push(TOKEN, (state) => {
       for (const block of state.tokens) {
         if (block.type !== 'inline' || !block.children) continue;

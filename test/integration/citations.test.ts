@@ -151,6 +151,9 @@ describe('citations', function () {
     assert.match(html, /<span class="dossier-citation dossier-unknown"[^>]*>@nope<\/span>/);
     assert.match(html, /<code>@code<\/code>/);
     assert.doesNotMatch(html, /dossier-citation[^>]*>[^<]*b\.org/);
+    // A backslash-escaped @ is no citation (as in Pandoc), and the text after it still is.
+    const escaped = await vscode.commands.executeCommand<string>('markdown.api.render', `Not \\@${TASS}, but @${TASS}.`);
+    assert.match(escaped, new RegExp(`<p[^>]*>Not @${TASS}, but <a class="dossier-citation"[^>]*>@${TASS}</a>\\.</p>`));
   });
 
   it('the preview of a note links keys relative to it (the preview opens such links in the editor)', async () => {
