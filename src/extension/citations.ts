@@ -1,7 +1,9 @@
 // Citations in Markdown notes: wires the note index and the features over it (hover, completion,
-// definition and references, diagnostics, insert, export), and hands the sidebar its "cited in" source.
+// definition and references, diagnostics, insert, export, the lenses in an article's editor), and hands
+// the sidebar its "cited in" source.
 
 import * as vscode from 'vscode';
+import { registerArticleLens } from './articleLens';
 import { registerCitationCompletion } from './citationCompletion';
 import { registerCitationDiagnostics } from './citationDiagnostics';
 import { registerCitationHover } from './citationHover';
@@ -23,6 +25,7 @@ export function registerCitations(context: vscode.ExtensionContext, index: Works
     registerInsertCitation(index),
     registerExportBibliography(index, notes),
     registerPreviewRefresh(index),
+    registerArticleLens(index, notes),
   );
   return notes;
 }

@@ -270,4 +270,37 @@ describe('citations', function () {
       for (const name of ['zz-notes', 'zz-notes-renamed']) await vscode.workspace.fs.delete(dir(name), { recursive: true }).then(undefined, () => undefined);
     }
   });
+
+  it('an article\'s editor has lenses: its key (copies it) and the notes citing it (shows them)', async () => {
+    const api = await dossier();
+    const tass = api.corpus.get(TASS)!;
+    // (The command reads lenses of loaded documents only.)
+    const lensesOf = async (uri: vscode.Uri) => {
+      await vscode.workspace.openTextDocument(uri);
+      return vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    };
+    const lenses = await lensesOf(vscode.Uri.parse(tass.location));
+    assert.deepStrictEqual(lenses.map((l) => l.command?.command), ['dossier.copyCitationKey', 'editor.action.showReferences']);
+    assert.strictEqual(lenses[0]!.command!.title, `@${TASS}`);
+    const references = api.notes.references(TASS);
+    const notes = new Set(references.map((l) => l.uri.toString())).size;
+    assert.ok(notes >= 1);
+    assert.strictEqual(lenses[1]!.command!.title, `cited ${references.length} time${references.length === 1 ? '' : 's'} in ${notes} note${notes === 1 ? '' : 's'}`);
+    assert.strictEqual((lenses[1]!.command!.arguments![2] as vscode.Location[]).length, references.length);
+
+    await vscode.commands.executeCommand(lenses[0]!.command!.command, ...lenses[0]!.command!.arguments!);
+    assert.strictEqual(await vscode.env.clipboard.readText(), `@${TASS}`);
+
+    const uncited = vscode.Uri.joinPath(folder(), 'seeds', 'zz-lens.txt');
+    await vscode.workspace.fs.writeFile(uncited, new TextEncoder().encode('Iceland opens a fisheries office\n\nREYKJAVIK, March 3 (Reuters) -- Iceland opened an office.\n'));
+    try {
+      await waitFor('the new article indexed', () => api.corpus.byLocation(uncited.toString()));
+      const none = await lensesOf(uncited);
+      assert.deepStrictEqual(none.map((l) => l.command?.title), [`@${api.corpus.byLocation(uncited.toString())!.key}`, 'not cited in any note']);
+      const note = await lensesOf(vscode.Uri.joinPath(folder(), 'notes', 'example.md'));
+      assert.deepStrictEqual(note, [], 'a note is no article');
+    } finally {
+      await vscode.workspace.fs.delete(uncited).then(undefined, () => undefined);
+    }
+  });
 });
