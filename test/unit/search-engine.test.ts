@@ -63,6 +63,13 @@ describe('search engine', () => {
       assert.deepStrictEqual(missed, []);
     });
 
+    it('Cyrillic and Greek meet their Latin spellings', () => {
+      const pairs = [['Лавров', 'Lavrov'], ['Сергей', 'Sergey'], ['Рябков', 'Riabkov'], ['Захарова', 'Zakharova'], ['Шойгу', 'Shoigu'],
+        ['Дмитрий', 'Dmitry'], ['Евгений', 'Yevgeny'], ['Київ', 'Kyiv'], ['Щербаков', 'Shcherbakov'], ['Τσίπρας', 'Tsipras']];
+      assert.deepStrictEqual(pairs.filter(([a, b]) => normalizeTerm(a!) !== normalizeTerm(b!)), []);
+      assert.strictEqual(normalizeTerm('Москва'), 'moskva');
+    });
+
     it('tokensWithOffsets skips short ASCII words only when asked, never shorter non-ASCII ones', () => {
       const text = 'Ab abc Straße ß abcd';
       assert.deepStrictEqual(tokensWithOffsets(text).map((t) => t.text), ['Ab', 'abc', 'Straße', 'ß', 'abcd']);

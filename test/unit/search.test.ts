@@ -158,6 +158,22 @@ describe('search', () => {
     });
   });
 
+  describe('other scripts', () => {
+    it('a Russian-language article is found by Latin and Cyrillic spellings, and an English one by Cyrillic', () => {
+      const c = new Corpus();
+      for (const a of corpus.articles()) c.upsert(a.location, a.file, fs.readFileSync(a.location, 'utf8'));
+      c.upsert('/ru.txt', 'ru.txt', 'Лавров провёл переговоры в Гаване\n\nМОСКВА, 7 мая. /ТАСС/. Министр иностранных дел России Сергей Лавров провёл переговоры с кубинским коллегой.');
+      const idx = new SearchIndex(c);
+      const ru = c.byLocation('/ru.txt')!.key;
+      const found = (q: string) => idx.searchKeys(q, { limit: 10 });
+      assert.ok(found('lavrov').includes(ru), 'lavrov finds the Russian article');
+      assert.ok(found('переговоры').includes(ru));
+      assert.deepStrictEqual(found('Лавров').sort(), [...lavrov.map(key), ru].sort(), 'Лавров finds the four English Lavrov articles too');
+      assert.match(idx.search('Лавров', { limit: 10 }).find((r) => r.key === key('002'))!.passage, /Lavrov/);
+      idx.dispose();
+    });
+  });
+
   describe('incremental updates', () => {
     it('follows added, changed and removed articles without a rebuild', () => {
       const c = new Corpus();

@@ -62,10 +62,32 @@ const CACHE_LIMIT = 200_000;
 export function normalizeTerm(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
-  const t = rewrite(isAsciiWord(word) ? word.toLowerCase() : asciiFold(word).toLowerCase().replace(/[^a-z0-9]/g, ''));
+  const t = rewrite(isAsciiWord(word) ? word.toLowerCase() : romanize(asciiFold(word).toLowerCase()).replace(/[^a-z0-9]/g, ''));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, t);
   return t;
+}
+
+/**
+ * Cyrillic and Greek letters in Latin, the way English-language sources spell names (Лавров →
+ * lavrov, Рябков → ryabkov, Київ → kyiv, Τσίπρας → tsipras), so a search in either script finds
+ * both; the rewrites below then bring the spellings together. Letters with diacritics (й, ё, ї, ά)
+ * arrive here already decomposed by `asciiFold`. (The `transliteration` package does every script
+ * but adds 190 KB to the extension; letter-by-letter mapping only helps these two alphabets.)
+ */
+const ROMAN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n',
+  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
+  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', є: 'ye', ґ: 'g', ђ: 'dj', ј: 'j', љ: 'lj', њ: 'nj',
+  ћ: 'c', џ: 'dz', ѕ: 'dz',
+  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n',
+  ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
+};
+const NON_LATIN = /[\u0370-\u03ff\u0400-\u04ff]/;
+const NON_LATIN_ALL = /[\u0370-\u03ff\u0400-\u04ff]/g;
+
+function romanize(text: string): string {
+  return NON_LATIN.test(text) ? text.replace(NON_LATIN_ALL, (c) => ROMAN[c] ?? '') : text;
 }
 
 /** Only ASCII letters and digits (what `tokenize` yields for English text): no folding needed. */
