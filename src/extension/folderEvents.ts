@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 
 /** Entries looked at in a folder that appears before giving up on the rest of it. */
 const FOLDER_SCAN_LIMIT = 50_000;
+const IGNORED = /\/(?:node_modules|\.git)(?:\/|$)/;
 
 /**
  * Watches every path under `base`: `deleted` gets each deleted path (a file or a folder: the caller
@@ -18,6 +19,8 @@ export function watchFolders(base: vscode.WorkspaceFolder | string, deleted: (ur
     watcher,
     watcher.onDidDelete(deleted),
     watcher.onDidCreate(async (uri) => {
+      // Package installs and version control create folders by the thousand, and hold no articles or notes.
+      if (IGNORED.test(uri.path)) return;
       const files = await filesUnder(uri);
       if (files.length) created(files);
     }),
@@ -35,8 +38,9 @@ export async function filesUnder(uri: vscode.Uri): Promise<vscode.Uri[]> {
     for (const [name, type] of entries) {
       if (--budget < 0) return;
       const child = vscode.Uri.joinPath(dir, name);
-      if (type & vscode.FileType.Directory) await visit(child);
-      else if (type & vscode.FileType.File) files.push(child);
+      if (type & vscode.FileType.Directory) {
+        if (!IGNORED.test(child.path)) await visit(child);
+      } else if (type & vscode.FileType.File) files.push(child);
     }
   };
   await visit(uri);
