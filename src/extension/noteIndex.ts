@@ -6,7 +6,6 @@
 
 import * as vscode from 'vscode';
 import { scanNoteCitations, type CitationOccurrence, type NoteCitationScan } from '../core/citations';
-import { watchFolders } from './folderEvents';
 import type { CitingNote, CitingNotesSource } from './sidebar/citingNotes';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -39,10 +38,9 @@ export class NoteIndex implements CitingNotesSource, vscode.Disposable {
       }),
       watcher.onDidDelete((uri) => this.set(uri.toString(), NOTHING)),
       // A folder of notes moved, renamed or deleted: one event for the folder, none for its notes.
-      watchFolders('**/*', (uri) => this.forgetUnder(uri), (files) => {
-        for (const file of files) {
-          if (/\.(?:md|markdown|qmd|rmd)$/i.test(file.path) && !/\/(?:node_modules|\.git)\//.test(file.path)) void this.refreshFromDisk(file);
-        }
+      index.folders.onDidDelete((uri) => this.forgetUnder(uri)),
+      index.folders.onDidCreateFolder((files) => {
+        for (const file of files) if (/\.(?:md|markdown|qmd|rmd)$/i.test(file.path)) void this.refreshFromDisk(file);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => { if (this.isNote(e.document)) this.setFromDocument(e.document); }),
       vscode.workspace.onDidOpenTextDocument((d) => { if (this.isNote(d)) this.setFromDocument(d); }),

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
-import { watchFolders } from './folderEvents';
+import { FolderEvents } from './folderEvents';
 import { readSettings } from './settings';
 
 const WATCH_DEBOUNCE_MS = 100;
@@ -25,12 +25,16 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private readonly pendingByUri = new Map<string, ReturnType<typeof setTimeout>>();
+  private deletedPaths = new Set<string>();
+  private deletedTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<IndexState>();
   readonly onDidChangeState = this.stateEmitter.event;
   private currentState: IndexState = 'idle';
   private scan: Promise<number> | null = null;
   /** The search engine over the corpus, shared by every feature; kept current with it. */
   readonly search: SearchIndex;
+  /** Folders created and deleted in the workspace (the note index follows them too). */
+  readonly folders = new FolderEvents();
   private generation = 0;
 
   constructor(private readonly output: vscode.OutputChannel) {
@@ -41,6 +45,14 @@ export class WorkspaceIndex implements vscode.Disposable {
           || e.affectsConfiguration('dossier.maxFileSizeMB')) void this.reindex();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+    );
+    // A folder moved, renamed or deleted is one event for the folder, none for its files.
+    this.disposables.push(
+      this.folders,
+      this.folders.onDidDelete((uri) => this.folderDeleted(uri)),
+      this.folders.onDidCreateFolder((files) => {
+        for (const file of files) if (this.isArticle(file) && !this.corpus.byLocation(file.toString())) this.schedule(file);
+      }),
     );
     // Built while the corpus is still empty, so it indexes each chunk of the first scan as the
     // chunk arrives (between the scan's pauses) instead of all at once on the first search.
@@ -89,6 +101,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   dispose(): void {
     this.generation++;
     for (const timer of this.pendingByUri.values()) clearTimeout(timer);
+    clearTimeout(this.deletedTimer);
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 
@@ -170,17 +183,35 @@ export class WorkspaceIndex implements vscode.Disposable {
         watcher.onDidDelete((uri) => this.schedule(uri), undefined, this.watchers);
         this.watchers.push(watcher);
       }
-      // A folder moved, renamed or deleted is one event for the folder, none for its files.
-      this.watchers.push(watchFolders(folder, (uri) => this.folderDeleted(uri), (files) => {
-        for (const file of files) if (this.isArticle(file) && !this.corpus.byLocation(file.toString())) this.schedule(file);
-      }));
     }
   }
 
-  /** Drops the articles that were under a deleted (or moved-away) folder. */
+  /**
+   * Drops the articles that were under a deleted (or moved-away) folder. Every deleted path comes
+   * here, and whether it was a folder cannot be asked any more: deletions are collected for a moment
+   * and checked in one pass over the articles' parent folders, not one pass per deleted file.
+   */
   private folderDeleted(uri: vscode.Uri): void {
-    const prefix = `${uri.toString()}/`;
-    if (this.corpus.articles().some((a) => a.location.startsWith(prefix))) this.corpus.removeUnder(prefix);
+    const location = uri.toString();
+    if (this.corpus.byLocation(location)) return; // an article file: its own watcher handles it
+    this.deletedPaths.add(location);
+    this.deletedTimer ??= setTimeout(() => {
+      this.deletedTimer = undefined;
+      const gone = this.deletedPaths;
+      this.deletedPaths = new Set();
+      const folders = new Set<string>();
+      for (const article of this.corpus.articles()) {
+        const loc = article.location;
+        for (let i = loc.lastIndexOf('/'); i > 0; i = loc.lastIndexOf('/', i - 1)) {
+          if (gone.has(loc.slice(0, i))) {
+            folders.add(loc.slice(0, i));
+            break;
+          }
+        }
+      }
+      // (removeUnder also forgets the warnings of files skipped there.)
+      if (folders.size) this.corpus.batch(() => folders.forEach((folder) => this.corpus.removeUnder(`${folder}/`)));
+    }, WATCH_DEBOUNCE_MS);
   }
 
   /** Debounced per file: editors often write a file several times in a row. */
