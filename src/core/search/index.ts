@@ -8,7 +8,7 @@
 // countries, outlet or year above body-only hits; then relevance (BM25, in 5 % buckets so that
 // near-equal scores count as ties); then newer first.
 
-import { SearchableMap } from './radixMap';
+import SearchableMap from 'minisearch/SearchableMap';
 import { countryInfo } from '../entities';
 import type { Article } from '../types';
 import { normalizeTerm, STOP_WORDS, termMatches, tokenize, tokensWithOffsets, maxEdits } from './normalize';

@@ -11,7 +11,7 @@
 // formula is MiniSearch's (BM25+ with k 1.2, b 0.7, d 0.5; fuzzy and prefix weights 0.45 and
 // 0.375), so ranking did not change when the engine did.
 
-import { SearchableMap } from './radixMap';
+import SearchableMap from 'minisearch/SearchableMap';
 
 /** Postings of one term: per field, `docNumber * 4 + min(tf, 3)`; unordered. */
 type TermEntry = (number[] | undefined)[];
