@@ -6,7 +6,7 @@
 // swings with whatever else runs, CPU time much less.
 
 import { extractEntities, type EntityInput } from '../src/core/entities';
-import { parseArticle } from '../src/core/reader';
+import { parseArticle } from '../src/core/articles/reader';
 import { generateArticles } from './generate';
 
 export interface EntityBench {

@@ -14,7 +14,7 @@
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import Fuse from 'fuse.js';
-import { Corpus } from '../src/core/corpus';
+import { Corpus } from '../src/core/library/corpus';
 import { FacetSuggester, SearchIndex } from '../src/core/search';
 import type { Article } from '../src/core/types';
 import { citationCandidates } from '../src/core/citations';

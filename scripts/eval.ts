@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadCorpus } from '../src/cli/files';
-import { asciiFold } from '../src/core/keys';
+import { asciiFold } from '../src/core/library/keys';
 
 interface Labels {
   countries: string[];

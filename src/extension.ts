@@ -2,9 +2,9 @@
 // the core to one API; this file only creates the shared services and registers them.
 
 import * as vscode from 'vscode';
-import type { Corpus } from './core/corpus';
+import type { Corpus } from './core/library/corpus';
 import { registerCitations } from './extension/citations';
-import { citationPreviewPlugin } from './extension/markdownPreview';
+import { citationPreviewPlugin } from './extension/citations/markdownPreview';
 import { registerOpenArticle } from './extension/openArticle';
 import { registerReindexCommand } from './extension/reindexCommand';
 import { registerSearch } from './extension/search';

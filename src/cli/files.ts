@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { Corpus } from '../core/corpus';
+import { Corpus } from '../core/library/corpus';
 import { UsageError } from './args';
 
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);

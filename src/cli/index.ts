@@ -1,6 +1,6 @@
 // `dossier index <folder>... [--json]`: the corpus as a summary or as the documented JSON shape.
 
-import type { Corpus } from '../core/corpus';
+import type { Corpus } from '../core/library/corpus';
 import { parseArgs, UsageError } from './args';
 import { loadCorpus } from './files';
 

@@ -2,7 +2,7 @@
 // one JSON line per query): the same engine as the extension's Search Articles command.
 
 import * as fs from 'fs';
-import type { Corpus } from '../core/corpus';
+import type { Corpus } from '../core/library/corpus';
 import { dateOutlet } from '../core/card';
 import { SearchIndex, type SearchResult } from '../core/search';
 import { intOption, parseArgs, UsageError } from './args';

@@ -3,7 +3,7 @@
 // Every feature reads the corpus this owns; none of them reads article files itself.
 
 import * as vscode from 'vscode';
-import { Corpus } from '../core/corpus';
+import { Corpus } from '../core/library/corpus';
 import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Corpus, type CorpusChange } from '../../src/core/corpus';
-import { assignKeys } from '../../src/core/keys';
+import { Corpus, type CorpusChange } from '../../src/core/library/corpus';
+import { assignKeys } from '../../src/core/library/keys';
 
 const SEEDS = path.join(__dirname, '../../seeds');
 

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import type { CorpusChange } from '../../src/core/corpus';
+import type { CorpusChange } from '../../src/core/library/corpus';
 import {
   articlesGlob, compareGroups, groupIdsOf, highlightRanges, LibraryModel, searchQuery, matchesTerms, normalizeForFilter, outletGroupId, parseFilter,
   UNKNOWN_GROUP, yearGroupId, type GroupRow, type LibrarySource,
-} from '../../src/core/grouping';
+} from '../../src/core/library/grouping';
 import type { Article } from '../../src/core/types';
 
 interface Spec {

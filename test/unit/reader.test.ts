@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArticle, parseDateline } from '../../src/core/reader';
-import { deriveBaseKey } from '../../src/core/keys';
+import { parseArticle, parseDateline } from '../../src/core/articles/reader';
+import { deriveBaseKey } from '../../src/core/library/keys';
 
 const SEEDS = path.join(__dirname, '../../seeds');
 const FORMATS = path.join(__dirname, '../fixtures/formats');

@@ -9,10 +9,10 @@ import MiniSearch from 'minisearch';
 import { TermIndex } from '../../src/core/search/termIndex';
 import { normalizeTerm, tokenize, tokensWithOffsets } from '../../src/core/search/normalize';
 import { findPassage, SearchIndex } from '../../src/core/search';
-import { Corpus } from '../../src/core/corpus';
+import { Corpus } from '../../src/core/library/corpus';
 import { makeQueries } from '../../bench/search';
 import { mulberry32 } from '../../bench/generate';
-import { asciiFold } from '../../src/core/keys';
+import { asciiFold } from '../../src/core/library/keys';
 import { generateArticle } from '../../bench/generate';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { loadCorpus } from '../../src/cli/files';
-import { Corpus } from '../../src/core/corpus';
+import { Corpus } from '../../src/core/library/corpus';
 import { completeFilter, FacetSuggester, pendingFilter, type FacetCorpus } from '../../src/core/search';
 
 const SEEDS = path.resolve(__dirname, '../../seeds');

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadCorpus } from '../../src/cli/files';
 import { runSearch } from '../../src/cli/search';
-import { Corpus } from '../../src/core/corpus';
+import { Corpus } from '../../src/core/library/corpus';
 import { findPassage, normalizeTerm, parseQuery, SearchIndex } from '../../src/core/search';
 
 const ROOT = path.resolve(__dirname, '../..');

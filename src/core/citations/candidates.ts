@@ -5,7 +5,7 @@
 // the completion session, so `@lav` would never be asked for.
 
 import { countryInfo } from '../entities';
-import { asciiFold } from '../keys';
+import { asciiFold } from '../library/keys';
 import type { Article } from '../types';
 
 const wordsCache = new WeakMap<Article, string[]>();

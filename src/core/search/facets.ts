@@ -8,7 +8,7 @@
 
 import Fuse from 'fuse.js';
 import { countryInfo } from '../entities';
-import { asciiFold } from '../keys';
+import { asciiFold } from '../library/keys';
 import type { Article } from '../types';
 import { tokenize } from './normalize';
 

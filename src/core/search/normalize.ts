@@ -4,7 +4,7 @@
 // Zajarova stay one edit apart, Dmitry / Dmitrii → "dmitri". The same function runs at indexing and
 // at query time, so the normalised form never needs to be readable.
 
-import { asciiFold } from '../keys';
+import { asciiFold } from '../library/keys';
 
 /** Words and numbers, with their offsets in the text. */
 const WORD_RE = /[\p{L}\p{N}]+/gu;

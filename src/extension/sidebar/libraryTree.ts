@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { dateOutlet, escapeMarkdown, flagEmoji } from '../../core/card';
 import { countryInfo } from '../../core/entities';
-import { highlightRanges, LibraryModel, UNKNOWN_GROUP, type GroupMode, type GroupRow, type Refresh } from '../../core/grouping';
+import { highlightRanges, LibraryModel, UNKNOWN_GROUP, type GroupMode, type GroupRow, type Refresh } from '../../core/library/grouping';
 import { articleCard, OPEN_ARTICLE_COMMAND } from '../openArticle';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { NO_CITING_NOTES, type CitingNote, type CitingNotesSource } from './citingNotes';

@@ -3,7 +3,7 @@
 // revealing an article's row.
 
 import * as vscode from 'vscode';
-import { isGroupMode, type GroupMode } from '../../core/grouping';
+import { isGroupMode, type GroupMode } from '../../core/library/grouping';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { CitingNotesSource } from './citingNotes';
 import {

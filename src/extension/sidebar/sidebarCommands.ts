@@ -4,7 +4,7 @@
 
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { articlesGlob, searchQuery, UNKNOWN_GROUP, type GroupMode } from '../../core/grouping';
+import { articlesGlob, searchQuery, UNKNOWN_GROUP, type GroupMode } from '../../core/library/grouping';
 import { OPEN_ARTICLE_COMMAND } from '../openArticle';
 import type { GroupNode, LibraryNode, ViewKind } from './libraryTree';
 import { MODE_TITLES, SHOW_MORE_COMMAND, VIEW_KINDS } from './libraryTree';

@@ -11,10 +11,10 @@
 
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { dateOutlet } from '../core/card';
-import { scanCitations } from '../core/citations';
-import type { Article } from '../core/types';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { dateOutlet } from '../../core/card';
+import { scanCitations } from '../../core/citations';
+import type { Article } from '../../core/types';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 interface Token {
   type: string;

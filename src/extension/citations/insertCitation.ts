@@ -5,10 +5,10 @@
 // pick; with no Markdown editor active, the last note edited is used.
 
 import * as vscode from 'vscode';
-import { citationEdit } from '../core/citations';
-import { dateOutlet } from '../core/card';
-import { isNoteDocument } from './noteIndex';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { citationEdit } from '../../core/citations';
+import { dateOutlet } from '../../core/card';
+import { isNoteDocument } from '../noteIndex';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 export const INSERT_CITATION_COMMAND = 'dossier.insertCitation';
 

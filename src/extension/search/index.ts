@@ -11,10 +11,10 @@
 // what order) and VS Code highlights the label where the typed text literally matches it.
 
 import * as vscode from 'vscode';
-import { dateOutlet } from '../core/card';
-import { completeFilter, FacetSuggester, pendingFilter, type Facet, type SearchIndex, type SearchResult } from '../core/search';
-import { OPEN_ARTICLE_COMMAND, type OpenArticleArgs } from './openArticle';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { dateOutlet } from '../../core/card';
+import { completeFilter, FacetSuggester, pendingFilter, type Facet, type SearchIndex, type SearchResult } from '../../core/search';
+import { OPEN_ARTICLE_COMMAND, type OpenArticleArgs } from '../openArticle';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 export const SEARCH_COMMAND = 'dossier.searchArticles';
 /** Test seam: the items the QuickPick would show for a query. */

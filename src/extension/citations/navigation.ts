@@ -2,11 +2,11 @@
 // citation of the key across the workspace's Markdown notes.
 
 import * as vscode from 'vscode';
-import { citationAt } from '../core/citations';
-import { MARKDOWN_SELECTOR } from './citationHover';
-import type { NoteIndex } from './noteIndex';
-import { articleUri } from './openArticle';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { citationAt } from '../../core/citations';
+import { MARKDOWN_SELECTOR } from './hover';
+import type { NoteIndex } from '../noteIndex';
+import { articleUri } from '../openArticle';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 export function registerCitationNavigation(index: WorkspaceIndex, notes: NoteIndex): vscode.Disposable {
   const keyAt = (document: vscode.TextDocument, position: vscode.Position) =>

@@ -3,8 +3,8 @@
 // VS Code's `editor.codeLens` setting like every other lens.
 
 import * as vscode from 'vscode';
-import type { NoteIndex } from './noteIndex';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { NoteIndex } from '../noteIndex';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
 

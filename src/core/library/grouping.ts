@@ -5,7 +5,7 @@
 
 import { compareArticles, type CorpusChange } from './corpus';
 import { asciiFold } from './keys';
-import type { Article } from './types';
+import type { Article } from '../types';
 
 /** How a view groups articles. The Countries view uses country/outlet/year, People person/outlet/year. */
 export type GroupMode = 'country' | 'person' | 'outlet' | 'year';

@@ -2,11 +2,11 @@
 // one file at a time. Features ask it; they never re-read files or re-run extraction. Each change
 // tells listeners which keys were added, changed or removed so they refresh only that.
 
-import { decodeArticleBytes, DEFAULT_MAX_BYTES } from './decode';
-import { countryInfo, extractEntities, PersonDirectory, type CorpusPerson } from './entities';
+import { decodeArticleBytes, DEFAULT_MAX_BYTES } from '../articles/decode';
+import { countryInfo, extractEntities, PersonDirectory, type CorpusPerson } from '../entities';
 import { assignKeys, deriveBaseKey } from './keys';
-import { parseArticle } from './reader';
-import type { Article, ArticleRecord, ReadWarning } from './types';
+import { parseArticle } from '../articles/reader';
+import type { Article, ArticleRecord, ReadWarning } from '../types';
 
 export interface CorpusChange {
   added: string[];

@@ -3,10 +3,10 @@
 // says what it does, since it is no key.
 
 import * as vscode from 'vscode';
-import { citationAt, scanNocite } from '../core/citations';
-import type { NoteIndex } from './noteIndex';
-import { articleCard } from './openArticle';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { citationAt, scanNocite } from '../../core/citations';
+import type { NoteIndex } from '../noteIndex';
+import { articleCard } from '../openArticle';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 export const MARKDOWN_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { pattern: '**/*.{qmd,rmd}' }];
 

@@ -3,10 +3,10 @@
 // front matter's `nocite` list are among the note's citations (Pandoc looks them up the same way).
 
 import * as vscode from 'vscode';
-import { nearestKeys } from '../core/citations';
-import { MARKDOWN_SELECTOR } from './citationHover';
-import { isNoteDocument, type NoteIndex } from './noteIndex';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { nearestKeys } from '../../core/citations';
+import { MARKDOWN_SELECTOR } from './hover';
+import { isNoteDocument, type NoteIndex } from '../noteIndex';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 const DEBOUNCE_MS = 300;
 export const UNKNOWN_KEY_CODE = 'unknown-key';

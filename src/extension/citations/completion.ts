@@ -6,12 +6,12 @@
 // Works with editor.quickSuggestions off: `@` is a trigger character.
 
 import * as vscode from 'vscode';
-import { citationCandidates, citationContextAt } from '../core/citations';
-import { dateOutlet } from '../core/card';
-import type { Article } from '../core/types';
-import { MARKDOWN_SELECTOR } from './citationHover';
-import { articleCard } from './openArticle';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { citationCandidates, citationContextAt } from '../../core/citations';
+import { dateOutlet } from '../../core/card';
+import type { Article } from '../../core/types';
+import { MARKDOWN_SELECTOR } from './hover';
+import { articleCard } from '../openArticle';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 const MAX_ITEMS = 100;
 

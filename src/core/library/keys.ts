@@ -2,7 +2,7 @@
 // (outlet + year + the first significant title words), ASCII, lower case, Pandoc-valid, at most 40
 // characters; a Markdown article may pin its own with `key:` in front matter. See README "Citation keys".
 
-import { yearOf } from './dates';
+import { yearOf } from '../articles/dates';
 
 export const MAX_KEY_LENGTH = 40;
 

@@ -4,15 +4,15 @@
 
 import * as vscode from 'vscode';
 import { registerArticleLens } from './articleLens';
-import { registerCitationCompletion } from './citationCompletion';
-import { registerCitationDiagnostics } from './citationDiagnostics';
-import { registerCitationHover } from './citationHover';
-import { registerCitationNavigation } from './citationNavigation';
+import { registerCitationCompletion } from './completion';
+import { registerCitationDiagnostics } from './diagnostics';
+import { registerCitationHover } from './hover';
+import { registerCitationNavigation } from './navigation';
 import { registerExportBibliography } from './exportBibliography';
 import { registerInsertCitation } from './insertCitation';
 import { registerPreviewRefresh } from './markdownPreview';
-import { NoteIndex } from './noteIndex';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { NoteIndex } from '../noteIndex';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 export function registerCitations(context: vscode.ExtensionContext, index: WorkspaceIndex): NoteIndex {
   const notes = new NoteIndex(index);

@@ -4,9 +4,9 @@
 // `nocite` list, and every article for `nocite: "@*"`.
 
 import * as vscode from 'vscode';
-import { scanNoteCitations, toBibtex, toCslJson } from '../core/citations';
-import { isNoteDocument, type NoteIndex } from './noteIndex';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { scanNoteCitations, toBibtex, toCslJson } from '../../core/citations';
+import { isNoteDocument, type NoteIndex } from '../noteIndex';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 type Format = 'csl-json' | 'bibtex';
 type Scope = 'all' | 'note' | 'workspace';
