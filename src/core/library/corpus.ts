@@ -141,9 +141,13 @@ export class Corpus {
     });
   }
 
-  /** Records a file that could not be read at all (deleted mid-index, no permission) and drops what it held. */
+  /**
+   * Records a file (or folder) that could not be read at all (deleted mid-index, no permission, too
+   * large, not a regular file) and drops what it held. `message` gets "skipped: " unless it says so.
+   */
   reportUnreadable(location: string, file: string, message: string): void {
-    this.warningsByLocation.set(location, { file, message: `skipped: ${message}` });
+    const said = message.startsWith('skipped') ? message : `skipped: ${message}`;
+    this.warningsByLocation.set(location, { file, message: said });
     this.remove(location);
   }
 
