@@ -51,7 +51,7 @@ export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function kindOf(stat: fs.Stats): string {
+function kindOf(stat: fs.Stats | fs.Dirent<Buffer>): string {
   if (stat.isFIFO()) return 'a named pipe (FIFO)';
   if (stat.isSocket()) return 'a socket';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
@@ -60,7 +60,8 @@ function kindOf(stat: fs.Stats): string {
 
 /** The real path as identity text (bytes as Latin-1: lossless, whatever the name's encoding). */
 function realPath(fsPath: string | Buffer): string {
-  return fs.realpathSync(fsPath, { encoding: 'buffer' }).toString('latin1');
+  // (.native: the JavaScript realpathSync turns a Buffer path into text and loses bytes that are not UTF-8.)
+  return fs.realpathSync.native(fsPath, { encoding: 'buffer' }).toString('latin1');
 }
 
 interface Folder {
@@ -74,7 +75,7 @@ interface Folder {
 export function findFiles(root: string, extensions = ARTICLE_EXTENSIONS, warn: WalkWarning = () => {}): FoundFile[] {
   const found: FoundFile[] = [];
   const walkedFolders = new Set<string>();
-  const indexedFiles = new Set<string>();
+  const byRealPath = new Map<string, FoundFile>();
   const shownOf = (relative: string) => relative || '.';
   // Depth first in name order, with an explicit stack: a very deep tree cannot overflow the call stack.
   const stack: Folder[] = [{ fsPath: root, absolute: root, relative: '', ancestors: new Set() }];
@@ -123,7 +124,7 @@ export function findFiles(root: string, extensions = ARTICLE_EXTENSIONS, warn: W
       }
       if (!isArticleName) continue;
       if (!stat.isFile()) {
-        warn(absolute, relative, `skipped: ${stat instanceof fs.Stats ? kindOf(stat) : 'not a regular file'}`);
+        warn(absolute, relative, `skipped: ${kindOf(stat)}`);
         continue;
       }
       let realFile: string;
@@ -133,13 +134,17 @@ export function findFiles(root: string, extensions = ARTICLE_EXTENSIONS, warn: W
         warn(absolute, relative, `skipped: ${reasonOf(error)}`);
         continue;
       }
-      if (indexedFiles.has(realFile)) continue; // the same file by another path (a link): one article
-      indexedFiles.add(realFile);
-      found.push({ absolute, relative, fsPath });
+      // The same file by several paths (links) is one article, under the first of its paths in
+      // name order: the one the extension keeps too.
+      const file = { absolute, relative, fsPath };
+      const earlier = byRealPath.get(realFile);
+      if (!earlier || relative < earlier.relative) byRealPath.set(realFile, file);
+      found.push(file);
     }
     for (let i = subfolders.length - 1; i >= 0; i--) stack.push(subfolders[i]!);
   }
-  return found;
+  const kept = new Set(byRealPath.values());
+  return found.filter((file) => kept.has(file));
 }
 
 /**
