@@ -2,7 +2,9 @@
 // workspace.fs (so remote and web workspaces work), and follows changes with a debounced watcher.
 // Every feature reads the corpus this owns; none of them reads article files itself.
 
+import { realpath } from 'fs/promises';
 import * as vscode from 'vscode';
+import { tooLargeMessage } from '../core/articles/decode';
 import { Corpus } from '../core/library/corpus';
 import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
@@ -37,7 +39,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly folders = new FolderEvents();
   private generation = 0;
 
-  constructor(private readonly output: vscode.OutputChannel) {
+  constructor(private readonly output: vscode.LogOutputChannel) {
     this.disposables.push(
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -128,6 +130,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) return this.corpus.size;
+    const articles = await oncePerRealFile(uris);
+    if (generation !== this.generation) return this.corpus.size;
+    uris.length = 0;
+    uris.push(...articles);
 
     // Drop what is no longer an article (a setting changed, a folder left the workspace).
     const wanted = new Set(uris.map((u) => u.toString()));
@@ -138,7 +144,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     uris.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
     for (let i = 0; i < uris.length && generation === this.generation; i += CHUNK) {
       const chunk = uris.slice(i, i + CHUNK);
-      const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri));
+      const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri, this.corpus.maxBytes));
       if (generation !== this.generation) break;
       this.corpus.batch(() => {
         chunk.forEach((uri, j) => this.apply(uri, contents[j]!));
@@ -149,16 +155,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     if (generation === this.generation) {
       const warnings = this.corpus.warnings();
-      this.output.appendLine(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms`
-        + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:` : '.'));
-      for (const w of warnings) this.output.appendLine(`  ${w.file}: ${w.message}`);
+      this.output.info(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms`
+        + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (Dossier: Show Warnings):` : '.'));
+      // Skipped files are warnings; files read with a fallback encoding are information.
+      for (const w of warnings) this.output[w.message.startsWith('skipped') ? 'warn' : 'info'](`${w.file}: ${w.message}`);
       this.setState('ready');
     }
     return this.corpus.size;
   }
 
-  private apply(uri: vscode.Uri, content: Uint8Array | Error): void {
+  private apply(uri: vscode.Uri, content: Uint8Array | Error | Skipped): void {
     const location = uri.toString();
+    if (content instanceof Skipped) {
+      this.corpus.reportUnreadable(location, this.displayPath(uri), content.message);
+      return;
+    }
     if (content instanceof Error) {
       if (content instanceof vscode.FileSystemError && content.code === 'FileNotFound') {
         // Deleted between listing and reading: nothing to index, nothing to warn about.
@@ -232,7 +243,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.corpus.forgetWarning(location);
       return;
     }
-    this.apply(uri, await readBytes(uri));
+    const content = await readBytes(uri, this.corpus.maxBytes);
+    this.apply(uri, content);
+    const warning = this.corpus.warnings().find((w) => w.file === this.displayPath(uri));
+    if (warning) this.output[warning.message.startsWith('skipped') ? 'warn' : 'info'](`${warning.file}: ${warning.message}`);
   }
 
   private setState(state: IndexState): void {
@@ -241,12 +255,50 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 }
 
-async function readBytes(uri: vscode.Uri): Promise<Uint8Array | Error> {
+/** A file not read, with the reason (not an error: nothing failed, the file is not an article). */
+class Skipped {
+  constructor(readonly message: string) {}
+}
+
+/**
+ * The file's bytes, read only after `stat` says it is a regular file within the size limit: a FIFO
+ * or a device is never opened and a 3 GB file never loaded to be refused afterwards.
+ */
+async function readBytes(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array | Error | Skipped> {
   try {
-    return await vscode.workspace.fs.readFile(uri);
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (!(stat.type & vscode.FileType.File)) return new Skipped(stat.type & vscode.FileType.Directory ? 'skipped: it is a folder' : 'skipped: not a regular file (a FIFO, a socket or a device)');
+    if (stat.size > maxBytes) return new Skipped(tooLargeMessage(stat.size, maxBytes));
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    // It may have grown between the stat and the read.
+    return bytes.byteLength > maxBytes ? new Skipped(tooLargeMessage(bytes.byteLength, maxBytes)) : bytes;
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/**
+ * VS Code's search follows symbolic links, so a file reached by two paths (a link to it, a linked
+ * folder) is listed twice: it is one article, kept under the first of its paths in name order (as
+ * the CLI keeps it). Only local files have a real path to ask for; others are kept as listed.
+ */
+async function oncePerRealFile(uris: vscode.Uri[]): Promise<vscode.Uri[]> {
+  const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, true);
+  const reals = await mapLimit(uris, READ_CONCURRENCY, async (uri) => {
+    if (uri.scheme !== 'file') return uri.toString();
+    try {
+      return await realpath(uri.fsPath);
+    } catch {
+      return uri.toString(); // gone or unreadable: the read that follows says why
+    }
+  });
+  const firstByReal = new Map<string, vscode.Uri>();
+  uris.forEach((uri, i) => {
+    const earlier = firstByReal.get(reals[i]!);
+    if (!earlier || relative(uri) < relative(earlier)) firstByReal.set(reals[i]!, uri);
+  });
+  const kept = new Set(firstByReal.values());
+  return uris.filter((uri) => kept.has(uri));
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
