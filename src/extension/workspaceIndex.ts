@@ -2,7 +2,7 @@
 // workspace.fs (so remote and web workspaces work), and follows changes with a debounced watcher.
 // Every feature reads the corpus this owns; none of them reads article files itself.
 
-import { realpath } from 'fs/promises';
+import { realpath, stat } from 'fs/promises';
 import * as vscode from 'vscode';
 import { tooLargeMessage } from '../core/articles/decode';
 import { Corpus } from '../core/library/corpus';
@@ -38,6 +38,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Folders created and deleted in the workspace (the note index follows them too). */
   readonly folders = new FolderEvents();
   private generation = 0;
+  /** The one location kept for each real path of a local article file (links give a file several). */
+  private locationByRealPath = new Map<string, string>();
 
   constructor(private readonly output: vscode.LogOutputChannel) {
     this.disposables.push(
@@ -130,10 +132,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) return this.corpus.size;
-    const articles = await oncePerRealFile(uris);
+    const { kept, locationByRealPath } = await oncePerRealFile(uris);
     if (generation !== this.generation) return this.corpus.size;
+    this.locationByRealPath = locationByRealPath;
     uris.length = 0;
-    uris.push(...articles);
+    uris.push(...kept);
 
     // Drop what is no longer an article (a setting changed, a folder left the workspace).
     const wanted = new Set(uris.map((u) => u.toString()));
@@ -243,10 +246,34 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.corpus.forgetWarning(location);
       return;
     }
+    if (await this.isSecondPath(uri)) {
+      this.corpus.remove(location);
+      this.corpus.forgetWarning(location);
+      return;
+    }
     const content = await readBytes(uri, this.corpus.maxBytes);
     this.apply(uri, content);
     const warning = this.corpus.warnings().find((w) => w.file === this.displayPath(uri));
     if (warning) this.output[warning.message.startsWith('skipped') ? 'warn' : 'info'](`${warning.file}: ${warning.message}`);
+  }
+
+  /**
+   * Whether a file the watcher reports is another path to an article already indexed (a link to it,
+   * a linked folder); of two paths the first in name order is kept, as in a scan.
+   */
+  private async isSecondPath(uri: vscode.Uri): Promise<boolean> {
+    if (uri.scheme !== 'file') return false;
+    const real = await realpath(uri.fsPath).catch(() => null);
+    if (!real) return false;
+    const location = uri.toString();
+    const holder = this.locationByRealPath.get(real);
+    if (holder && holder !== location && this.corpus.byLocation(holder)) {
+      const holderUri = vscode.Uri.parse(holder);
+      if (vscode.workspace.asRelativePath(holderUri, true) < vscode.workspace.asRelativePath(uri, true)) return true;
+      this.corpus.remove(holder);
+    }
+    this.locationByRealPath.set(real, location);
+    return false;
   }
 
   private setState(state: IndexState): void {
@@ -266,9 +293,12 @@ class Skipped {
  */
 async function readBytes(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array | Error | Skipped> {
   try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (!(stat.type & vscode.FileType.File)) return new Skipped(stat.type & vscode.FileType.Directory ? 'skipped: it is a folder' : 'skipped: not a regular file (a FIFO, a socket or a device)');
-    if (stat.size > maxBytes) return new Skipped(tooLargeMessage(stat.size, maxBytes));
+    const info = await vscode.workspace.fs.stat(uri);
+    if (!(info.type & vscode.FileType.File)) {
+      if (info.type & vscode.FileType.Directory) return new Skipped('skipped: it is a folder');
+      return new Skipped(`skipped: ${await notAFile(uri, info.type)}`);
+    }
+    if (info.size > maxBytes) return new Skipped(tooLargeMessage(info.size, maxBytes));
     const bytes = await vscode.workspace.fs.readFile(uri);
     // It may have grown between the stat and the read.
     return bytes.byteLength > maxBytes ? new Skipped(tooLargeMessage(bytes.byteLength, maxBytes)) : bytes;
@@ -278,11 +308,29 @@ async function readBytes(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array 
 }
 
 /**
+ * What a path that is neither file nor folder is. VS Code reports a broken link and a link to a
+ * device alike (SymbolicLink, Unknown); on a local disk, Node tells them apart.
+ */
+async function notAFile(uri: vscode.Uri, type: vscode.FileType): Promise<string> {
+  if (uri.scheme === 'file') {
+    try {
+      const target = await stat(uri.fsPath);
+      if (target.isFIFO()) return 'a named pipe (FIFO)';
+      if (target.isSocket()) return 'a socket';
+      if (target.isCharacterDevice() || target.isBlockDevice()) return 'a device';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && type & vscode.FileType.SymbolicLink) return 'a broken symbolic link (its target does not exist)';
+    }
+  }
+  return 'not a regular file (a broken link, a named pipe, a socket or a device)';
+}
+
+/**
  * VS Code's search follows symbolic links, so a file reached by two paths (a link to it, a linked
  * folder) is listed twice: it is one article, kept under the first of its paths in name order (as
  * the CLI keeps it). Only local files have a real path to ask for; others are kept as listed.
  */
-async function oncePerRealFile(uris: vscode.Uri[]): Promise<vscode.Uri[]> {
+async function oncePerRealFile(uris: vscode.Uri[]): Promise<{ kept: vscode.Uri[]; locationByRealPath: Map<string, string> }> {
   const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, true);
   const reals = await mapLimit(uris, READ_CONCURRENCY, async (uri) => {
     if (uri.scheme !== 'file') return uri.toString();
@@ -298,7 +346,8 @@ async function oncePerRealFile(uris: vscode.Uri[]): Promise<vscode.Uri[]> {
     if (!earlier || relative(uri) < relative(earlier)) firstByReal.set(reals[i]!, uri);
   });
   const kept = new Set(firstByReal.values());
-  return uris.filter((uri) => kept.has(uri));
+  const locationByRealPath = new Map([...firstByReal].map(([real, uri]) => [real, uri.toString()]));
+  return { kept: uris.filter((uri) => kept.has(uri)), locationByRealPath };
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

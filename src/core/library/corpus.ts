@@ -151,6 +151,11 @@ export class Corpus {
     this.remove(location);
   }
 
+  /** A warning about a file that is indexed all the same (the article stays). */
+  addNotice(location: string, file: string, message: string): void {
+    if (!this.warningsByLocation.has(location)) this.warningsByLocation.set(location, { file, message });
+  }
+
   forgetWarning(location: string): void {
     this.warningsByLocation.delete(location);
   }
