@@ -39,7 +39,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly folders = new FolderEvents();
   private generation = 0;
   /** The one location kept for each real path of a local article file (links give a file several). */
-  private locationByRealPath = new Map<string, string>();
+  private readonly locationByRealPath = new Map<string, string>();
+  private readonly realPathByLocation = new Map<string, string>();
 
   constructor(private readonly output: vscode.LogOutputChannel) {
     this.disposables.push(
@@ -134,7 +135,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (generation !== this.generation) return this.corpus.size;
     const { kept, locationByRealPath } = await oncePerRealFile(uris);
     if (generation !== this.generation) return this.corpus.size;
-    this.locationByRealPath = locationByRealPath;
+    for (const [real, location] of locationByRealPath) this.keepPath(real, location);
     uris.length = 0;
     uris.push(...kept);
 
@@ -157,6 +158,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (generation === this.generation) {
+      this.dropSecondPaths();
       const warnings = this.corpus.warnings();
       this.output.info(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms`
         + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (Dossier: Show Warnings):` : '.'));
@@ -246,34 +248,50 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.corpus.forgetWarning(location);
       return;
     }
-    if (await this.isSecondPath(uri)) {
+    const real = uri.scheme === 'file' ? await realpath(uri.fsPath).catch(() => null) : null;
+    if (real && this.isSecondPath(real, location)) {
       this.corpus.remove(location);
       this.corpus.forgetWarning(location);
       return;
     }
+    if (real) this.keepPath(real, location);
     const content = await readBytes(uri, this.corpus.maxBytes);
     this.apply(uri, content);
+    // A scan may have kept another path to the file meanwhile.
+    this.dropSecondPaths();
     const warning = this.corpus.warnings().find((w) => w.file === this.displayPath(uri));
     if (warning) this.output[warning.message.startsWith('skipped') ? 'warn' : 'info'](`${warning.file}: ${warning.message}`);
   }
 
   /**
-   * Whether a file the watcher reports is another path to an article already indexed (a link to it,
-   * a linked folder); of two paths the first in name order is kept, as in a scan.
+   * Whether `location` is another path to a file already indexed under a path first in name order (a
+   * link to it, a linked folder): it is one article, as in the CLI.
    */
-  private async isSecondPath(uri: vscode.Uri): Promise<boolean> {
-    if (uri.scheme !== 'file') return false;
-    const real = await realpath(uri.fsPath).catch(() => null);
-    if (!real) return false;
-    const location = uri.toString();
+  private isSecondPath(real: string, location: string): boolean {
     const holder = this.locationByRealPath.get(real);
-    if (holder && holder !== location && this.corpus.byLocation(holder)) {
-      const holderUri = vscode.Uri.parse(holder);
-      if (vscode.workspace.asRelativePath(holderUri, true) < vscode.workspace.asRelativePath(uri, true)) return true;
-      this.corpus.remove(holder);
-    }
+    if (!holder || holder === location || !this.corpus.byLocation(holder)) return false;
+    return this.relative(holder) < this.relative(location);
+  }
+
+  private keepPath(real: string, location: string): void {
+    const holder = this.locationByRealPath.get(real);
+    if (holder && holder !== location && this.corpus.byLocation(holder) && this.relative(holder) < this.relative(location)) return;
     this.locationByRealPath.set(real, location);
-    return false;
+    this.realPathByLocation.set(location, real);
+  }
+
+  /** Removes the articles indexed under a path that is not the one kept for their file. */
+  private dropSecondPaths(): void {
+    const second = this.corpus.articles().filter((a) => {
+      const real = this.realPathByLocation.get(a.location);
+      const holder = real === undefined ? undefined : this.locationByRealPath.get(real);
+      return holder !== undefined && holder !== a.location && !!this.corpus.byLocation(holder);
+    });
+    if (second.length) this.corpus.batch(() => second.forEach((a) => this.corpus.remove(a.location)));
+  }
+
+  private relative(location: string): string {
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(location), true);
   }
 
   private setState(state: IndexState): void {

@@ -33,7 +33,9 @@ describe('hostile corpus: the extension indexes what the CLI indexes', function 
   });
 
   it('indexes the same articles as the CLI, every valid one among them', () => {
-    const inExtension = new Set(api.corpus.articles().map((a) => a.file).filter((f) => f.startsWith(PREFIX)).map((f) => f.slice(PREFIX.length)));
+    // (Names VS Code's search cannot list may still come in through the file watcher: left out.)
+    const inExtension = new Set(api.corpus.articles().map((a) => a.file).filter((f) => f.startsWith(PREFIX)).map((f) => f.slice(PREFIX.length))
+      .filter((f) => !corpus.cliOnly.includes(f)));
     // Names VS Code's search cannot list are the one difference, and the CLI warns about each.
     const inCli = new Set(loadCorpus([corpus.root]).articles().map((a) => a.file).filter((f) => !corpus.cliOnly.includes(f)));
     const onlyCli = [...inCli].filter((f) => !inExtension.has(f)).sort();
