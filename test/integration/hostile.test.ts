@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { DossierApi } from '../../src/extension';
 import { loadCorpus } from '../../src/cli/files';
 import { makeHostileCorpus, removeHostileCorpus, type HostileCorpus } from '../fixtures/hostileCorpus';
-import { dossier } from './helpers';
+import { dossier, waitFor } from './helpers';
 
 describe('hostile corpus: the extension indexes what the CLI indexes', function () {
   this.timeout(180_000);
@@ -61,6 +61,24 @@ describe('hostile corpus: the extension indexes what the CLI indexes', function 
     for (const file of ['bad/empty.txt', 'bad/binary.txt', 'bad/random-no-nul.txt', 'bad/big.txt', 'bad/sparse.md', 'enc/cp1252.txt']) {
       assert.ok(byFile.has(file), `a warning for ${file}; got ${[...byFile.keys()].join(', ')}`);
     }
+  });
+
+  it('files deleted and renamed while indexing runs end up as they are on disk, without warnings', async () => {
+    const churn = path.join(corpus.root, 'churn');
+    fs.mkdirSync(churn, { recursive: true });
+    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(churn, `c${i}.md`), `Churn article ${i}\n\nMOSCOW (TASS) -- Text ${i}.\n`);
+    const scan = vscode.commands.executeCommand('dossier.reindex');
+    for (let i = 0; i < 40; i++) {
+      if (i % 2) fs.renameSync(path.join(churn, `c${i}.md`), path.join(churn, `renamed${i}.md`));
+      else fs.unlinkSync(path.join(churn, `c${i}.md`));
+    }
+    await scan;
+    const expected = Array.from({ length: 20 }, (_, k) => `${PREFIX}churn/renamed${2 * k + 1}.md`).sort();
+    await waitFor('the renamed files indexed and the deleted ones gone', () => {
+      const files = api.corpus.articles().map((a) => a.file).filter((f) => f.startsWith(`${PREFIX}churn/`)).sort();
+      return JSON.stringify(files) === JSON.stringify(expected);
+    });
+    assert.deepStrictEqual(api.corpus.warnings().filter((w) => w.file.startsWith(`${PREFIX}churn/`)), []);
   });
 
   it('Show Warnings is a command the status bar links to', async () => {
