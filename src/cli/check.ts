@@ -14,6 +14,7 @@ export function runCheck(argv: string[], out: (text: string) => void, err: (text
   if (!articles || !notes.length) throw new UsageError('check needs an articles folder and at least one note or notes folder');
   const corpus = loadCorpus([articles]);
   printWarnings(corpus, err);
+  const nearestByKey = new Map<string, string | undefined>();
   let unknown = 0;
   let cited = 0;
   for (const note of readNotes(notes, err)) {
@@ -21,7 +22,9 @@ export function runCheck(argv: string[], out: (text: string) => void, err: (text
       cited++;
       if (corpus.has(c.key)) continue;
       unknown++;
-      const near = nearestKeys(c.key, corpus.keys(), 1)[0];
+      // Once per distinct key: a note may cite one unknown key thousands of times.
+      if (!nearestByKey.has(c.key)) nearestByKey.set(c.key, nearestKeys(c.key, corpus.keys(), 1)[0]);
+      const near = nearestByKey.get(c.key);
       out(terminalText(`${note.file}:${c.line + 1}:${c.character - (c.start - c.at) + 1}: unknown citation key @${c.key}${near ? ` (did you mean @${near}?)` : ''}`));
     }
   }
