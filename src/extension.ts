@@ -22,7 +22,8 @@ export interface DossierApi {
 }
 
 export function activate(context: vscode.ExtensionContext): DossierApi {
-  const output = vscode.window.createOutputChannel('Dossier');
+  // A log channel: levels, timestamps, and the user's log-level setting decide what is kept.
+  const output = vscode.window.createOutputChannel('Dossier', { log: true });
   const index = new WorkspaceIndex(output);
   context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index));
 
