@@ -1,0 +1,152 @@
+// Where an article names a person or a country, as sentences with the name highlighted. Computed
+// from the body text the corpus holds (features never re-read files), with the same tokenizer the
+// extractor uses, so "Lavrov's", "SERGEY LAVROV" and "Serguei Lavrov" are found as they were
+// extracted. A person is matched by the surface forms the extractor attributed to that person in
+// this article (so the "Rodríguez" of one article is not another article's Delcy Rodríguez); a
+// country by every name it answers to (name, demonym, capital, aliases), written as a proper noun.
+
+import { countryTerms } from '../entities';
+import { LOWERCASE_CONTEXT_WORDS } from '../entities/lexicon';
+import { tokenize, type Token } from '../entities/tokens';
+import type { Article } from '../types';
+import { splitSentences, type SentenceSpan } from './sentences';
+
+export type DossierSubject = { kind: 'person'; id: string } | { kind: 'country'; code: string };
+
+export interface Highlight {
+  /** Offsets into the sentence's text. */
+  start: number;
+  end: number;
+}
+
+export interface MentionSentence {
+  text: string;
+  highlights: Highlight[];
+}
+
+/** A set of token-key phrases ("sergey lavrov", "lavrov"), matched longest first. */
+export interface PhraseMatcher {
+  phrases: ReadonlySet<string>;
+  longest: number;
+  /** Every word must be capitalised (country names as proper nouns; person forms always are). */
+  properNoun: boolean;
+}
+
+interface ArticleText {
+  tokens: Token[];
+  sentences: SentenceSpan[];
+}
+
+// Tokens and sentence spans per article object: an edit replaces the object, which drops the entry.
+const textCache = new WeakMap<Article, ArticleText>();
+
+function articleText(article: Article): ArticleText {
+  let cached = textCache.get(article);
+  if (!cached) {
+    cached = { tokens: tokenize(article.body, LOWERCASE_CONTEXT_WORDS), sentences: splitSentences(article.body) };
+    textCache.set(article, cached);
+  }
+  return cached;
+}
+
+function phraseKey(tokens: Token[]): string {
+  return tokens.map((t) => t.key).join(' ');
+}
+
+function matcherOf(forms: Iterable<string>, properNoun: boolean): PhraseMatcher {
+  const phrases = new Set<string>();
+  let longest = 0;
+  for (const form of forms) {
+    const tokens = tokenize(form, LOWERCASE_CONTEXT_WORDS);
+    if (!tokens.length) continue;
+    phrases.add(phraseKey(tokens));
+    longest = Math.max(longest, tokens.length);
+  }
+  return { phrases, longest, properNoun };
+}
+
+const countryMatchers = new Map<string, PhraseMatcher>();
+
+export function countryMatcher(code: string): PhraseMatcher {
+  let matcher = countryMatchers.get(code);
+  if (!matcher) {
+    // countryTerms gives token keys already; they are matched against token keys the same way.
+    const phrases = new Set(countryTerms(code));
+    let longest = 0;
+    for (const phrase of phrases) longest = Math.max(longest, phrase.split(' ').length);
+    matcher = { phrases, longest, properNoun: true };
+    countryMatchers.set(code, matcher);
+  }
+  return matcher;
+}
+
+/** The matcher for a subject in one article (a person's forms are the ones this article uses). */
+export function matcherFor(subject: DossierSubject, article: Article, extraForms: readonly string[] = []): PhraseMatcher {
+  if (subject.kind === 'country') return countryMatcher(subject.code);
+  const person = article.persons.find((p) => p.id === subject.id);
+  return matcherOf([...(person?.variants ?? []), ...(person ? [person.name] : []), ...extraForms], true);
+}
+
+/** Spaces only (or a hyphen between spaces): words in one name. */
+function joins(gap: string): boolean {
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c !== 32 && c !== 45 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** Token ranges of the text that the matcher finds, longest phrase first, left to right. */
+export function findPhrases(tokens: readonly Token[], matcher: PhraseMatcher): Highlight[] {
+  const found: Highlight[] = [];
+  if (!matcher.phrases.size) return found;
+  for (let i = 0; i < tokens.length; i++) {
+    let key = '';
+    let best = 0;
+    for (let n = 1; n <= matcher.longest && i + n <= tokens.length; n++) {
+      const token = tokens[i + n - 1]!;
+      if (n > 1 && !joins(token.gap)) break;
+      if (matcher.properNoun && !token.capitalised && !token.allCaps && n === 1) break;
+      key = n === 1 ? token.key : `${key} ${token.key}`;
+      if (matcher.phrases.has(key) && (token.capitalised || token.allCaps || !matcher.properNoun)) best = n;
+    }
+    if (best) {
+      found.push({ start: tokens[i]!.start, end: tokens[i + best - 1]!.end });
+      i += best - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * The sentences of the article's body that name the subject, with the names highlighted. When the
+ * body names them nowhere (only the title does, or a caption the reader set aside), the title or
+ * the excerpt stands in, so no article of the dossier is shown without text.
+ */
+export function mentionSentences(article: Article, subject: DossierSubject, extraForms: readonly string[] = []): MentionSentence[] {
+  const matcher = matcherFor(subject, article, extraForms);
+  const { tokens, sentences } = articleText(article);
+  const hits = findPhrases(tokens, matcher);
+  const result: MentionSentence[] = [];
+  let s = 0;
+  for (let h = 0; h < hits.length;) {
+    const hit = hits[h]!;
+    while (s < sentences.length && sentences[s]!.end <= hit.start) s++;
+    const span = sentences[s];
+    if (!span || span.start > hit.start) {
+      h++;
+      continue;
+    }
+    const highlights: Highlight[] = [];
+    while (h < hits.length && hits[h]!.start < span.end) {
+      const inner = hits[h]!;
+      highlights.push({ start: inner.start - span.start, end: Math.min(inner.end, span.end) - span.start });
+      h++;
+    }
+    result.push({ text: article.body.slice(span.start, span.end), highlights });
+  }
+  if (result.length) return result;
+  const fallback = article.title ?? article.excerpt;
+  const fallbackTokens = tokenize(fallback, LOWERCASE_CONTEXT_WORDS);
+  return fallback ? [{ text: fallback, highlights: findPhrases(fallbackTokens, matcher) }] : [];
+}
