@@ -29,6 +29,8 @@ export class DossierPanel implements vscode.Disposable {
   private warnedInvalid = false;
   /** The mentions ticked in the webview (`key#index`), for Insert Brief from the palette. */
   picks: string[] = [];
+  /** How many articles the last posted dossier held (-1 before the first post): for tests. */
+  posted = -1;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
 
@@ -69,6 +71,7 @@ export class DossierPanel implements vscode.Disposable {
     const { corpus } = this.services.index;
     const dossier = buildDossier(corpus, this.subject);
     this.setTitle();
+    this.posted = dossier ? dossier.entries.length : 0;
     void this.panel.webview.postMessage(dossier
       ? { type: 'dossier', dossier }
       : { type: 'missing', id: subjectId(this.subject), indexing: this.services.index.state !== 'ready' });
@@ -128,13 +131,20 @@ export class DossierPanel implements vscode.Disposable {
   }
 
   private async insert(text: string, block: boolean): Promise<boolean> {
-    const editor = await this.services.notes.target();
-    if (!editor) {
+    const target = await this.services.notes.target();
+    if (!target) {
       void vscode.window.showInformationMessage('Dossier: open the Markdown note to insert into, place the cursor, then try again.');
       return false;
     }
-    if (block) return insertBlock(editor, text);
-    return editor.edit((edit) => edit.replace(editor.selection, text));
+    const { selection } = target;
+    const apply = (editor: vscode.TextEditor) => (block ? insertBlock(editor, selection, text) : editor.edit((edit) => edit.replace(selection, text)));
+    try {
+      return await apply(target.editor);
+    } catch (error) {
+      // The editor went away between finding it and editing (a panel covered it): show it and retry once.
+      this.services.output.appendLine(`Dossier: retrying the insertion into ${target.editor.document.uri.toString()}: ${String(error)}`);
+      return apply(await vscode.window.showTextDocument(target.editor.document, { viewColumn: vscode.ViewColumn.Beside, selection }));
+    }
   }
 
   private disposed = false;

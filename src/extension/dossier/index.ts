@@ -140,7 +140,7 @@ export function registerDossier(context: vscode.ExtensionContext, index: Workspa
     vscode.commands.registerCommand(INSERT_BRIEF_COMMAND, (arg?: unknown) => insertBrief(arg)),
     vscode.commands.registerCommand(NEW_NOTE_COMMAND, async (arg?: unknown) => (await newNoteForArticle(index, arg))?.document.uri.toString()),
     vscode.commands.registerCommand(PANELS_COMMAND, () => ({
-      dossiers: [...dossiers.values()].map((d) => ({ subject: d.subject, title: d.panel.title, visible: d.panel.visible })),
+      dossiers: [...dossiers.values()].map((d) => ({ subject: d.subject, title: d.panel.title, visible: d.panel.visible, posted: d.posted })),
       network: network ? { visible: network.panel.visible } : null,
     })),
     vscode.window.registerWebviewPanelSerializer(DOSSIER_VIEW_TYPE, {
