@@ -4,6 +4,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { Corpus } from '../../src/core/library/corpus';
 import { buildDossier, buildNetwork, splitSentences } from '../../src/core/dossier';
+import { sentenceAround } from '../../src/core/dossier/sentences';
 
 const SEEDS = path.join(__dirname, '../../seeds');
 
@@ -132,6 +133,21 @@ describe('dossier: sentences', () => {
         last = span.end;
       }
     }), { numRuns: 300 });
+  });
+});
+
+describe('dossier: the sentence around a mention', () => {
+  it('is the span splitSentences gives for that place, for any text', () => {
+    const text = fc.array(fc.constantFrom('Ab', 'cd', ' ', '. ', '.', '! ', '?"', '\n', 'Mr. ', 'H. ', '…', '2', '...', ' X'), { maxLength: 120 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, fc.nat(), (t: string, seed: number) => {
+      const spans = splitSentences(t);
+      if (!spans.length) return;
+      const span = spans[seed % spans.length]!;
+      const at = span.start + (seed % (span.end - span.start));
+      // Mentions are words: the place is a letter or digit.
+      if (!/[A-Za-z0-9]/.test(t[at]!)) return;
+      assert.deepStrictEqual(sentenceAround(t, at, at + 1), span, JSON.stringify(t));
+    }), { numRuns: 500 });
   });
 });
 

@@ -1,15 +1,20 @@
 // Where an article names a person or a country, as sentences with the name highlighted. Computed
-// from the body text the corpus holds (features never re-read files), with the same tokenizer the
-// extractor uses, so "Lavrov's", "SERGEY LAVROV" and "Serguei Lavrov" are found as they were
-// extracted. A person is matched by the surface forms the extractor attributed to that person in
-// this article (so the "Rodríguez" of one article is not another article's Delcy Rodríguez); a
-// country by every name it answers to (name, demonym, capital, aliases), written as a proper noun.
+// from the body text the corpus holds (features never re-read files). A person is matched by the
+// surface forms the extractor attributed to that person in this article (so the "Rodríguez" of one
+// article is not another article's Delcy Rodríguez); a country by every name it answers to (name,
+// demonym, capital, aliases), written as a proper noun.
+//
+// Fast path first: the forms are found with the engine's native indexOf (the body as written for a
+// person's forms, lower-cased for a country's terms) and only the sentences around the hits are
+// delimited — a dossier of 1,000 articles must come in tens of milliseconds. When that finds
+// nothing (a form written with other accents or spacing), the article is tokenized as the
+// extractor does and matched token by token.
 
 import { countryTerms } from '../entities';
 import { LOWERCASE_CONTEXT_WORDS } from '../entities/lexicon';
 import { tokenize, type Token } from '../entities/tokens';
 import type { Article } from '../types';
-import { splitSentences, type SentenceSpan } from './sentences';
+import { sentenceAround, splitSentences, type SentenceSpan } from './sentences';
 
 export type DossierSubject = { kind: 'person'; id: string } | { kind: 'country'; code: string };
 
@@ -118,33 +123,90 @@ export function findPhrases(tokens: readonly Token[], matcher: PhraseMatcher): H
   return found;
 }
 
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+
+function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_CHAR_RE.test(ch);
+}
+
+/**
+ * Whole-word occurrences of the needles in `haystack`, longest first where they overlap, in text
+ * order. `check` can refuse a hit (a country term not written as a proper noun).
+ */
+function findNeedles(haystack: string, needles: Iterable<string>, check: (start: number, end: number) => boolean): Highlight[] {
+  const hits: Highlight[] = [];
+  for (const needle of needles) {
+    if (!needle) continue;
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if (isWordChar(haystack[at - 1]) || isWordChar(haystack[end]) || !check(at, end)) continue;
+      hits.push({ start: at, end });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Highlight[] = [];
+  for (const hit of hits) if (!kept.length || hit.start >= kept[kept.length - 1]!.end) kept.push(hit);
+  return kept;
+}
+
+function isUpperChar(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== ch.toLowerCase();
+}
+
+function fastHits(article: Article, subject: DossierSubject, extraForms: readonly string[]): Highlight[] {
+  const body = article.body;
+  if (subject.kind === 'person') {
+    const person = article.persons.find((p) => p.id === subject.id);
+    const forms = [...new Set([...(person?.variants ?? []), ...(person ? [person.name] : []), ...extraForms])];
+    return findNeedles(body, forms, () => true);
+  }
+  const lower = body.toLowerCase();
+  // Lower-casing that changes the length (a dotted capital I) would shift offsets: use the slow path.
+  if (lower.length !== body.length) return [];
+  return findNeedles(lower, countryMatcher(subject.code).phrases, (start, end) => {
+    // A proper noun: a capital first letter; short codes ("US") only in capitals.
+    if (!isUpperChar(body[start])) return false;
+    if (end - start <= 3 && body.slice(start, end) !== body.slice(start, end).toUpperCase()) return false;
+    return true;
+  }) as Highlight[];
+}
+
+function sentencesOf(text: string, hits: readonly Highlight[], spanOf: (hit: Highlight) => SentenceSpan): MentionSentence[] {
+  const result: MentionSentence[] = [];
+  let current: { span: SentenceSpan; sentence: MentionSentence } | null = null;
+  for (const hit of hits) {
+    if (current && hit.start < current.span.end && hit.start >= current.span.start) {
+      current.sentence.highlights.push({ start: hit.start - current.span.start, end: Math.min(hit.end, current.span.end) - current.span.start });
+      continue;
+    }
+    const span = spanOf(hit);
+    const sentence: MentionSentence = { text: text.slice(span.start, span.end), highlights: [{ start: hit.start - span.start, end: Math.min(hit.end, span.end) - span.start }] };
+    result.push(sentence);
+    current = { span, sentence };
+  }
+  return result;
+}
+
 /**
  * The sentences of the article's body that name the subject, with the names highlighted. When the
  * body names them nowhere (only the title does, or a caption the reader set aside), the title or
  * the excerpt stands in, so no article of the dossier is shown without text.
  */
 export function mentionSentences(article: Article, subject: DossierSubject, extraForms: readonly string[] = []): MentionSentence[] {
+  const fast = fastHits(article, subject, extraForms);
+  if (fast.length) return sentencesOf(article.body, fast, (hit) => sentenceAround(article.body, hit.start, hit.end));
   const matcher = matcherFor(subject, article, extraForms);
   const { tokens, sentences } = articleText(article);
   const hits = findPhrases(tokens, matcher);
-  const result: MentionSentence[] = [];
   let s = 0;
-  for (let h = 0; h < hits.length;) {
-    const hit = hits[h]!;
+  const result = sentencesOf(article.body, hits, (hit) => {
     while (s < sentences.length && sentences[s]!.end <= hit.start) s++;
     const span = sentences[s];
-    if (!span || span.start > hit.start) {
-      h++;
-      continue;
-    }
-    const highlights: Highlight[] = [];
-    while (h < hits.length && hits[h]!.start < span.end) {
-      const inner = hits[h]!;
-      highlights.push({ start: inner.start - span.start, end: Math.min(inner.end, span.end) - span.start });
-      h++;
-    }
-    result.push({ text: article.body.slice(span.start, span.end), highlights });
-  }
+    return span && span.start <= hit.start ? span : { start: hit.start, end: hit.end };
+  });
   if (result.length) return result;
   const fallback = article.title ?? article.excerpt;
   const fallbackTokens = tokenize(fallback, LOWERCASE_CONTEXT_WORDS);

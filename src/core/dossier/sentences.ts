@@ -43,55 +43,108 @@ function wordBefore(text: string, end: number): string {
   return text.slice(start, end).toLowerCase();
 }
 
+function isTerminator(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/**
+ * When the terminator at `i` ends a sentence, where that sentence ends (after the run of
+ * terminators and closing quotes); otherwise -1.
+ */
+export function sentenceEndAt(text: string, i: number): number {
+  const n = text.length;
+  const code = text.charCodeAt(i);
+  if (!isTerminator(code)) return -1;
+  let end = i + 1;
+  // "..." and "?!" end together.
+  while (end < n && isTerminator(text.charCodeAt(end))) end++;
+  while (end < n && CLOSERS.has(text[end]!)) end++;
+  if (end >= n) return end;
+  if (isLineBreak(text.charCodeAt(end))) return end;
+  if (!isSpace(text.charCodeAt(end))) return -1;
+  let next = end;
+  while (next < n && isSpace(text.charCodeAt(next))) next++;
+  if (next >= n) return end;
+  const following = text[next]!;
+  if (!(isUpper(following) || OPENERS.has(following) || isDigit(text.charCodeAt(next)) || isLineBreak(text.charCodeAt(next)))) return -1;
+  if (code === 46 && end === i + 1) {
+    const word = wordBefore(text, i);
+    // An initial ("H. W. Bush") or a known abbreviation does not end the sentence.
+    if ((word.length === 1 && isUpper(text[i - 1]!)) || ABBREVIATIONS.has(word)) return -1;
+  }
+  return end;
+}
+
+function trimmed(text: string, start: number, end: number): SentenceSpan | null {
+  let s = start, e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return e > s ? { start: s, end: e } : null;
+}
+
 /** Splits `text` into trimmed, non-empty sentence spans, in order. Linear in the text's length. */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   const n = text.length;
   let start = 0;
   const push = (end: number) => {
-    let s = start, e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
-    if (e > s) spans.push({ start: s, end: e });
+    const span = trimmed(text, start, end);
+    if (span) spans.push(span);
   };
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (code === 10 || code === 13) {
+    if (isLineBreak(code)) {
       push(i);
       start = i + 1;
       continue;
     }
-    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
-    let end = i + 1;
-    // "..." and "?!" end together.
-    while (end < n && (text[end] === '.' || text[end] === '!' || text[end] === '?')) end++;
-    while (end < n && CLOSERS.has(text[end]!)) end++;
-    if (end >= n) continue;
-    if (!isSpace(text.charCodeAt(end))) {
-      i = end - 1;
+    if (!isTerminator(code)) continue;
+    const end = sentenceEndAt(text, i);
+    if (end < 0) {
+      // Skip the rest of this run of terminators, as the boundary test did.
+      while (i + 1 < n && isTerminator(text.charCodeAt(i + 1))) i++;
       continue;
-    }
-    let next = end;
-    while (next < n && isSpace(text.charCodeAt(next))) next++;
-    if (next >= n) continue;
-    const following = text[next]!;
-    const startsSentence = isUpper(following) || OPENERS.has(following) || isDigit(text.charCodeAt(next));
-    if (!startsSentence) {
-      i = next - 1;
-      continue;
-    }
-    if (code === 46 && end === i + 1) {
-      const word = wordBefore(text, i);
-      // An initial ("H. W. Bush") or a known abbreviation does not end the sentence.
-      if ((word.length === 1 && isUpper(text[i - 1]!)) || ABBREVIATIONS.has(word)) {
-        i = next - 1;
-        continue;
-      }
     }
     push(end);
     start = end;
-    i = next - 1;
+    i = end - 1;
   }
   push(n);
   return spans;
+}
+
+/**
+ * The sentence holding `start..end`, found by scanning outwards from it only (the dossier needs a
+ * few sentences of long articles, not all of them). Agrees with splitSentences: the span is the
+ * one splitSentences gives that contains the range.
+ */
+export function sentenceAround(text: string, start: number, end: number): SentenceSpan {
+  let from = 0;
+  for (let j = start - 1; j >= 0; j--) {
+    const code = text.charCodeAt(j);
+    if (isLineBreak(code)) { from = j + 1; break; }
+    if (isTerminator(code)) {
+      // The first terminator of a run decides, as in the forward split.
+      let first = j;
+      while (first > 0 && isTerminator(text.charCodeAt(first - 1))) first--;
+      const e = sentenceEndAt(text, first);
+      if (e >= 0 && e <= start) { from = e; break; }
+      j = first;
+    }
+  }
+  let to = text.length;
+  for (let j = end; j < text.length; j++) {
+    const code = text.charCodeAt(j);
+    if (isLineBreak(code)) { to = j; break; }
+    if (isTerminator(code)) {
+      const e = sentenceEndAt(text, j);
+      if (e >= 0) { to = e; break; }
+      while (j + 1 < text.length && isTerminator(text.charCodeAt(j + 1))) j++;
+    }
+  }
+  return trimmed(text, from, to) ?? { start, end };
 }
