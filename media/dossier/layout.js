@@ -82,7 +82,7 @@
       minY = Math.min(minY, y[i] - radius[i]); maxY = Math.max(maxY, y[i] + radius[i]);
     }
     const pad = 40;
-    const scale = Math.min(1.5, (size.width - 2 * pad) / Math.max(1, maxX - minX), (size.height - 2 * pad) / Math.max(1, maxY - minY));
+    const scale = Math.min(3, (size.width - 2 * pad) / Math.max(1, maxX - minX), (size.height - 2 * pad) / Math.max(1, maxY - minY));
     const ox = (size.width - scale * (maxX - minX)) / 2 - scale * minX, oy = (size.height - scale * (maxY - minY)) / 2 - scale * minY;
     return nodes.map((_, i) => ({ x: ox + scale * x[i], y: oy + scale * y[i], r: radius[i] }));
     }

@@ -6,13 +6,25 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { openViewContainer, pane, RESULTS, ROOT, runCommand, screenshot, statusBarItem, TIMEOUT, workbench } from './workbench';
 
-/** The content frame of the visible webview whose tab is titled `title` (webviews nest two iframes). */
-async function webviewFrame(page: Page, title: string): Promise<FrameLocator> {
+/**
+ * The content frame of the webview whose tab is titled `title` and that shows `selector` (webviews
+ * nest two iframes, and several panels can be visible side by side, so the frame is found by what
+ * it shows).
+ */
+async function webviewFrame(page: Page, title: string, selector: string): Promise<Frame> {
   await page.locator('.tabs-container .tab.active', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
-  return page.frameLocator('iframe.webview.ready:visible').first().frameLocator('#active-frame');
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview frame shows ${selector} (tab "${title}")`);
+    await page.waitForTimeout(200);
+  }
 }
 
 function keep(name: string): void {
@@ -29,7 +41,7 @@ describe('The dossier in the workbench', () => {
     await row.hover();
     await row.locator('.actions .action-label[aria-label^="Open Dossier"]').click();
 
-    const frame = await webviewFrame(page, 'Dossier: Sergey Lavrov');
+    const frame = await webviewFrame(page, 'Dossier: Sergey Lavrov', 'h1:has-text("Sergey Lavrov")');
     await frame.locator('h1', { hasText: 'Sergey Lavrov' }).waitFor({ timeout: TIMEOUT });
     const entries = frame.locator('li.entry');
     await entries.nth(3).waitFor({ timeout: TIMEOUT });
@@ -52,15 +64,15 @@ describe('The dossier in the workbench', () => {
   it('opens the network, and a node opens its dossier', async () => {
     const { page } = workbench();
     await runCommand(page, 'Dossier: Show Network');
-    const frame = await webviewFrame(page, 'Dossier: Network');
-    await frame.locator('body[data-settled="true"]').waitFor({ timeout: TIMEOUT });
+    const frame = await webviewFrame(page, 'Dossier: Network', 'svg.graph');
+    await frame.locator('body[data-settled="true"]').waitFor({ state: 'attached', timeout: TIMEOUT });
     const nodes = frame.locator('g.node');
     assert.ok((await nodes.count()) > 10, 'nodes drawn');
     assert.ok((await frame.locator('svg.graph line').count()) > 10, 'edges drawn');
     await screenshot(page, 'network');
     keep('network');
     await frame.locator('g.node[data-id="c:CU"] circle').click();
-    const cuba = await webviewFrame(page, 'Dossier: Cuba');
+    const cuba = await webviewFrame(page, 'Dossier: Cuba', 'h1:has-text("Cuba")');
     await cuba.locator('h1', { hasText: 'Cuba' }).waitFor({ timeout: TIMEOUT });
     assert.strictEqual(await cuba.locator('li.entry').count(), 4);
   });

@@ -196,6 +196,20 @@ function sentencesOf(text: string, hits: readonly Highlight[], spanOf: (hit: Hig
  * the excerpt stands in, so no article of the dossier is shown without text.
  */
 export function mentionSentences(article: Article, subject: DossierSubject, extraForms: readonly string[] = []): MentionSentence[] {
+  if (extraForms.length) return computeMentionSentences(article, subject, extraForms);
+  // Per article object and subject: a panel rebuilt after an index change recomputes only the
+  // articles that changed (an edit replaces the article object, which drops its entry).
+  let bySubject = sentenceCache.get(article);
+  if (!bySubject) sentenceCache.set(article, (bySubject = new Map()));
+  const key = subject.kind === 'person' ? `p:${subject.id}` : `c:${subject.code}`;
+  let sentences = bySubject.get(key);
+  if (!sentences) bySubject.set(key, (sentences = computeMentionSentences(article, subject, extraForms)));
+  return sentences;
+}
+
+const sentenceCache = new WeakMap<Article, Map<string, MentionSentence[]>>();
+
+function computeMentionSentences(article: Article, subject: DossierSubject, extraForms: readonly string[]): MentionSentence[] {
   const fast = fastHits(article, subject, extraForms);
   if (fast.length) return sentencesOf(article.body, fast, (hit) => sentenceAround(article.body, hit.start, hit.end));
   const matcher = matcherFor(subject, article, extraForms);

@@ -7,7 +7,6 @@
 import { countryInfo } from '../entities';
 import type { Corpus } from '../library/corpus';
 import type { Article } from '../types';
-import { yearOf } from './dossier';
 
 export interface NetworkOptions {
   /** Keep only articles about this country (ISO code). */
@@ -52,47 +51,63 @@ export const NETWORK_NODE_LIMIT = 150;
 /** The strongest links only: more lines than this add no reading, only drawing time. */
 export const NETWORK_EDGE_LIMIT = 1500;
 
-function passes(article: Article, options: NetworkOptions): boolean {
-  if (options.country && !article.countries.some((c) => c.code === options.country)) return false;
-  if (options.fromYear != null || options.toYear != null) {
-    const year = yearOf(article.date);
-    if (year === null) return false;
-    if (options.fromYear != null && year < options.fromYear) return false;
-    if (options.toYear != null && year > options.toYear) return false;
+/** The year of an ISO date, without a regular expression (this runs once per article). */
+function fastYear(date: string | null): number | null {
+  if (!date || date.length < 4) return null;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = date.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    year = year * 10 + c;
   }
-  return true;
+  return year;
 }
 
 export function buildNetwork(corpus: Corpus, options: NetworkOptions = {}): Network {
   const limit = options.limit ?? NETWORK_NODE_LIMIT;
-  const source = options.country ? corpus.articlesForCountry(options.country) : corpus.articles();
+  const yearFiltered = options.fromYear != null || options.toYear != null;
   const selected: Article[] = [];
-  const counts = new Map<string, number>();
+  // Counts by raw id, persons and countries apart (no string building per mention).
+  const personCounts = new Map<string, number>();
+  const countryCounts = new Map<string, number>();
   let minYear = Infinity, maxYear = -Infinity;
   for (const article of corpus.articles()) {
-    const year = yearOf(article.date);
+    const year = fastYear(article.date);
     if (year !== null) {
       if (year < minYear) minYear = year;
       if (year > maxYear) maxYear = year;
     }
-  }
-  for (const article of source) {
-    if (!passes(article, options)) continue;
+    if (yearFiltered) {
+      if (year === null) continue;
+      if (options.fromYear != null && year < options.fromYear) continue;
+      if (options.toYear != null && year > options.toYear) continue;
+    }
+    if (options.country) {
+      let about = false;
+      for (const c of article.countries) if (c.code === options.country) { about = true; break; }
+      if (!about) continue;
+    }
     selected.push(article);
-    for (const p of article.persons) counts.set(`p:${p.id}`, (counts.get(`p:${p.id}`) ?? 0) + 1);
-    for (const c of article.countries) counts.set(`c:${c.code}`, (counts.get(`c:${c.code}`) ?? 0) + 1);
+    for (const p of article.persons) personCounts.set(p.id, (personCounts.get(p.id) ?? 0) + 1);
+    for (const c of article.countries) countryCounts.set(c.code, (countryCounts.get(c.code) ?? 0) + 1);
   }
-  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
-  const kept = new Set(top.map(([id]) => id));
-  const weights = new Map<string, number>();
+  const ranked: [string, number][] = [];
+  for (const [id, n] of personCounts) ranked.push([`p:${id}`, n]);
+  for (const [code, n] of countryCounts) ranked.push([`c:${code}`, n]);
+  const top = ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+  // Kept nodes get small indices; an edge is the number personIndex * limit + countryIndex.
+  const personIndex = new Map<string, number>(), countryIndex = new Map<string, number>();
+  top.forEach(([id], i) => (id.startsWith('p:') ? personIndex : countryIndex).set(id.slice(2), i));
+  const weights = new Map<number, number>();
+  const width = Math.max(1, top.length);
   for (const article of selected) {
     for (const p of article.persons) {
-      const pid = `p:${p.id}`;
-      if (!kept.has(pid)) continue;
+      const pi = personIndex.get(p.id);
+      if (pi === undefined) continue;
       for (const c of article.countries) {
-        const cid = `c:${c.code}`;
-        if (!kept.has(cid)) continue;
-        const edge = `${pid}\u0000${cid}`;
+        const ci = countryIndex.get(c.code);
+        if (ci === undefined) continue;
+        const edge = pi * width + ci;
         weights.set(edge, (weights.get(edge) ?? 0) + 1);
       }
     }
@@ -104,14 +119,13 @@ export function buildNetwork(corpus: Corpus, options: NetworkOptions = {}): Netw
     return { id, kind, ref, name, flag: kind === 'country' ? countryInfo(ref)?.flag ?? '' : '', articles };
   });
   const edges = [...weights].map(([edge, weight]) => {
-    const [s, t] = edge.split('\u0000') as [string, string];
-    return { source: s, target: t, weight };
+    return { source: top[Math.floor(edge / width)]![0], target: top[edge % width]![0], weight };
   }).sort((a, b) => b.weight - a.weight || (a.source + a.target < b.source + b.target ? -1 : 1)).slice(0, NETWORK_EDGE_LIMIT);
   return {
     nodes,
     edges,
     articles: selected.length,
-    totalNodes: counts.size,
+    totalNodes: ranked.length,
     years: minYear <= maxYear ? { min: minYear, max: maxYear } : null,
   };
 }
