@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Corpus } from './core/library/corpus';
 import { registerCitations } from './extension/citations';
+import { registerDossier } from './extension/dossier';
 import { citationPreviewPlugin } from './extension/citations/markdownPreview';
 import { registerOpenArticle } from './extension/openArticle';
 import { registerReindexCommand } from './extension/reindexCommand';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   const notes = registerCitations(context, index);
   sidebar.setCitingNotes(notes);
   context.subscriptions.push(registerSearch(index));
+  context.subscriptions.push(registerDossier(context, index, output));
 
   void index.reindex();
   return { corpus: index.corpus, index, notes, extendMarkdownIt: citationPreviewPlugin(index) };
