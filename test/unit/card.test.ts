@@ -4,7 +4,7 @@ import type { Article } from '../../src/core/types';
 
 function article(overrides: Partial<Article>): Article {
   return {
-    key: 'x2025-key', file: 'x.txt', title: 'Title', label: 'Title', date: '2025-05-07', outlet: 'TASS', url: null,
+    key: 'x2025-key', file: 'x.txt', title: 'Title', label: 'Title', date: '2025-05-07', outlet: 'TASS', url: null, author: null,
     excerpt: 'Excerpt.', words: 1, countries: [], persons: [], body: '', explicitKey: null, baseKey: 'x2025-key', location: '/x.txt',
     ...overrides,
   };
