@@ -74,7 +74,9 @@ function emphasisOnly(line: string): string | null {
 
 function looksLikeHeadline(line: string): boolean {
   const words = line.split(/\s+/).length;
-  return line.length <= 200 && words >= 2 && words <= 30 && !/[.,;:]$/.test(line) && !URL_RE.test(line);
+  // Official titles run long ("Statement by H.E. Dr. … of the Republic of Austria at the 66th
+  // Session of the General Assembly of the United Nations": 37 words); prose ends with a stop.
+  return line.length <= 320 && words >= 2 && words <= 48 && !/[.,;:]$/.test(line) && !URL_RE.test(line);
 }
 
 // ---- datelines -----------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ const FURNITURE_RE = new RegExp('^(?:' + [
 /** `Home > News > World`, `Home › Briefing Room › Statements`: two to seven short segments. */
 const BREADCRUMB_RE = /^[^>›»\n]{1,40}(?:\s[>›»]\s[^>›»\n]{1,40}){1,6}$/;
 /** `From Wikinews, the free news source you can write!`, `From Wikipedia, the free encyclopedia`. */
+const EXCERPT_RE = /^>\s*#{1,6}\s*excerpt\s*$/i;
+const RULE_RE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
 const TAGLINE_RE = /^From (\p{Lu}[\p{L}\p{N}.&' -]{1,40}), the [^\n]{1,80}$/u;
 
 function wordCount(line: string): number {
@@ -54,7 +56,9 @@ function wordCount(line: string): number {
 /** A line of prose: long, or a full sentence. Zones end at the first (header) and last (footer). */
 function isProse(line: string): boolean {
   const words = wordCount(line);
-  if (words >= 30) return true;
+  // Headlines can run to 40 words ("Statement by H.E. Dr. … at the 66th Session of the General
+  // Assembly of the United Nations"), but end without a full stop.
+  if (words >= 60) return true;
   return words >= 10 && /[.!?"”’)\]:]$/.test(line);
 }
 
@@ -66,9 +70,18 @@ export function isFurniture(line: string): boolean {
 export function readZones(lines: string[]): Zones {
   const zones: Zones = { consumed: new Set(), date: null, updatedDate: null, author: null, outlet: null };
   const header: number[] = [];
+  let excerpt = false;
   for (let i = 0; i < lines.length && header.length < HEADER_LINES; i++) {
-    if (lines[i] === '') continue;
-    if (isProse(lines[i]!)) break;
+    const line = lines[i]!;
+    if (line === '') continue;
+    // MarkDownload's `> ## Excerpt` block (the page's description, not the text) and rules.
+    if (EXCERPT_RE.test(line)) excerpt = true;
+    else if (!(excerpt && line.startsWith('>'))) excerpt = false;
+    if (excerpt || RULE_RE.test(line)) {
+      zones.consumed.add(i);
+      continue;
+    }
+    if (isProse(line)) break;
     header.push(i);
   }
   const footer: number[] = [];
