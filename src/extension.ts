@@ -2,6 +2,7 @@
 // the core to one API; this file only creates the shared services and registers them.
 
 import * as vscode from 'vscode';
+import { setDisplayLocale } from './core/articles/displayDate';
 import type { Corpus } from './core/library/corpus';
 import { registerCitations } from './extension/citations';
 import { citationPreviewPlugin } from './extension/citations/markdownPreview';
@@ -22,6 +23,7 @@ export interface DossierApi {
 }
 
 export function activate(context: vscode.ExtensionContext): DossierApi {
+  setDisplayLocale(vscode.env.language);
   const output = vscode.window.createOutputChannel('Dossier');
   const index = new WorkspaceIndex(output);
   context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index));

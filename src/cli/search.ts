@@ -66,7 +66,7 @@ export function runSearch(argv: string[], out: (text: string) => void, err: (tex
     const a = corpus.get(r.key);
     if (!a) return;
     out(`${String(i + 1).padStart(2)}. @${r.key}  ${a.label}`);
-    const meta = dateOutlet(a);
+    const meta = dateOutlet(a, 'iso');
     out(`    ${meta || 'undated'}  [${r.matchedField}]`);
     out(`    ${r.passage}`);
   });

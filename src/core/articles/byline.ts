@@ -2,6 +2,8 @@
 // "Written by Jane Doe", "Author: Jane Doe". Read only on short stand-alone lines in the header or
 // footer zone (the caller's job), with anchored patterns over at most 120 characters.
 
+import { isOutletLine } from './outlets';
+
 export interface Byline {
   /** The authors' names, joined with ", ". */
   author: string;
@@ -44,8 +46,10 @@ export function parseByline(rawLine: string): Byline | null {
     if (names.length && ROLE_RE.test(part)) continue;
     const name = asName(part);
     if (name) names.push(name);
-    else if (names.length && part && !outlet && parts.indexOf(part) === parts.length - 1 && part.split(/\s+/).length <= 4 && /^\p{Lu}/u.test(part)) outlet = part;
-    else return null;
+    // After the names: an outlet ("By Jane Doe, Reuters") or a role ("Secretary of State"), dropped.
+    else if (names.length && part && parts.indexOf(part) === parts.length - 1 && /^\p{Lu}/u.test(part)) {
+      if (!outlet && isOutletLine(part)) outlet = part;
+    } else return null;
   }
   return names.length ? { author: names.join(', '), outlet } : null;
 }
