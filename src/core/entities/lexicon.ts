@@ -2,6 +2,7 @@
 // titles and roles, and the head words of organisations, places and events. No specific persons:
 // the extractor must work on articles nobody here has read.
 
+import { GIVEN_NAMES_DATA } from './givenNames.data';
 import { translitKey } from './translit';
 
 const words = (s: string) => s.trim().split(/\s+/);
@@ -32,6 +33,13 @@ saddam saif khalifa yunus hossein ebrahim masoud ismail vyacheslav idriss
 `).map(translitKey);
 
 export const GIVEN_NAMES = new Set(GIVEN);
+
+/**
+ * Common given names of English-speaking countries, cut at build time (givenNames.data.ts). Many are
+ * also surnames ("Mitchell", "Austin"), so they only vouch for a full name they begin ("Britney
+ * Spears"); they do not cut a run or outrank a place word as the hand list does.
+ */
+export const COMMON_GIVEN_NAMES = new Set(words(GIVEN_NAMES_DATA).map(translitKey));
 
 /** Family names written first (Chinese, Korean, Vietnamese): "Xi Jinping", "Kim Jong Un", "Moon Jae-in". */
 export const EAST_ASIAN_SURNAMES = new Set(words(`

@@ -16,7 +16,7 @@ import type { PersonMention } from '../types';
 import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
   AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
-  GIVEN_NAMES, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
+  COMMON_GIVEN_NAMES, GIVEN_NAMES, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
@@ -45,6 +45,7 @@ const COMMON = 64;
 const NON_PERSON = 128;
 const NOUN_ENDING = 256;
 const NAME_SUFFIX = 512;
+const COMMON_GIVEN = 1024;
 
 /** Keyed by the word as written; all-caps words apart (a two-letter word is a country code only in capitals). */
 const flagCache = new Map<string, number>();
@@ -67,7 +68,8 @@ function flagsOf(t: Token): number {
       | (COMMON_WORDS.has(key) ? COMMON : 0)
       | (NON_PERSON_WORDS.has(key) ? NON_PERSON : 0)
       | (COMMON_SUFFIX_RE.test(key) ? NOUN_ENDING : 0)
-      | (NAME_SUFFIXES.has(key) ? NAME_SUFFIX : 0);
+      | (NAME_SUFFIXES.has(key) ? NAME_SUFFIX : 0)
+      | (COMMON_GIVEN_NAMES.has(tk) ? COMMON_GIVEN : 0);
     if (cache.size >= 100_000) cache.clear();
     cache.set(t.text, f);
   }
@@ -206,7 +208,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   // A given name after unknown words starts the name ("Foreign Minsiter Felipe Perez Roque").
   if (!isGiven(tokens[from]!) && !isEastAsianSurname(tokens[from]!)) {
     for (let k = from + 1; k < to - 1; k++) {
-      if (isGiven(tokens[k]!)) {
+      // …but not a father's name after "bin"/"van" ("Tamim bin Hamad Al Thani").
+      if (isGiven(tokens[k]!) && !NAME_PARTICLES.has(tokens[k - 1]!.key)) {
         titled = true;
         from = k;
         break;
@@ -257,7 +260,7 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   }
   const prep = tokens[from - 1];
   const afterPlace = !!prep && PLACE_PREPOSITIONS.has(prep.key) && firstTok.gap === ' ';
-  const vouched = given || titled || speech || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
+  const vouched = given || titled || speech || has(firstTok, COMMON_GIVEN) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
     || visiting(tokens, from + seq.length)
     || seq.some((t) => PERSON_PARTICLES.has(t.key) || (!t.capitalised && ARABIC_ARTICLE_RE.test(t.text)));
   if (afterPlace && !vouched) return null;
