@@ -62,6 +62,7 @@ founder billionaire businessman businesswoman tycoon oligarch magnate entreprene
 writer author novelist poet artist singer actor actress musician footballer striker player captain warlord cleric imam rabbi
 priest pastor dissident rebel veteran suspect defendant prisoner hostage laureate wife husband daughter mother widow
 uncle nephew niece cousin grandson granddaughter chairperson negotiator editor presenter anchor
+sheriff reverend rev speaker petitioner respondent plaintiff
 `));
 
 /** Head words of organisations, places, events and documents: a sequence holding one is not a person. */

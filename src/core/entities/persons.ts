@@ -63,7 +63,8 @@ function flagsOf(t: Token): number {
       // Two-letter words are country codes only in capitals: "Li Qiang" and "De Croo" are not Liechtenstein or Germany.
       | ((t.text.length > 2 || t.allCaps) && lookupCountry(t.text) !== null ? COUNTRY : 0)
       | (isDemonym(t.text) || (key.endsWith('s') && isDemonym(t.text.slice(0, -1))) ? DEMONYM : 0)
-      | (TITLE_WORDS.has(key) ? TITLE : 0)
+      // "Vice-Chancellor", "Vice-President": a compound of title words is a title.
+      | (TITLE_WORDS.has(key) || (key.includes('-') && key.split('-').every((part) => TITLE_WORDS.has(part))) ? TITLE : 0)
       | (STOP_WORDS.has(key) ? STOP : 0)
       | (COMMON_WORDS.has(key) ? COMMON : 0)
       | (NON_PERSON_WORDS.has(key) ? NON_PERSON : 0)
@@ -92,8 +93,12 @@ const ARABIC_ARTICLE_RE = /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u;
 /** A middle initial: "W" (its full stop is in the gap) or "H.W.". */
 const INITIAL_RE = /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$/u;
 
+const CONTRACTION_RE = /['’](?:m|re|ve|ll|d)$|n['’]t$/i;
+
 /** Could this token be part of a name? (capitalised word, initial or particle; not an acronym, no digits) */
 function nameish(t: Token): boolean {
+  // "I'm", "We've", "They'll": contractions are never part of a name.
+  if (CONTRACTION_RE.test(t.text)) return false;
   if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && ARABIC_ARTICLE_RE.test(t.text));
   const c = t.text.charCodeAt(t.text.length - 1);
   if (c >= 48 && c <= 57) return false;
