@@ -7,9 +7,9 @@
 //   MARCH 3, 2021 PRESS RELEASE     JULY 11, 2022 • STATEMENTS AND RELEASES
 //
 // Every pattern here is anchored and works on one short line (at most 120 characters), so nothing
-// can backtrack over article text. chrono-node was measured against this for the job and left out
-// (see README, "The article reader"): it parses dates inside any sentence, which is what must not
-// happen, and costs ~200 KB in the bundle for the dozen shapes a date line takes.
+// can backtrack over article text. chrono-node was considered and left out (see README, "The
+// article reader"): its strength is finding dates inside any sentence, which is what must not
+// happen here, and a date line takes only the dozen shapes below.
 
 import { isoDate, parseDateText } from './dates';
 
