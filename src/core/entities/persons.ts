@@ -234,6 +234,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const after = tokens[to];
   if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ') return null;
   let seq = tokens.slice(from, to);
+  // A title compound after the name is its apposition: "Michael Spindelegger Vice-Chancellor".
+  while (seq.length > 2 && seq[seq.length - 1]!.key.includes('-') && has(seq[seq.length - 1]!, TITLE)) seq = seq.slice(0, -1);
   // Trailing country words are not part of a name, unless right after a given name ("Michael Jordan").
   while (seq.length > 1 && isCountryWord(seq[seq.length - 1]!) && !(seq.length === 2 && isGiven(seq[0]!))) seq = seq.slice(0, -1);
   // Name suffixes and initials do not end a name ("Ferdinand Marcos Jr" keeps its "Jr", "Marcos Jr" alone is no name).
