@@ -2,6 +2,7 @@
 // the core to one API; this file only creates the shared services and registers them.
 
 import * as vscode from 'vscode';
+import { setDisplayLocale } from './core/articles/displayDate';
 import type { Corpus } from './core/library/corpus';
 import { registerCitations } from './extension/citations';
 import { registerDossier } from './extension/dossier';
@@ -23,6 +24,7 @@ export interface DossierApi {
 }
 
 export function activate(context: vscode.ExtensionContext): DossierApi {
+  setDisplayLocale(vscode.env.language);
   // A log channel: levels, timestamps, and the user's log-level setting decide what is kept.
   const output = vscode.window.createOutputChannel('Dossier', { log: true });
   const index = new WorkspaceIndex(output);

@@ -68,7 +68,7 @@ export function runSearch(argv: string[], out: (text: string) => void, err: (tex
     const a = corpus.get(r.key);
     if (!a) return;
     out(terminalText(`${String(i + 1).padStart(2)}. @${r.key}  ${a.label}`));
-    const meta = dateOutlet(a);
+    const meta = dateOutlet(a, 'iso');
     out(terminalText(`    ${meta || 'undated'}  [${r.matchedField}]`));
     out(terminalText(`    ${r.passage}`));
   });

@@ -2,6 +2,7 @@
 // Everything taken from an article is untrusted: it is escaped so it can never form a link, an
 // image, HTML or a command; the only link a card carries is built here from the key.
 
+import { displayDate } from './articles/displayDate';
 import type { Article } from './types';
 import { MAX_SHOWN_CHARS, plainText } from './untrusted';
 
@@ -32,9 +33,12 @@ export function flagEmoji(code: string): string {
   return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
-/** "2025-05-07 · TASS", with what is missing left out. */
-export function dateOutlet(article: Pick<Article, 'date' | 'outlet'>): string {
-  return [article.date, article.outlet].filter(Boolean).join(' · ');
+/**
+ * "7 May 2025 · TASS" (the date as people read it, see displayDate), with what is missing left
+ * out; `iso` keeps the ISO date ("2025-05-07 · TASS"), as the CLI prints it.
+ */
+export function dateOutlet(article: Pick<Article, 'date' | 'outlet'>, format: 'display' | 'iso' = 'display'): string {
+  return [format === 'iso' ? article.date : displayDate(article.date), article.outlet].filter(Boolean).join(' · ');
 }
 
 /** Only http(s) URLs are shown as links; anything else (javascript:, command:, file:) is dropped. */
@@ -62,6 +66,7 @@ export function articleCardMarkdown(article: Article, options: CardOptions): str
   lines.push(`**${escapeMarkdown(article.title ?? article.label)}**`);
   const meta = dateOutlet(article);
   lines.push(`${meta ? escapeMarkdown(meta) + ' · ' : ''}\`@${article.key.replace(/`/g, '')}\``);
+  if (article.author) lines.push(`by ${escapeMarkdown(article.author)}`);
   if (article.countries.length) {
     lines.push(article.countries.map((c) => `${flagEmoji(c.code)} ${escapeMarkdown(c.name)}`.trim()).join(', '));
   }

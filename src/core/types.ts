@@ -30,6 +30,8 @@ export interface ArticleRecord {
   date: string | null;
   outlet: string | null;
   url: string | null;
+  /** Byline or front matter `author` ("Jane Doe, John Roe"); null when the file names none. Added after v1's first fields. */
+  author: string | null;
   excerpt: string;
   words: number;
   countries: CountryMention[];

@@ -136,6 +136,13 @@ describe('person directory', () => {
   });
 });
 
+describe('given-name lexicon', () => {
+  it('the committed cut is what scripts/build-given-names.mjs makes', async () => {
+    const { buildGivenNames, OUTPUT } = await import('../../scripts/build-given-names.mjs' as string);
+    assert.strictEqual(fs.readFileSync(OUTPUT, 'utf8'), buildGivenNames());
+  });
+});
+
 describe('gazetteer', () => {
   it('the committed table is what scripts/build-gazetteer.mjs makes', async () => {
     const { buildGazetteer, OUTPUT } = await import('../../scripts/build-gazetteer.mjs' as string);

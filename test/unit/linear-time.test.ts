@@ -26,6 +26,7 @@ describe('linear time on hostile text', function () {
     'unclosed link destinations `[a](`': (n) => '[a]('.repeat(n / 4),
     'unclosed autolinks `<http://`': (n) => '<http://'.repeat(n / 8),
     'a long run of `*` inside a word': (n) => 'a' + '*'.repeat(n) + 'b',
+    'header lines of `*`, `_` and spaces before a letter (zones, dates, bylines)': (n) => 'Title\n\n' + ('By ' + '*_ '.repeat(n / 12) + 'x\n').repeat(2) + '12 May 2024 ' + '_ '.repeat(n / 8) + 'x\n\nBody.',
     'a heading with a long run of `#` inside': (n) => '# a' + '#'.repeat(n) + 'b\n\nBody.',
     'front matter with a long run of spaces': (n) => '---\ntitle: a' + ' '.repeat(n) + 'b\n---\nBody.',
   };

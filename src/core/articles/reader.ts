@@ -6,6 +6,8 @@
 import { MONTH_PATTERN, dateFromUrl, isoDate, monthNumber, parseDateText, yearOf } from './dates';
 import { normaliseText } from './decode';
 import { parseFrontMatter } from './frontMatter';
+import { outletFromUrl } from './outlets';
+import { readZones } from './zones';
 
 export interface ParsedArticle {
   title: string | null;
@@ -13,6 +15,8 @@ export interface ParsedArticle {
   date: string | null;
   outlet: string | null;
   url: string | null;
+  /** Byline or front matter `author`; several authors joined with ", ". */
+  author: string | null;
   /** Cleaned body text: paragraphs separated by blank lines, dateline kept, debris and title removed. */
   body: string;
   excerpt: string;
@@ -91,7 +95,9 @@ function emphasisOnly(line: string): string | null {
 
 function looksLikeHeadline(line: string): boolean {
   const words = line.split(/\s+/).length;
-  return line.length <= 200 && words >= 2 && words <= 30 && !/[.,;:]$/.test(line) && !URL_RE.test(line);
+  // Official titles run long ("Statement by H.E. Dr. … of the Republic of Austria at the 66th
+  // Session of the General Assembly of the United Nations": 37 words); prose ends with a stop.
+  return line.length <= 320 && words >= 2 && words <= 48 && !/[.,;:]$/.test(line) && !URL_RE.test(line);
 }
 
 // ---- datelines -----------------------------------------------------------------------------------
@@ -148,6 +154,12 @@ export function parseArticle(rawText: string): ParsedArticle {
     trailingOutlet = stripInlineMarkdown(lastBold);
     lines[last] = '';
   }
+
+  // Header and footer lines (date lines, bylines, outlet lines, banners, breadcrumbs, Share/Print)
+  // give their facts and leave the text, so they are neither title nor body.
+  const zones = readZones(lines);
+  for (const i of zones.consumed) lines[i] = '';
+  date ??= zones.date;
 
   const kept: string[] = [];
   const asides: string[] = [];
@@ -222,7 +234,7 @@ export function parseArticle(rawText: string): ParsedArticle {
     if (date === null) date = dateline.date;
   }
   if (url) urlDate = dateFromUrl(url);
-  if (date === null) date = urlDate;
+  if (date === null) date = urlDate ?? zones.updatedDate;
   else if (date.startsWith('--') && urlDate && yearOf(urlDate) && urlDate.slice(4, 10).startsWith(date.slice(1, 7))) {
     // The dateline gives month and day; a dated URL agreeing with them gives the year.
     date = urlDate.length >= 10 ? urlDate : `${yearOf(urlDate)}${date.slice(1)}`;
@@ -230,8 +242,8 @@ export function parseArticle(rawText: string): ParsedArticle {
 
   const lastParagraph = paragraphs[paragraphs.length - 1] ?? '';
   const closingAgency = /\((\p{L}[\p{L}\p{N} .&'-]{0,24})\)\.?$/u.exec(lastParagraph)?.[1] ?? null;
-  outlet = firstNonEmpty(outlet, trailingOutlet, sourceOutlet, dateline?.agency ?? null,
-    closingAgency && closingAgency.split(' ').length <= 3 ? closingAgency : null);
+  outlet = firstNonEmpty(outlet, trailingOutlet, zones.outlet, sourceOutlet, dateline?.agency ?? null,
+    closingAgency && closingAgency.split(' ').length <= 3 ? closingAgency : null, url ? outletFromUrl(url) : null);
 
   const body = paragraphs.join('\n\n').trim();
   const lead = (firstParagraph.slice(dateline?.length ?? 0) + '\n\n' + paragraphs.slice(1).join('\n\n')).trim();
@@ -246,6 +258,7 @@ export function parseArticle(rawText: string): ParsedArticle {
     date,
     outlet,
     url,
+    author: front.fields.author ?? zones.author,
     body,
     excerpt,
     words: bodyWords.length,

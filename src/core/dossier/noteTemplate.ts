@@ -43,15 +43,13 @@ export interface FilledTemplate {
 
 /** The raw values of an article's fields (before escaping); empty when the article does not say. */
 export function templateValues(article: Article, personName: (id: string) => string | undefined = () => undefined): Record<TemplateField, string> {
-  // The record has no author field yet; a reader that adds one is picked up here.
-  const author = (article as Article & { author?: unknown }).author;
   return {
     key: article.key,
     title: article.title ?? article.label,
     date: article.date ? briefDate(article.date) : '',
     outlet: article.outlet ?? '',
     url: safeHttpUrl(article.url) ?? '',
-    author: typeof author === 'string' ? author : Array.isArray(author) ? author.filter((a) => typeof a === 'string').join(', ') : '',
+    author: article.author ?? '',
     persons: article.persons.map((p) => personName(p.id) ?? p.name).join(', '),
     countries: article.countries.map((c) => c.name).join(', '),
     excerpt: article.excerpt,

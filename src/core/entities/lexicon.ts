@@ -2,6 +2,7 @@
 // titles and roles, and the head words of organisations, places and events. No specific persons:
 // the extractor must work on articles nobody here has read.
 
+import { GIVEN_NAMES_DATA } from './givenNames.data';
 import { translitKey } from './translit';
 
 const words = (s: string) => s.trim().split(/\s+/);
@@ -33,6 +34,13 @@ saddam saif khalifa yunus hossein ebrahim masoud ismail vyacheslav idriss
 
 export const GIVEN_NAMES = new Set(GIVEN);
 
+/**
+ * Common given names of English-speaking countries, cut at build time (givenNames.data.ts). Many are
+ * also surnames ("Mitchell", "Austin"), so they only vouch for a full name they begin ("Britney
+ * Spears"); they do not cut a run or outrank a place word as the hand list does.
+ */
+export const COMMON_GIVEN_NAMES = new Set(words(GIVEN_NAMES_DATA).map(translitKey));
+
 /** Family names written first (Chinese, Korean, Vietnamese): "Xi Jinping", "Kim Jong Un", "Moon Jae-in". */
 export const EAST_ASIAN_SURNAMES = new Set(words(`
 xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang song tang han feng deng cao peng
@@ -54,6 +62,7 @@ founder billionaire businessman businesswoman tycoon oligarch magnate entreprene
 writer author novelist poet artist singer actor actress musician footballer striker player captain warlord cleric imam rabbi
 priest pastor dissident rebel veteran suspect defendant prisoner hostage laureate wife husband daughter mother widow
 uncle nephew niece cousin grandson granddaughter chairperson negotiator editor presenter anchor
+sheriff reverend rev speaker petitioner respondent plaintiff
 `));
 
 /** Head words of organisations, places, events and documents: a sequence holding one is not a person. */
