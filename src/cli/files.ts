@@ -3,10 +3,12 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { FORMAT_EXTENSIONS, withoutSavedPageAssets } from '../core/articles';
 import { Corpus } from '../core/library/corpus';
 import { UsageError } from './args';
 
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+/** Every extension the readers know (core/articles: text, HTML, PDF). */
+export const ARTICLE_EXTENSIONS = new Set(Object.values(FORMAT_EXTENSIONS).flat().map((e) => `.${e}`));
 
 export interface FoundFile {
   absolute: string;
@@ -60,7 +62,7 @@ export function loadCorpus(inputs: string[]): Corpus {
     if (fs.existsSync(absolute) && fs.statSync(absolute).isFile()) {
       return { files: [{ absolute, relative: path.basename(absolute) }] };
     }
-    return { files: findFiles(checkFolder(input)), prefix: inputs.length > 1 ? path.basename(absolute) + '/' : '' };
+    return { files: withoutSavedPageAssets(findFiles(checkFolder(input)), (f) => f.relative), prefix: inputs.length > 1 ? path.basename(absolute) + '/' : '' };
   });
   corpus.batch(() => {
     for (const root of roots) {
@@ -79,4 +81,9 @@ export function loadCorpus(inputs: string[]): Corpus {
     }
   });
   return corpus;
+}
+
+/** Runs `then` once the corpus holds every file (PDFs are parsed asynchronously): synchronously when none is pending. */
+export function whenRead<T>(corpus: Corpus, then: () => T): T | Promise<T> {
+  return corpus.reading ? corpus.settled().then(then) : then();
 }

@@ -2,7 +2,7 @@
 
 import type { Corpus } from '../core/library/corpus';
 import { parseArgs, UsageError } from './args';
-import { loadCorpus } from './files';
+import { loadCorpus, whenRead } from './files';
 
 export const INDEX_JSON_VERSION = 1;
 
@@ -17,24 +17,27 @@ export function indexJson(corpus: Corpus) {
   };
 }
 
-export function runIndex(argv: string[], out: (text: string) => void): number {
+export function runIndex(argv: string[], out: (text: string) => void): number | Promise<number> {
   const args = parseArgs(argv, { json: 'boolean' });
   if (!args.positionals.length) throw new UsageError('index needs at least one folder');
   const corpus = loadCorpus(args.positionals);
-  if (args.flags.json) {
-    out(JSON.stringify(indexJson(corpus), null, 2));
+  // PDFs are parsed asynchronously: go on once they are in.
+  return whenRead(corpus, () => {
+    if (args.flags.json) {
+      out(JSON.stringify(indexJson(corpus), null, 2));
+      return 0;
+    }
+    const articles = corpus.articles();
+    out(`${articles.length} article${articles.length === 1 ? '' : 's'} indexed`);
+    for (const a of articles) {
+      out(`  @${a.key}  ${a.label}`);
+      out(`      ${[a.date ?? 'undated', a.outlet ?? 'unknown outlet', a.file].join(' · ')}`);
+    }
+    const countries = corpus.countries();
+    if (countries.length) out(`countries: ${countries.slice(0, 12).map((c) => `${c.name} (${c.articles.length})`).join(', ')}`);
+    const persons = corpus.persons();
+    if (persons.length) out(`persons: ${persons.slice(0, 12).map((p) => `${p.name} (${p.articles.length})`).join(', ')}`);
+    for (const w of corpus.warnings()) out(`warning: ${w.file}: ${w.message}`);
     return 0;
-  }
-  const articles = corpus.articles();
-  out(`${articles.length} article${articles.length === 1 ? '' : 's'} indexed`);
-  for (const a of articles) {
-    out(`  @${a.key}  ${a.label}`);
-    out(`      ${[a.date ?? 'undated', a.outlet ?? 'unknown outlet', a.file].join(' · ')}`);
-  }
-  const countries = corpus.countries();
-  if (countries.length) out(`countries: ${countries.slice(0, 12).map((c) => `${c.name} (${c.articles.length})`).join(', ')}`);
-  const persons = corpus.persons();
-  if (persons.length) out(`persons: ${persons.slice(0, 12).map((p) => `${p.name} (${p.articles.length})`).join(', ')}`);
-  for (const w of corpus.warnings()) out(`warning: ${w.file}: ${w.message}`);
-  return 0;
+  });
 }
