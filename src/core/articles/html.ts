@@ -35,21 +35,28 @@ export function readHtmlArticle(bytes: Uint8Array, maxBytes: number): HtmlRead {
   const decoded = decodeHtmlBytes(bytes, maxBytes);
   if (decoded.text === null) return { parsed: null, author: null, warning: decoded.warning };
   const warnings: string[] = decoded.warning ? [decoded.warning] : [];
-  const document = parsePage(decoded.text);
-  const metadata = readPageMetadata(document as never, decoded.text, (message) => { if (!warnings.includes(message)) warnings.push(message); });
+  // linkedom builds a document only from a whole page: a fragment is given one.
+  const html = /<html[\s>]/i.test(decoded.text) ? decoded.text : `<!doctype html><html><head></head><body>${decoded.text}</body></html>`;
+  const document = parsePage(html);
+  const metadata = readPageMetadata(document as never, html, (message) => { if (!warnings.includes(message)) warnings.push(message); });
 
-  let main: string | null = null;
-  // Readability rewrites the DOM it is given; the metadata was read first.
-  const article = new Readability(document as never, { charThreshold: 200 }).parse();
-  if (article?.content) main = blockText(parsePage(`<!doctype html><html><body>${article.content}</body></html>`).body!);
-  if (!main?.trim()) {
+  let main = '';
+  let article: ReturnType<Readability['parse']> = null;
+  try {
+    // Readability rewrites the DOM it is given; the metadata was read first.
+    article = new Readability(document as never, { charThreshold: 200 }).parse();
+    if (article?.content) main = blockText(parsePage(`<!doctype html><html><body>${article.content}</body></html>`).body!);
+  } catch (error) {
+    warnings.push(`Reader View could not read it (${(error as Error)?.message ?? String(error)}): the whole page was read`);
+  }
+  if (main.length < 200) {
     // Too little text for Reader View (a short statement): the whole body, minus page furniture.
-    const body = parsePage(decoded.text);
+    const page = parsePage(html);
     for (const selector of ['nav', 'header', 'footer', 'aside', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]',
-      '[id*="cookie" i]', '[class*="cookie" i]', '[class*="consent" i]']) {
-      body.querySelectorAll(selector).forEach((node) => node.remove());
+      '[id*="cookie" i]', '[class*="cookie" i]', '[class*="consent" i]', 'amp-sidebar', 'amp-consent']) {
+      page.querySelectorAll(selector).forEach((node) => node.remove());
     }
-    main = body.body ? blockText(body.body) : '';
+    main = page.body ? blockText(page.body) : '';
   }
   const title = metadata.title ?? (article?.title ? article.title.trim() : null);
   const author = metadata.author ?? (article?.byline ? article.byline.replace(/^by\s+/i, '').trim() || null : null);
