@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from './core/library/corpus';
 import { registerCitations } from './extension/citations';
 import { citationPreviewPlugin } from './extension/citations/markdownPreview';
+import { registerArticleText } from './extension/articleText';
 import { registerOpenArticle } from './extension/openArticle';
 import { registerReindexCommand } from './extension/reindexCommand';
 import { registerSearch } from './extension/search';
@@ -24,7 +25,8 @@ export interface DossierApi {
 export function activate(context: vscode.ExtensionContext): DossierApi {
   const output = vscode.window.createOutputChannel('Dossier');
   const index = new WorkspaceIndex(output);
-  context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index));
+  context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index),
+    registerArticleText(index));
 
   // Features register here, one line each (src/extension/<feature>.ts).
   const sidebar = registerSidebar(context, index, output);

@@ -5,9 +5,10 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../core/library/corpus';
 import { matchesAny } from '../core/glob';
+import { articleFormat, withoutSavedPageAssets } from '../core/articles';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';
-import { readSettings } from './settings';
+import { formatLimits, readSettings } from './settings';
 
 const WATCH_DEBOUNCE_MS = 100;
 const READ_CONCURRENCY = 16;
@@ -42,7 +43,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dossier.articles') || e.affectsConfiguration('dossier.exclude')
-          || e.affectsConfiguration('dossier.maxFileSizeMB')) void this.reindex();
+          || e.affectsConfiguration('dossier.maxFileSizeMB') || e.affectsConfiguration('dossier.maxHtmlFileSizeMB')
+          || e.affectsConfiguration('dossier.maxPdfFileSizeMB')) void this.reindex();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
     );
@@ -95,7 +97,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!folder) return false;
     const settings = readSettings(folder);
     const relative = vscode.workspace.asRelativePath(uri, false);
-    return matchesAny(relative, settings.articles) && !matchesAny(relative, settings.exclude);
+    return matchesAny(relative, settings.articles) && !matchesAny(relative, settings.exclude) && !this.isSavedPageAsset(uri);
+  }
+
+  /** A file in the `page_files/` folder of an indexed `page.html` ("Save Page As… complete"). */
+  private isSavedPageAsset(uri: vscode.Uri): boolean {
+    const location = uri.toString();
+    for (let end = location.indexOf('_files/'); end >= 0; end = location.indexOf('_files/', end + 1)) {
+      const page = location.slice(0, end);
+      if (['.html', '.htm', '.xhtml'].some((ext) => this.corpus.byLocation(page + ext))) return true;
+    }
+    return false;
   }
 
   dispose(): void {
@@ -112,10 +124,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     const started = Date.now();
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.watch(folders);
-    const uris: vscode.Uri[] = [];
+    let uris: vscode.Uri[] = [];
     for (const folder of folders) {
       const settings = readSettings(folder);
-      this.corpus.maxBytes = settings.maxFileSizeMB * 1024 * 1024;
+      this.corpus.limits = formatLimits(settings);
       // One search per glob: VS Code's glob syntax has no nested braces, so globs are not merged.
       const seen = new Set<string>();
       for (const glob of settings.articles) {
@@ -128,6 +140,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) return this.corpus.size;
+    // The files of a "Save Page As… complete" folder beside their page are not articles.
+    uris = withoutSavedPageAssets(uris, (uri) => uri.toString());
 
     // Drop what is no longer an article (a setting changed, a folder left the workspace).
     const wanted = new Set(uris.map((u) => u.toString()));
@@ -146,6 +160,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       progress.report({ message: `${Math.min(i + CHUNK, uris.length)} of ${uris.length}`, increment: (chunk.length / uris.length) * 100 });
       // Let the extension host breathe between chunks.
       await new Promise((resolve) => setImmediate(resolve));
+    }
+    // PDFs are parsed a few at a time after their bytes are handed over; each lands as it is read.
+    const pdfs = uris.filter((uri) => articleFormat(uri.path) === 'pdf').length;
+    if (pdfs && generation === this.generation) {
+      progress.report({ message: `reading ${pdfs} PDF${pdfs === 1 ? '' : 's'}` });
+      await this.corpus.settled();
     }
     if (generation === this.generation) {
       const warnings = this.corpus.warnings();

@@ -5,6 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { articlesGlob, searchQuery, UNKNOWN_GROUP, type GroupMode } from '../../core/library/grouping';
+import { articleForUri } from '../articleText';
 import { OPEN_ARTICLE_COMMAND } from '../openArticle';
 import type { GroupNode, LibraryNode, ViewKind } from './libraryTree';
 import { MODE_TITLES, SHOW_MORE_COMMAND, VIEW_KINDS } from './libraryTree';
@@ -113,7 +114,7 @@ export function registerSidebarCommands(views: LibraryViews, output: vscode.Outp
 
 export function activeArticleKey(views: LibraryViews): string | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri;
-  return uri ? views.index.corpus.byLocation(uri.toString())?.key : undefined;
+  return uri ? articleForUri(views.index, uri)?.key : undefined;
 }
 
 // ---- Choose Articles Folder… -----------------------------------------------------------------------
