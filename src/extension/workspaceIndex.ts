@@ -8,6 +8,7 @@ import { matchesAny } from '../core/glob';
 import { articleFormat, withoutSavedPageAssets } from '../core/articles';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';
+import { PdfWorker } from './pdfWorker';
 import { formatLimits, readSettings } from './settings';
 
 const WATCH_DEBOUNCE_MS = 100;
@@ -22,7 +23,9 @@ const CHUNK = 100;
 export type IndexState = 'idle' | 'indexing' | 'ready';
 
 export class WorkspaceIndex implements vscode.Disposable {
-  readonly corpus = new Corpus();
+  /** PDFs are parsed in a worker thread, started on the first one. */
+  private readonly pdfWorker = new PdfWorker();
+  readonly corpus = new Corpus({ pdfReader: this.pdfWorker.read });
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private readonly pendingByUri = new Map<string, ReturnType<typeof setTimeout>>();
@@ -115,6 +118,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const timer of this.pendingByUri.values()) clearTimeout(timer);
     clearTimeout(this.deletedTimer);
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+    this.pdfWorker.dispose();
   }
 
   // ---- scanning ----------------------------------------------------------------------------------

@@ -105,3 +105,24 @@ describe('PDF articles', () => {
     }
   });
 });
+
+describe('PDF articles: the extension\'s worker thread (dist/pdfWorker.js, built)', () => {
+  it('reads a PDF off the main thread; a dead worker fails its reads and the next read starts a new one', async () => {
+    const { PdfWorker } = await import('../../src/extension/pdfWorker');
+    const worker = new PdfWorker(path.join(__dirname, '../../dist/pdfWorker.js'));
+    try {
+      const corpus = new Corpus({ pdfReader: worker.read });
+      corpus.upsert('/w/press.pdf', 'press.pdf', await pressReleasePdf());
+      await corpus.settled();
+      assert.deepStrictEqual([...corpus.keys()], ['minrex2025-cuba-vietnam-review']);
+      const bytes = await twoColumnPdf();
+      const reading = worker.read(bytes, 'r.pdf', 1e9);
+      worker.dispose();
+      await assert.rejects(reading, /stopped/);
+      assert.strictEqual((await worker.read(bytes, 'r.pdf', 1e9)).parsed?.title, 'Brazil and India: a decade of trade');
+      assert.ok(bytes.byteLength > 0, 'the caller keeps its bytes');
+    } finally {
+      worker.dispose();
+    }
+  });
+});

@@ -7,9 +7,9 @@
 
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { parseDateText } from './dates';
 import { decodeArticleBytes } from './decode';
-import { readPageMetadata, type PageMetadata } from './htmlMetadata';
+import { readPageMetadata } from './htmlMetadata';
+import { withFrontMatter } from './metadataText';
 import { parseArticle, type ParsedArticle } from './reader';
 
 export interface HtmlRead {
@@ -135,20 +135,4 @@ function dropLeadingTitle(text: string, title: string | null): string {
   const first = firstBreak < 0 ? text : text.slice(0, firstBreak);
   const same = (a: string) => a.replace(/\s+/g, ' ').trim().toLowerCase();
   return same(first) === same(title) ? text.slice(first.length).trimStart() : text;
-}
-
-/** The metadata as YAML front matter over the text, so the text reader takes it first. */
-export function withFrontMatter(metadata: Partial<PageMetadata>, text: string): string {
-  const fields: string[] = [];
-  const add = (name: string, value: string | null | undefined) => {
-    const flat = value?.replace(/\s+/g, ' ').trim();
-    if (flat) fields.push(`${name}: "${flat}"`);
-  };
-  add('title', metadata.title);
-  // Only dates the reader can read are given, so an odd shape falls back to the text's own rules.
-  add('date', metadata.date && parseDateText(metadata.date) ? metadata.date : null);
-  add('outlet', metadata.outlet);
-  add('url', metadata.url && /^https?:\/\/\S+$/i.test(metadata.url) ? metadata.url : null);
-  // The reader takes a `# Heading` or a short first line as the title; an empty body keeps none.
-  return `${fields.length ? `---\n${fields.join('\n')}\n---\n` : ''}${text.replace(/^---/, '—')}\n`;
 }

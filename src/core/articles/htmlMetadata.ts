@@ -4,6 +4,8 @@
 // (`citation_*`) and Dublin Core (`DC.*`), then `<link rel="canonical">` and `<title>`. This is the
 // order Zotero's Embedded Metadata translator uses for a snapshot.
 
+import { joinNames } from './metadataText';
+
 export interface PageMetadata {
   title: string | null;
   date: string | null;
@@ -60,11 +62,6 @@ function urlOf(value: Json): string | null {
   if (typeof value === 'string') return /^https?:\/\//i.test(value.trim()) ? value.trim() : null;
   if (value && typeof value === 'object' && !Array.isArray(value)) return urlOf((value as Record<string, Json>)['@id'] ?? (value as Record<string, Json>).url);
   return null;
-}
-
-export function joinNames(names: string[]): string {
-  const unique = [...new Set(names)];
-  return unique.length <= 2 ? unique.join(' and ') : `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -6,8 +6,7 @@
 // the first page's text by the reader's rules.
 
 import { parseDateText } from './dates';
-import { withFrontMatter } from './html';
-import { joinNames } from './htmlMetadata';
+import { joinNames, withFrontMatter } from './metadataText';
 import { parseArticle, type ParsedArticle } from './reader';
 
 export interface PdfRead {

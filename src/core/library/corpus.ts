@@ -2,7 +2,7 @@
 // one file at a time. Features ask it; they never re-read files or re-run extraction. Each change
 // tells listeners which keys were added, changed or removed so they refresh only that.
 
-import { articleFormat, DEFAULT_LIMITS, readArticleFile, readArticleFileSync, type ArticleRead, type FormatLimits } from '../articles';
+import { articleFormat, DEFAULT_LIMITS, readArticleFile, readArticleFileSync, type ArticleRead, type FormatLimits, type PdfReader } from '../articles';
 import { countryInfo, extractEntities, PersonDirectory, type CorpusPerson } from '../entities';
 import { assignKeys, deriveBaseKey } from './keys';
 import type { Article, ArticleRecord, ReadWarning } from '../types';
@@ -22,6 +22,8 @@ export interface CorpusCountry {
 export interface CorpusOptions {
   maxBytes?: number;
   limits?: Partial<FormatLimits>;
+  /** How PDFs are parsed (the extension runs pdf.js in a worker thread); in this thread by default. */
+  pdfReader?: PdfReader;
 }
 
 /** PDFs parsed at once: pdf.js holds a document's pages in memory while it reads them. */
@@ -49,8 +51,10 @@ export class Corpus {
   private readonly pendingReads = new Set<Promise<void>>();
   private readonly pdfQueue: (() => void)[] = [];
   private pdfRunning = 0;
+  private readonly pdfReader: PdfReader | undefined;
 
   constructor(options: CorpusOptions = {}) {
+    this.pdfReader = options.pdfReader;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits, ...(options.maxBytes ? { text: options.maxBytes } : {}) };
   }
 
@@ -99,7 +103,7 @@ export class Corpus {
       this.pdfRunning++;
       try {
         if (this.readTokens.get(location) !== token) return; // replaced or removed while it waited
-        const read = await readArticleFile(location, bytes, this.limits);
+        const read = await readArticleFile(location, bytes, this.limits, this.pdfReader);
         if (this.readTokens.get(location) !== token) return;
         this.readTokens.delete(location);
         this.upsertRead(location, file, read);
