@@ -100,15 +100,27 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!folder) return false;
     const settings = readSettings(folder);
     const relative = vscode.workspace.asRelativePath(uri, false);
-    return matchesAny(relative, settings.articles) && !matchesAny(relative, settings.exclude) && !this.isSavedPageAsset(uri);
+    return matchesAny(relative, settings.articles) && !matchesAny(relative, settings.exclude);
   }
 
-  /** A file in the `page_files/` folder of an indexed `page.html` ("Save Page As… complete"). */
-  private isSavedPageAsset(uri: vscode.Uri): boolean {
+  /**
+   * Whether a file is in the `page_files/` folder of a saved `page.html` ("Save Page As… complete").
+   * Asked of the file system: the page and its folder arrive together, in any order.
+   */
+  private async isSavedPageAsset(uri: vscode.Uri): Promise<boolean> {
     const location = uri.toString();
     for (let end = location.indexOf('_files/'); end >= 0; end = location.indexOf('_files/', end + 1)) {
-      const page = location.slice(0, end);
-      if (['.html', '.htm', '.xhtml'].some((ext) => this.corpus.byLocation(page + ext))) return true;
+      for (const ext of ['.html', '.htm', '.xhtml']) {
+        const page = vscode.Uri.parse(location.slice(0, end) + ext);
+        if (this.corpus.byLocation(page.toString())) return true;
+        try {
+          await vscode.workspace.fs.stat(page);
+          return true;
+        } catch (error) {
+          // No such page: this `_files` folder is an ordinary folder.
+          if (!(error instanceof vscode.FileSystemError)) throw error;
+        }
+      }
     }
     return false;
   }
@@ -251,11 +263,13 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async refreshFile(uri: vscode.Uri): Promise<void> {
     const location = uri.toString();
-    if (!this.isArticle(uri)) {
+    if (!this.isArticle(uri) || await this.isSavedPageAsset(uri)) {
       this.corpus.remove(location);
       this.corpus.forgetWarning(location);
       return;
     }
+    // A page saved "complete": what was indexed from its folder before the page arrived goes.
+    if (articleFormat(uri.path) === 'html') this.corpus.removeUnder(`${location.replace(/\.[^./]+$/, '')}_files/`);
     this.apply(uri, await readBytes(uri));
   }
 
