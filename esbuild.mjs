@@ -34,8 +34,8 @@ const pdfjsBeside = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [pdfjsBeside] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsBeside] },
-  // The extension parses PDFs in this worker thread (src/extension/pdfWorker).
-  { ...common, entryPoints: ['src/extension/pdfWorker/worker.ts'], outfile: 'dist/pdfWorker.js', plugins: [pdfjsBeside] },
+  // The extension reads web pages and PDFs in this worker thread (src/extension/readWorker).
+  { ...common, entryPoints: ['src/extension/readWorker/worker.ts'], outfile: 'dist/readWorker.js', plugins: [pdfjsBeside] },
 ];
 
 if (watch) {

@@ -8,7 +8,7 @@ import { matchesAny } from '../core/glob';
 import { articleFormat, withoutSavedPageAssets } from '../core/articles';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';
-import { PdfWorker } from './pdfWorker';
+import { ReadWorker } from './readWorker';
 import { formatLimits, readSettings } from './settings';
 
 const WATCH_DEBOUNCE_MS = 100;
@@ -23,9 +23,9 @@ const CHUNK = 100;
 export type IndexState = 'idle' | 'indexing' | 'ready';
 
 export class WorkspaceIndex implements vscode.Disposable {
-  /** PDFs are parsed in a worker thread, started on the first one. */
-  private readonly pdfWorker = new PdfWorker();
-  readonly corpus = new Corpus({ pdfReader: this.pdfWorker.read });
+  /** Web pages and PDFs are read in a worker thread, started on the first one. */
+  private readonly readWorker = new ReadWorker();
+  readonly corpus = new Corpus({ offThreadReader: this.readWorker.read });
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private readonly pendingByUri = new Map<string, ReturnType<typeof setTimeout>>();
@@ -130,7 +130,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const timer of this.pendingByUri.values()) clearTimeout(timer);
     clearTimeout(this.deletedTimer);
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
-    this.pdfWorker.dispose();
+    this.readWorker.dispose();
   }
 
   // ---- scanning ----------------------------------------------------------------------------------
@@ -177,10 +177,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Let the extension host breathe between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    // PDFs are parsed a few at a time after their bytes are handed over; each lands as it is read.
-    const pdfs = uris.filter((uri) => articleFormat(uri.path) === 'pdf').length;
-    if (pdfs && generation === this.generation) {
-      progress.report({ message: `reading ${pdfs} PDF${pdfs === 1 ? '' : 's'}` });
+    // Web pages and PDFs are read in the worker after their bytes are handed over; each lands as it is read.
+    const offThread = uris.filter((uri) => articleFormat(uri.path) !== 'text').length;
+    if (offThread && generation === this.generation) {
+      progress.report({ message: `reading ${offThread} web page${offThread === 1 ? '' : 's'} and PDF${offThread === 1 ? '' : 's'}` });
       await this.corpus.settled();
     }
     if (generation === this.generation) {

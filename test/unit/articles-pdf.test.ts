@@ -106,20 +106,23 @@ describe('PDF articles', () => {
   });
 });
 
-describe('PDF articles: the extension\'s worker thread (dist/pdfWorker.js, built)', () => {
-  it('reads a PDF off the main thread; a dead worker fails its reads and the next read starts a new one', async () => {
-    const { PdfWorker } = await import('../../src/extension/pdfWorker');
-    const worker = new PdfWorker(path.join(__dirname, '../../dist/pdfWorker.js'));
+describe('web pages and PDFs: the extension\'s worker thread (dist/readWorker.js, built)', () => {
+  it('reads them off the main thread; a dead worker fails its reads and the next read starts a new one', async () => {
+    const { ReadWorker } = await import('../../src/extension/readWorker');
+    const worker = new ReadWorker(path.join(__dirname, '../../dist/readWorker.js'));
     try {
-      const corpus = new Corpus({ pdfReader: worker.read });
+      const corpus = new Corpus({ offThreadReader: worker.read });
       corpus.upsert('/w/press.pdf', 'press.pdf', await pressReleasePdf());
+      corpus.upsert('/w/page.html', 'page.html', fs.readFileSync(path.join(__dirname, '../fixtures/html/saved-complete/page.html')));
+      assert.strictEqual(corpus.size, 0, 'nothing read on this thread');
       await corpus.settled();
-      assert.deepStrictEqual([...corpus.keys()], ['minrex2025-cuba-vietnam-review']);
+      assert.deepStrictEqual([...corpus.keys()].sort(), ['ear2022-kenya-tanzania-agree', 'minrex2025-cuba-vietnam-review']);
       const bytes = await twoColumnPdf();
-      const reading = worker.read(bytes, 'r.pdf', 1e9);
+      const limits = { text: 1e9, html: 1e9, pdf: 1e9 };
+      const reading = worker.read('r.pdf', bytes, limits);
       worker.dispose();
       await assert.rejects(reading, /stopped/);
-      assert.strictEqual((await worker.read(bytes, 'r.pdf', 1e9)).parsed?.title, 'Brazil and India: a decade of trade');
+      assert.strictEqual((await worker.read('r.pdf', bytes, limits)).parsed?.title, 'Brazil and India: a decade of trade');
       assert.ok(bytes.byteLength > 0, 'the caller keeps its bytes');
     } finally {
       worker.dispose();

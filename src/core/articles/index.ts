@@ -5,7 +5,7 @@
 
 import { decodeArticleBytes, DEFAULT_MAX_BYTES } from './decode';
 import { readHtmlArticle } from './html';
-import { readPdfArticle, type PdfRead } from './pdf';
+import { readPdfArticle } from './pdf';
 import { parseArticle, type ParsedArticle } from './reader';
 
 export type ArticleFormat = 'text' | 'html' | 'pdf';
@@ -37,8 +37,8 @@ export function articleFormat(path: string): ArticleFormat {
   return (dot > slash ? FORMAT_BY_EXTENSION.get(name.slice(dot + 1).toLowerCase()) : undefined) ?? 'text';
 }
 
-/** Parses a PDF; the default runs pdf.js in this thread, the extension hands in a worker's. */
-export type PdfReader = (bytes: Uint8Array, fileName: string, maxBytes: number) => Promise<PdfRead>;
+/** `readArticleFile` run elsewhere (the extension's worker thread), for the formats that cost most. */
+export type OffThreadReader = (path: string, bytes: Uint8Array, limits: FormatLimits) => Promise<ArticleRead>;
 
 /** What reading one file gives: the fields (null when it is skipped) and a message for the user. */
 export interface ArticleRead {
@@ -65,12 +65,11 @@ export function readArticleFileSync(path: string, content: Uint8Array | string, 
 }
 
 /** Reads any article file. Never rejects on bad content: that becomes a warning. */
-export async function readArticleFile(path: string, content: Uint8Array | string, limits: FormatLimits = DEFAULT_LIMITS,
-  pdfReader: PdfReader = readPdfArticle): Promise<ArticleRead> {
+export async function readArticleFile(path: string, content: Uint8Array | string, limits: FormatLimits = DEFAULT_LIMITS): Promise<ArticleRead> {
   if (articleFormat(path) !== 'pdf') return readArticleFileSync(path, content, limits);
   if (typeof content === 'string') return readArticleFileSync(path, content, limits);
   try {
-    return { format: 'pdf', ...(await pdfReader(content, path, limits.pdf)) };
+    return { format: 'pdf', ...(await readPdfArticle(content, path, limits.pdf)) };
   } catch (error) {
     // pdf.js failing in a way readPdfArticle did not foresee: the file is skipped, indexing goes on.
     return { format: 'pdf', parsed: null, author: null, warning: `skipped: the PDF could not be read (${(error as Error)?.message ?? String(error)})` };

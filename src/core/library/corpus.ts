@@ -2,7 +2,7 @@
 // one file at a time. Features ask it; they never re-read files or re-run extraction. Each change
 // tells listeners which keys were added, changed or removed so they refresh only that.
 
-import { articleFormat, DEFAULT_LIMITS, readArticleFile, readArticleFileSync, type ArticleRead, type FormatLimits, type PdfReader } from '../articles';
+import { articleFormat, DEFAULT_LIMITS, readArticleFile, readArticleFileSync, type ArticleRead, type FormatLimits, type OffThreadReader } from '../articles';
 import { countryInfo, extractEntities, PersonDirectory, type CorpusPerson } from '../entities';
 import { assignKeys, deriveBaseKey } from './keys';
 import type { Article, ArticleRecord, ReadWarning } from '../types';
@@ -22,11 +22,14 @@ export interface CorpusCountry {
 export interface CorpusOptions {
   maxBytes?: number;
   limits?: Partial<FormatLimits>;
-  /** How PDFs are parsed (the extension runs pdf.js in a worker thread); in this thread by default. */
-  pdfReader?: PdfReader;
+  /**
+   * Where web pages and PDFs are read (the extension's worker thread). Without one, PDFs are still
+   * read asynchronously, in this thread, and web pages synchronously.
+   */
+  offThreadReader?: OffThreadReader;
 }
 
-/** PDFs parsed at once: pdf.js holds a document's pages in memory while it reads them. */
+/** Asynchronous reads (PDFs, and web pages off-thread) at once: pdf.js holds a document's pages in memory. */
 const PDF_CONCURRENCY = 2;
 
 type Listener = (change: CorpusChange) => void;
@@ -51,10 +54,10 @@ export class Corpus {
   private readonly pendingReads = new Set<Promise<void>>();
   private readonly pdfQueue: (() => void)[] = [];
   private pdfRunning = 0;
-  private readonly pdfReader: PdfReader | undefined;
+  private readonly offThreadReader: OffThreadReader | undefined;
 
   constructor(options: CorpusOptions = {}) {
-    this.pdfReader = options.pdfReader;
+    this.offThreadReader = options.offThreadReader;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits, ...(options.maxBytes ? { text: options.maxBytes } : {}) };
   }
 
@@ -75,7 +78,8 @@ export class Corpus {
    * when the file was skipped (see `warnings()`); never throws on bad content.
    */
   upsert(location: string, file: string, content: Uint8Array | string): Article | null {
-    if (articleFormat(location) === 'pdf' && typeof content !== 'string') {
+    const format = articleFormat(location);
+    if (typeof content !== 'string' && (format === 'pdf' || (format === 'html' && this.offThreadReader))) {
       this.upsertLater(location, file, content);
       return null;
     }
@@ -103,7 +107,7 @@ export class Corpus {
       this.pdfRunning++;
       try {
         if (this.readTokens.get(location) !== token) return; // replaced or removed while it waited
-        const read = await readArticleFile(location, bytes, this.limits, this.pdfReader);
+        const read = await (this.offThreadReader ?? readArticleFile)(location, bytes, this.limits);
         if (this.readTokens.get(location) !== token) return;
         this.readTokens.delete(location);
         this.upsertRead(location, file, read);
