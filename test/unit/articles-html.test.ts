@@ -128,3 +128,15 @@ describe('HTML articles: which files', () => {
     assert.strictEqual(article?.key, 'ear2022-kenya-tanzania-agree');
   });
 });
+
+describe('HTML and PDF articles: the author in bibliographies', () => {
+  it('CSL-JSON and BibTeX carry each author whole; articles without one are unchanged', async () => {
+    const { toCslItem, toBibtex } = await import('../../src/core/citations/bibliography');
+    const base = { key: 'k', title: 'T', label: 'T', date: '2025-04-22', outlet: 'Global Wire', url: null };
+    assert.deepStrictEqual(toCslItem({ ...base, author: 'Anna Petrova and James Holloway' }).author,
+      [{ literal: 'Anna Petrova' }, { literal: 'James Holloway' }]);
+    assert.strictEqual(toCslItem({ ...base, author: null }).author, undefined);
+    assert.match(toBibtex([{ ...base, author: 'Press Office of the Ministry & Co' }]), /author = \{\{Press Office of the Ministry \\& Co\}\}/);
+    assert.ok(!toBibtex([{ ...base }]).includes('author'));
+  });
+});

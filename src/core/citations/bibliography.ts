@@ -11,7 +11,16 @@ import type { ArticleRecord } from '../types';
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-type BibArticle = Pick<ArticleRecord, 'key' | 'title' | 'label' | 'date' | 'outlet' | 'url'>;
+type BibArticle = Pick<ArticleRecord, 'key' | 'title' | 'label' | 'date' | 'outlet' | 'url' | 'author'>;
+
+/**
+ * The names in an `author` field ("Anna Petrova and James Holloway", "A, B and C"). Each is kept
+ * whole: which word is the family name cannot be told ("Lee Min-jung" puts it first), and a press
+ * office is not a person.
+ */
+export function authorNames(author: string | null | undefined): string[] {
+  return (author ?? '').split(/,\s+|\s+and\s+/).map((n) => n.trim()).filter(Boolean);
+}
 
 interface DateParts {
   year: number | null;
@@ -30,6 +39,7 @@ export interface CslItem {
   type: 'article-newspaper';
   title: string;
   'container-title'?: string;
+  author?: { literal: string }[];
   issued?: { 'date-parts': number[][] } | { literal: string };
   URL?: string;
 }
@@ -37,6 +47,8 @@ export interface CslItem {
 export function toCslItem(article: BibArticle): CslItem {
   const item: CslItem = { id: article.key, type: 'article-newspaper', title: article.title ?? article.label };
   if (article.outlet) item['container-title'] = article.outlet;
+  const authors = authorNames(article.author);
+  if (authors.length) item.author = authors.map((literal) => ({ literal }));
   const { year, month, day } = dateParts(article.date);
   if (year !== null) {
     item.issued = { 'date-parts': [[year, ...(month !== null ? [month, ...(day !== null ? [day] : [])] : [])]] };
@@ -76,6 +88,9 @@ export function escapeBibtex(text: string): string {
 export function toBibtex(articles: BibArticle[]): string {
   return articles.map((article) => {
     const fields: [string, string][] = [['title', `{${escapeBibtex(article.title ?? article.label)}}`]];
+    const authors = authorNames(article.author);
+    // Braced whole, so BibTeX does not split a name (or an office) into given and family parts.
+    if (authors.length) fields.push(['author', authors.map((n) => `{${escapeBibtex(n)}}`).join(' and ')]);
     if (article.outlet) fields.push(['journal', escapeBibtex(article.outlet)]);
     fields.push(['entrysubtype', 'newspaper']);
     const { year, month, day } = dateParts(article.date);
