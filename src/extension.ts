@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Corpus } from './core/library/corpus';
 import { registerCitations } from './extension/citations';
+import { registerDossier } from './extension/dossier';
 import { citationPreviewPlugin } from './extension/citations/markdownPreview';
 import { registerArticleText } from './extension/articleText';
 import { registerOpenArticle } from './extension/openArticle';
@@ -23,7 +24,8 @@ export interface DossierApi {
 }
 
 export function activate(context: vscode.ExtensionContext): DossierApi {
-  const output = vscode.window.createOutputChannel('Dossier');
+  // A log channel: levels, timestamps, and the user's log-level setting decide what is kept.
+  const output = vscode.window.createOutputChannel('Dossier', { log: true });
   const index = new WorkspaceIndex(output);
   context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index),
     registerArticleText(index));
@@ -33,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   const notes = registerCitations(context, index);
   sidebar.setCitingNotes(notes);
   context.subscriptions.push(registerSearch(index));
+  context.subscriptions.push(registerDossier(context, index, output));
 
   void index.reindex();
   return { corpus: index.corpus, index, notes, extendMarkdownIt: citationPreviewPlugin(index) };

@@ -4,6 +4,7 @@ import { toBibtex, toCslJson } from '../core/citations';
 import { parseArgs, UsageError } from './args';
 import { loadCorpus, whenRead } from './files';
 import { readNotes } from './notes';
+import { printWarnings } from './index';
 
 export function runBib(argv: string[], out: (text: string) => void, err: (text: string) => void): number | Promise<number> {
   const args = parseArgs(argv, { 'cited-in': 'list', format: 'string' });
@@ -13,10 +14,11 @@ export function runBib(argv: string[], out: (text: string) => void, err: (text: 
   const corpus = loadCorpus(args.positionals);
   // PDFs are parsed asynchronously: go on once they are in.
   return whenRead(corpus, () => {
+    printWarnings(corpus, err);
     let articles = [...corpus.articles()].sort((a, b) => (a.key < b.key ? -1 : 1));
     const notes = args.lists['cited-in'];
     if (notes) {
-      const read = readNotes(notes);
+      const read = readNotes(notes, err);
       const cited = new Set(read.flatMap((n) => n.citations.map((c) => c.key)));
       for (const key of cited) if (!corpus.has(key)) err(`warning: unknown citation key @${key}`);
       // `nocite: "@*"` in any note puts every article in its bibliography, so in this one.

@@ -7,6 +7,8 @@ import { dateOutlet } from '../core/card';
 import { SearchIndex, type SearchResult } from '../core/search';
 import { intOption, parseArgs, UsageError } from './args';
 import { loadCorpus, whenRead } from './files';
+import { printWarnings } from './index';
+import { terminalText } from '../core/untrusted';
 
 export interface CliSearchResult {
   key: string;
@@ -47,7 +49,7 @@ export function runSearch(argv: string[], out: (text: string) => void, err: (tex
   const corpus = loadCorpus([folder]);
   // PDFs are parsed asynchronously: go on once they are in.
   return whenRead(corpus, () => {
-    for (const w of corpus.warnings()) err(`warning: ${w.file}: ${w.message}`);
+    printWarnings(corpus, err);
     const index = new SearchIndex(corpus);
 
     if (queries) {
@@ -67,10 +69,10 @@ export function runSearch(argv: string[], out: (text: string) => void, err: (tex
     results.forEach((r, i) => {
       const a = corpus.get(r.key);
       if (!a) return;
-      out(`${String(i + 1).padStart(2)}. @${r.key}  ${a.label}`);
+      out(terminalText(`${String(i + 1).padStart(2)}. @${r.key}  ${a.label}`));
       const meta = dateOutlet(a);
-      out(`    ${meta || 'undated'}  [${r.matchedField}]`);
-      out(`    ${r.passage}`);
+      out(terminalText(`    ${meta || 'undated'}  [${r.matchedField}]`));
+      out(terminalText(`    ${r.passage}`));
     });
     return 0;
   });

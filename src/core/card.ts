@@ -3,12 +3,27 @@
 // image, HTML or a command; the only link a card carries is built here from the key.
 
 import type { Article } from './types';
+import { MAX_SHOWN_CHARS, plainText } from './untrusted';
 
-/** Escapes text so Markdown renders it literally (no emphasis, links, images, HTML or autolinks). */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&:@=]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    .replace(/\r?\n/g, ' ');
+/**
+ * Escapes text so Markdown renders it literally (no emphasis, links, images, HTML, autolinks or
+ * `$(icon)`), on one line without bidi overrides or controls, cut at `max` characters.
+ */
+export function escapeMarkdown(text: string, max = MAX_SHOWN_CHARS): string {
+  return plainText(text, max)
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&:@=$]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}
+
+/**
+ * A URL as a Markdown link destination: everything but unreserved and the URL delimiters is
+ * percent-encoded (`(`, `)`, `<`, `>`, `[`, `]`, quotes, backslashes, spaces), so the destination
+ * cannot end early and start a second link or an image. (`encodeURIComponent` leaves `(` and `)`.)
+ */
+export function markdownLinkDestination(url: string): string {
+  return url.replace(/[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/g, (c) => {
+    const bytes = new TextEncoder().encode(c);
+    return [...bytes].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('');
+  });
 }
 
 /** A flag emoji from an ISO 3166-1 alpha-2 code (regional indicator symbols); empty for pseudo-codes. */
@@ -54,11 +69,11 @@ export function articleCardMarkdown(article: Article, options: CardOptions): str
     const names = article.persons.map((p) => escapeMarkdown(options.personName?.(p.id) ?? p.name));
     lines.push(`*${names.join(', ')}*`);
   }
-  if (article.excerpt) lines.push(escapeMarkdown(article.excerpt));
+  if (article.excerpt) lines.push(escapeMarkdown(article.excerpt, 2 * MAX_SHOWN_CHARS));
   const links: string[] = [];
   if (options.openCommandUri) links.push(`[Open article](${options.openCommandUri} "Open the article")`);
   const url = safeHttpUrl(article.url);
-  if (url) links.push(`[Source](${url.replace(/[()\s]/g, encodeURIComponent)})`);
+  if (url) links.push(`[Source](${markdownLinkDestination(url)})`);
   if (links.length) lines.push(links.join(' · '));
   if (options.footer) lines.push(options.footer);
   return lines.join('\n\n');

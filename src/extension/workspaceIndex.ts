@@ -2,7 +2,9 @@
 // workspace.fs (so remote and web workspaces work), and follows changes with a debounced watcher.
 // Every feature reads the corpus this owns; none of them reads article files itself.
 
+import { realpath, stat } from 'fs/promises';
 import * as vscode from 'vscode';
+import { tooLargeMessage } from '../core/articles/decode';
 import { Corpus } from '../core/library/corpus';
 import { matchesAny } from '../core/glob';
 import { articleFormat, withoutSavedPageAssets } from '../core/articles';
@@ -40,8 +42,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Folders created and deleted in the workspace (the note index follows them too). */
   readonly folders = new FolderEvents();
   private generation = 0;
+  /** The one location kept for each real path of a local article file (links give a file several). */
+  private readonly locationByRealPath = new Map<string, string>();
+  private readonly realPathByLocation = new Map<string, string>();
 
-  constructor(private readonly output: vscode.OutputChannel) {
+  constructor(private readonly output: vscode.LogOutputChannel) {
     this.disposables.push(
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -156,8 +161,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) return this.corpus.size;
+    const { kept, locationByRealPath } = await oncePerRealFile(uris);
+    if (generation !== this.generation) return this.corpus.size;
+    for (const [real, location] of locationByRealPath) this.keepPath(real, location);
     // The files of a "Save Page As… complete" folder beside their page are not articles.
-    uris = withoutSavedPageAssets(uris, (uri) => uri.toString());
+    uris = withoutSavedPageAssets(kept, (uri) => uri.toString());
 
     // Drop what is no longer an article (a setting changed, a folder left the workspace).
     const wanted = new Set(uris.map((u) => u.toString()));
@@ -168,7 +176,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     uris.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
     for (let i = 0; i < uris.length && generation === this.generation; i += CHUNK) {
       const chunk = uris.slice(i, i + CHUNK);
-      const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri));
+      const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri, this.corpus.limits[articleFormat(uri.path)]));
       if (generation !== this.generation) break;
       this.corpus.batch(() => {
         chunk.forEach((uri, j) => this.apply(uri, contents[j]!));
@@ -184,17 +192,23 @@ export class WorkspaceIndex implements vscode.Disposable {
       await this.corpus.settled();
     }
     if (generation === this.generation) {
+      this.dropSecondPaths();
       const warnings = this.corpus.warnings();
-      this.output.appendLine(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms`
-        + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:` : '.'));
-      for (const w of warnings) this.output.appendLine(`  ${w.file}: ${w.message}`);
+      this.output.info(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms`
+        + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (Dossier: Show Warnings):` : '.'));
+      // Skipped files are warnings; files read with a fallback encoding are information.
+      for (const w of warnings) this.output[w.message.startsWith('skipped') ? 'warn' : 'info'](`${w.file}: ${w.message}`);
       this.setState('ready');
     }
     return this.corpus.size;
   }
 
-  private apply(uri: vscode.Uri, content: Uint8Array | Error): void {
+  private apply(uri: vscode.Uri, content: Uint8Array | Error | Skipped): void {
     const location = uri.toString();
+    if (content instanceof Skipped) {
+      this.corpus.reportUnreadable(location, this.displayPath(uri), content.message);
+      return;
+    }
     if (content instanceof Error) {
       if (content instanceof vscode.FileSystemError && content.code === 'FileNotFound') {
         // Deleted between listing and reading: nothing to index, nothing to warn about.
@@ -268,9 +282,52 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.corpus.forgetWarning(location);
       return;
     }
+    const real = uri.scheme === 'file' ? await realpath(uri.fsPath).catch(() => null) : null;
+    if (real && this.isSecondPath(real, location)) {
+      this.corpus.remove(location);
+      this.corpus.forgetWarning(location);
+      return;
+    }
+    if (real) this.keepPath(real, location);
     // A page saved "complete": what was indexed from its folder before the page arrived goes.
     if (articleFormat(uri.path) === 'html') this.corpus.removeUnder(`${location.replace(/\.[^./]+$/, '')}_files/`);
-    this.apply(uri, await readBytes(uri));
+    const content = await readBytes(uri, this.corpus.limits[articleFormat(uri.path)]);
+    this.apply(uri, content);
+    // A scan may have kept another path to the file meanwhile.
+    this.dropSecondPaths();
+    const warning = this.corpus.warnings().find((w) => w.file === this.displayPath(uri));
+    if (warning) this.output[warning.message.startsWith('skipped') ? 'warn' : 'info'](`${warning.file}: ${warning.message}`);
+  }
+
+  /**
+   * Whether `location` is another path to a file already indexed under a path first in name order (a
+   * link to it, a linked folder): it is one article, as in the CLI.
+   */
+  private isSecondPath(real: string, location: string): boolean {
+    const holder = this.locationByRealPath.get(real);
+    if (!holder || holder === location || !this.corpus.byLocation(holder)) return false;
+    return this.relative(holder) < this.relative(location);
+  }
+
+  private keepPath(real: string, location: string): void {
+    const holder = this.locationByRealPath.get(real);
+    if (holder && holder !== location && this.corpus.byLocation(holder) && this.relative(holder) < this.relative(location)) return;
+    this.locationByRealPath.set(real, location);
+    this.realPathByLocation.set(location, real);
+  }
+
+  /** Removes the articles indexed under a path that is not the one kept for their file. */
+  private dropSecondPaths(): void {
+    const second = this.corpus.articles().filter((a) => {
+      const real = this.realPathByLocation.get(a.location);
+      const holder = real === undefined ? undefined : this.locationByRealPath.get(real);
+      return holder !== undefined && holder !== a.location && !!this.corpus.byLocation(holder);
+    });
+    if (second.length) this.corpus.batch(() => second.forEach((a) => this.corpus.remove(a.location)));
+  }
+
+  private relative(location: string): string {
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(location), true);
   }
 
   private setState(state: IndexState): void {
@@ -279,12 +336,72 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 }
 
-async function readBytes(uri: vscode.Uri): Promise<Uint8Array | Error> {
+/** A file not read, with the reason (not an error: nothing failed, the file is not an article). */
+class Skipped {
+  constructor(readonly message: string) {}
+}
+
+/**
+ * The file's bytes, read only after `stat` says it is a regular file within the size limit: a FIFO
+ * or a device is never opened and a 3 GB file never loaded to be refused afterwards.
+ */
+async function readBytes(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array | Error | Skipped> {
   try {
-    return await vscode.workspace.fs.readFile(uri);
+    const info = await vscode.workspace.fs.stat(uri);
+    if (!(info.type & vscode.FileType.File)) {
+      if (info.type & vscode.FileType.Directory) return new Skipped('skipped: it is a folder');
+      return new Skipped(`skipped: ${await notAFile(uri, info.type)}`);
+    }
+    if (info.size > maxBytes) return new Skipped(tooLargeMessage(info.size, maxBytes));
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    // It may have grown between the stat and the read.
+    return bytes.byteLength > maxBytes ? new Skipped(tooLargeMessage(bytes.byteLength, maxBytes)) : bytes;
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/**
+ * What a path that is neither file nor folder is. VS Code reports a broken link and a link to a
+ * device alike (SymbolicLink, Unknown); on a local disk, Node tells them apart.
+ */
+async function notAFile(uri: vscode.Uri, type: vscode.FileType): Promise<string> {
+  if (uri.scheme === 'file') {
+    try {
+      const target = await stat(uri.fsPath);
+      if (target.isFIFO()) return 'a named pipe (FIFO)';
+      if (target.isSocket()) return 'a socket';
+      if (target.isCharacterDevice() || target.isBlockDevice()) return 'a device';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && type & vscode.FileType.SymbolicLink) return 'a broken symbolic link (its target does not exist)';
+    }
+  }
+  return 'not a regular file (a broken link, a named pipe, a socket or a device)';
+}
+
+/**
+ * VS Code's search follows symbolic links, so a file reached by two paths (a link to it, a linked
+ * folder) is listed twice: it is one article, kept under the first of its paths in name order (as
+ * the CLI keeps it). Only local files have a real path to ask for; others are kept as listed.
+ */
+async function oncePerRealFile(uris: vscode.Uri[]): Promise<{ kept: vscode.Uri[]; locationByRealPath: Map<string, string> }> {
+  const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, true);
+  const reals = await mapLimit(uris, READ_CONCURRENCY, async (uri) => {
+    if (uri.scheme !== 'file') return uri.toString();
+    try {
+      return await realpath(uri.fsPath);
+    } catch {
+      return uri.toString(); // gone or unreadable: the read that follows says why
+    }
+  });
+  const firstByReal = new Map<string, vscode.Uri>();
+  uris.forEach((uri, i) => {
+    const earlier = firstByReal.get(reals[i]!);
+    if (!earlier || relative(uri) < relative(earlier)) firstByReal.set(reals[i]!, uri);
+  });
+  const kept = new Set(firstByReal.values());
+  const locationByRealPath = new Map([...firstByReal].map(([real, uri]) => [real, uri.toString()]));
+  return { kept: uris.filter((uri) => kept.has(uri)), locationByRealPath };
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

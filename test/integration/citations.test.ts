@@ -72,7 +72,7 @@ describe('citations', function () {
     assert.strictEqual((await keysAt('See @havana and @tass'.length))[0], TASS);
   });
 
-  it('hover on a cited key shows the escaped card, trusted only for the open command', async () => {
+  it('hover on a cited key shows the escaped card, trusted only for the open and dossier commands', async () => {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'notes', 'example.md'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, TASS, 3));
     const card = hovers.flatMap((h) => h.contents).find((c) => c instanceof vscode.MarkdownString && c.value.includes('Open article')) as vscode.MarkdownString;
@@ -81,7 +81,8 @@ describe('citations', function () {
     assert.match(card.value, /2025\\-05\\-07 · TASS/);
     assert.match(card.value, /🇷🇺 Russia/);
     assert.match(card.value, /Sergey Lavrov/);
-    assert.deepStrictEqual(card.isTrusted, { enabledCommands: ['dossier.openArticle'] });
+    assert.match(card.value, /\[Sergey Lavrov\]\(command:dossier\.openDossier\?/);
+    assert.deepStrictEqual(card.isTrusted, { enabledCommands: ['dossier.openArticle', 'dossier.openDossier'] });
   });
 
   it('go to definition opens the article', async () => {

@@ -45,5 +45,5 @@ export function parseFrontMatter(text: string): FrontMatter {
 
 function unquote(value: string): string {
   const m = /^(["'])(.*)\1$/.exec(value);
-  return (m ? m[2]! : value.replace(/\s+#.*$/, '')).trim();
+  return (m ? m[2]! : value.replace(/\s#.*$/, '')).trim();
 }

@@ -42,20 +42,41 @@ const SOURCE_FIELD_RE = /^(?:source\s*url|source|url|link|original|publisher|out
 const DATE_FIELD_RE = /^(?:date|published|publication date|posted|posted on|updated)\s*:?\s+(.+)$/i;
 const DATE_PREFIX_RE = /^date[:\s]+(\d{4}-\d{2}-\d{2})\b[\s.,:-]*/i;
 const TITLE_FIELD_RE = /^(?:title|headline)\s*:\s*(.+)$/i;
-const HEADING_RE = /^#{1,3}\s+(.+?)\s*#*$/;
 /** "Russia FlagMoscow - ...": a flag image's alt text glued in front of the dateline. */
 const GLUED_FLAG_RE = /^(?:[A-Z][\p{L}'-]+ ){0,3}[A-Z][\p{L}'-]+ Flag(?=\p{Lu})/u;
 
-/** Removes Markdown emphasis and link syntax, keeping the words. */
+/**
+ * Removes Markdown emphasis and link syntax, keeping the words. Every pattern here runs in time
+ * linear in the text (articles are untrusted and up to the size limit): a match attempt never scans
+ * past the next opener of its own kind (`[`, `<`, `**`, `__`, `*`/`_`), so attempts from different
+ * openers read disjoint stretches of text. Link text and destinations therefore hold no brackets.
+ */
 export function stripInlineMarkdown(s: string): string {
-  return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=$|[^\w*])/g, '$1$2')
-    .replace(/^[*_]+|[*_]+$/g, '')
-    .trim();
+  return trimEmphasisMarks(s
+    .replace(/!\[([^[\]]*)\]\((?:[^()[\]\s]|\([^()[\]\s]*\))*\)/g, '$1')
+    .replace(/\[([^[\]]+)\]\((?:[^()[\]\s]|\([^()[\]\s]*\))*\)/g, '$1')
+    .replace(/<(https?:\/\/[^<>\s]+)>/g, '$1')
+    .replace(/\*\*(?=\S)((?:[^*]|\*(?!\*))*?\S)\*\*/g, '$1')
+    .replace(/__(?=\S)((?:[^_]|_(?!_))*?\S)__/g, '$1')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=$|[^\w*])/g, '$1$2'));
+}
+
+/** Drops `*` and `_` runs at both ends, then spaces (a loop: `/[*_]+$/` is quadratic on long runs). */
+function trimEmphasisMarks(s: string): string {
+  let start = 0, end = s.length;
+  while (start < end && (s[start] === '*' || s[start] === '_')) start++;
+  while (end > start && (s[end - 1] === '*' || s[end - 1] === '_')) end--;
+  return s.slice(start, end).trim();
+}
+
+/** `# Title ##` -> `Title`: the closing hashes and spaces are cut by a loop, not a backtracking pattern. */
+function headingText(line: string): string | null {
+  const m = /^#{1,3}\s+/.exec(line);
+  if (!m) return null;
+  let end = line.length;
+  while (end > m[0].length && line[end - 1] === '#') end--;
+  const text = line.slice(m[0].length, end).trim();
+  return text || null;
 }
 
 function collapseSpaces(s: string): string {
@@ -174,10 +195,9 @@ export function parseArticle(rawText: string): ParsedArticle {
     }
     if (/^(?:photo|photograph|image)\s*(?:by|:)/i.test(line)) continue;
     if (!seenContent && title === null) {
-      const heading = HEADING_RE.exec(line);
-      const titleField = TITLE_FIELD_RE.exec(line);
-      if (heading || titleField) {
-        title = stripInlineMarkdown((heading ?? titleField)![1]!);
+      const heading = headingText(line) ?? TITLE_FIELD_RE.exec(line)?.[1];
+      if (heading) {
+        title = stripInlineMarkdown(heading);
         continue;
       }
     }

@@ -45,6 +45,15 @@ export class Corpus {
   private readonly warningsByLocation = new Map<string, ReadWarning>();
   private readonly listeners = new Set<Listener>();
   private pending: CorpusChange | null = null;
+  /**
+   * Key resolution waits for the end of the outermost batch: a batch of n colliding articles then
+   * resolves their group once (n log n), not once per insert (n² with n suffix probes each, before).
+   */
+  private readonly dirtyGroups = new Set<string>();
+  /** Locations upserted since keys were last resolved (reported as changed when their key stays). */
+  private readonly touched = new Set<string>();
+  /** Articles upserted since keys were last resolved: entered in the entity indexes once keyed. */
+  private readonly awaitingIndex = new Set<Article>();
   private batchDepth = 0;
   private sortedArticles: Article[] | null = null;
   /** Size limits per format, in bytes (settings `dossier.maxFileSizeMB`, `…Html…`, `…Pdf…`). */
@@ -159,12 +168,16 @@ export class Corpus {
       format: read.format,
     };
     return this.update(() => {
-      if (previous) this.unindex(previous);
+      if (previous) {
+        if (!this.awaitingIndex.delete(previous)) this.unindex(previous);
+        this.dirtyGroups.add(previous.baseKey);
+      }
       this.byLocationMap.set(location, article);
       if (previous && previous.baseKey !== article.baseKey) this.groupOf(previous.baseKey).delete(location);
       this.groupOf(article.baseKey).add(location);
-      this.resolveKeys([article.baseKey, ...(previous ? [previous.baseKey] : [])], location, !previous);
-      this.indexEntities(article);
+      this.dirtyGroups.add(article.baseKey);
+      this.touched.add(location);
+      this.awaitingIndex.add(article);
       return article;
     });
   }
@@ -174,12 +187,16 @@ export class Corpus {
     const article = this.byLocationMap.get(location);
     if (!article) return;
     this.update(() => {
-      this.unindex(article);
+      if (!this.awaitingIndex.delete(article)) this.unindex(article);
       this.byLocationMap.delete(location);
-      this.byKeyMap.delete(article.key);
+      this.touched.delete(location);
+      // An article added and removed within one batch never had a key.
+      if (article.key) {
+        if (this.byKeyMap.get(article.key) === article) this.byKeyMap.delete(article.key);
+        this.pendingChange().removed.push(article.key);
+      }
       this.groupOf(article.baseKey).delete(location);
-      this.pendingChange().removed.push(article.key);
-      this.resolveKeys([article.baseKey], null, false);
+      this.dirtyGroups.add(article.baseKey);
     });
   }
 
@@ -191,10 +208,19 @@ export class Corpus {
     });
   }
 
-  /** Records a file that could not be read at all (deleted mid-index, no permission) and drops what it held. */
+  /**
+   * Records a file (or folder) that could not be read at all (deleted mid-index, no permission, too
+   * large, not a regular file) and drops what it held. `message` gets "skipped: " unless it says so.
+   */
   reportUnreadable(location: string, file: string, message: string): void {
-    this.warningsByLocation.set(location, { file, message: `skipped: ${message}` });
+    const said = message.startsWith('skipped') ? message : `skipped: ${message}`;
+    this.warningsByLocation.set(location, { file, message: said });
     this.remove(location);
+  }
+
+  /** A warning about a file that is indexed all the same (the article stays). */
+  addNotice(location: string, file: string, message: string): void {
+    if (!this.warningsByLocation.has(location)) this.warningsByLocation.set(location, { file, message });
   }
 
   forgetWarning(location: string): void {
@@ -313,16 +339,19 @@ export class Corpus {
   }
 
   /**
-   * Re-resolves the keys of the given collision groups. Keys of other articles are left alone, so one
-   * file's change never renames unrelated articles.
+   * Re-resolves the keys of the collision groups touched since the last call. Keys of other articles
+   * are left alone, so one file's change never renames unrelated articles.
    */
-  private resolveKeys(baseKeys: string[], touched: string | null, touchedIsNew: boolean): void {
+  private settleKeys(): void {
+    if (this.dirtyGroups.size === 0 && this.awaitingIndex.size === 0) return;
     const change = this.pendingChange();
     // Articles whose key changes leave the entity indexes under their old keys first, and enter them
     // under their new keys only after every member moved: members can swap keys ("-b" ↔ "-c"), and
     // moving one at a time would drop the other's entry.
-    const rekeyed: Article[] = [];
-    for (const baseKey of new Set(baseKeys)) {
+    const toIndex: Article[] = [];
+    const groups = [...this.dirtyGroups].sort();
+    this.dirtyGroups.clear();
+    for (const baseKey of groups) {
       const group = this.locationsByBaseKey.get(baseKey);
       if (!group || group.size === 0) {
         this.locationsByBaseKey.delete(baseKey);
@@ -335,25 +364,30 @@ export class Corpus {
       const assigned = assignKeys(members.map((a) => ({ id: a.location, explicitKey: a.explicitKey, baseKey: a.baseKey })), outside);
       for (const article of members) {
         const key = assigned.get(article.location)!;
-        const isNew = touchedIsNew && article.location === touched;
+        const isNew = article.key === '';
         if (!isNew && article.key === key) {
           if (this.byKeyMap.get(key) !== article) this.byKeyMap.set(key, article);
-          if (article.location === touched) change.changed.push(key);
+          if (this.touched.has(article.location)) change.changed.push(key);
           continue;
         }
-        if (!isNew && article.key) {
+        if (!isNew) {
           // The old key may still point at the object this file held before an edit: same location, same holder.
           if (this.byKeyMap.get(article.key)?.location === article.location) this.byKeyMap.delete(article.key);
           change.removed.push(article.key);
-          this.unindex(article);
-          rekeyed.push(article);
+          if (!this.awaitingIndex.has(article)) {
+            this.unindex(article);
+            toIndex.push(article);
+          }
         }
         article.key = key;
         this.byKeyMap.set(key, article);
         change.added.push(key);
       }
     }
-    for (const article of rekeyed) this.indexEntities(article);
+    this.touched.clear();
+    for (const article of this.awaitingIndex) toIndex.push(article);
+    this.awaitingIndex.clear();
+    for (const article of toIndex) this.indexEntities(article);
   }
 
   private indexEntities(article: Article): void {
@@ -379,7 +413,14 @@ export class Corpus {
     } finally {
       // (After `fn`, so that nothing read during the update is kept.)
       this.sortedArticles = null;
-      if (--this.batchDepth === 0) this.flush();
+      if (this.batchDepth === 1) {
+        try {
+          this.settleKeys();
+        } finally {
+          this.batchDepth = 0;
+          this.flush();
+        }
+      } else this.batchDepth--;
     }
   }
 
