@@ -7,6 +7,7 @@ import type { Corpus } from './core/library/corpus';
 import { registerCitations } from './extension/citations';
 import { registerDossier } from './extension/dossier';
 import { citationPreviewPlugin } from './extension/citations/markdownPreview';
+import { registerArticleText } from './extension/articleText';
 import { registerOpenArticle } from './extension/openArticle';
 import { registerReindexCommand } from './extension/reindexCommand';
 import { registerSearch } from './extension/search';
@@ -28,7 +29,8 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   // A log channel: levels, timestamps, and the user's log-level setting decide what is kept.
   const output = vscode.window.createOutputChannel('Dossier', { log: true });
   const index = new WorkspaceIndex(output);
-  context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index));
+  context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index),
+    registerArticleText(index));
 
   // Features register here, one line each (src/extension/<feature>.ts).
   const sidebar = registerSidebar(context, index, output);

@@ -7,11 +7,13 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { articleFormat, FORMAT_EXTENSIONS, withoutSavedPageAssets } from '../core/articles';
 import { tooLargeMessage } from '../core/articles/decode';
 import { Corpus } from '../core/library/corpus';
 import { UsageError } from './args';
 
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+/** Every extension the readers know (core/articles: text, HTML, PDF). */
+export const ARTICLE_EXTENSIONS = new Set(Object.values(FORMAT_EXTENSIONS).flat().map((e) => `.${e}`));
 
 export interface FoundFile {
   /** The absolute path, as text (a name that is not UTF-8 has its bytes as `%XX`): the file's identity. */
@@ -230,10 +232,12 @@ export function loadCorpus(inputs: string[]): Corpus {
       } else {
         prefix = inputs.length > 1 ? path.basename(absolute) + '/' : '';
         files = findFiles(checkFolder(input), ARTICLE_EXTENSIONS, (location, shown, message) => corpus.reportUnreadable(location, prefix + shown, message));
+        // The files of a "Save Page As… complete" folder beside their page are not articles.
+        files = withoutSavedPageAssets(files, (f) => f.relative);
       }
       for (const file of files) {
         const shown = prefix + file.relative;
-        const read = readArticleFile(file.fsPath, corpus.maxBytes);
+        const read = readArticleFile(file.fsPath, corpus.limits[articleFormat(file.absolute)]);
         if ('warning' in read) corpus.reportUnreadable(file.absolute, shown, read.warning);
         else if (corpus.upsert(file.absolute, shown, read.bytes) && unlistableName(file)) {
           corpus.addNotice(file.absolute, shown, `indexed, but VS Code's search cannot list this file name (${unlistableName(file)}), so the extension will not see it: rename it`);
@@ -242,4 +246,9 @@ export function loadCorpus(inputs: string[]): Corpus {
     }
   });
   return corpus;
+}
+
+/** Runs `then` once the corpus holds every file (PDFs are parsed asynchronously): synchronously when none is pending. */
+export function whenRead<T>(corpus: Corpus, then: () => T): T | Promise<T> {
+  return corpus.reading ? corpus.settled().then(then) : then();
 }

@@ -3,7 +3,7 @@
 import type { Corpus } from '../core/library/corpus';
 import { parseArgs, UsageError } from './args';
 import { terminalText } from '../core/untrusted';
-import { loadCorpus } from './files';
+import { loadCorpus, whenRead } from './files';
 
 export const INDEX_JSON_VERSION = 1;
 
@@ -23,26 +23,29 @@ export function printWarnings(corpus: Corpus, err: (text: string) => void): void
   for (const w of corpus.warnings()) err(terminalText(`warning: ${w.file}: ${w.message}`));
 }
 
-export function runIndex(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+export function runIndex(argv: string[], out: (text: string) => void, err: (text: string) => void): number | Promise<number> {
   const args = parseArgs(argv, { json: 'boolean' });
   if (!args.positionals.length) throw new UsageError('index needs at least one folder');
   const corpus = loadCorpus(args.positionals);
-  printWarnings(corpus, err);
-  if (args.flags.json) {
-    out(JSON.stringify(indexJson(corpus), null, 2));
+  // PDFs are parsed asynchronously: go on once they are in.
+  return whenRead(corpus, () => {
+    printWarnings(corpus, err);
+    if (args.flags.json) {
+      out(JSON.stringify(indexJson(corpus), null, 2));
+      return 0;
+    }
+    // Titles, outlets and names come from files: no terminal escape sequences or bidi controls reach the terminal.
+    const t = terminalText;
+    const articles = corpus.articles();
+    out(`${articles.length} article${articles.length === 1 ? '' : 's'} indexed`);
+    for (const a of articles) {
+      out(t(`  @${a.key}  ${a.label}`));
+      out(t(`      ${[a.date ?? 'undated', a.outlet ?? 'unknown outlet', a.file].join(' · ')}`));
+    }
+    const countries = corpus.countries();
+    if (countries.length) out(t(`countries: ${countries.slice(0, 12).map((c) => `${c.name} (${c.articles.length})`).join(', ')}`));
+    const persons = corpus.persons();
+    if (persons.length) out(t(`persons: ${persons.slice(0, 12).map((p) => `${p.name} (${p.articles.length})`).join(', ')}`));
     return 0;
-  }
-  // Titles, outlets and names come from files: no terminal escape sequences or bidi controls reach the terminal.
-  const t = terminalText;
-  const articles = corpus.articles();
-  out(`${articles.length} article${articles.length === 1 ? '' : 's'} indexed`);
-  for (const a of articles) {
-    out(t(`  @${a.key}  ${a.label}`));
-    out(t(`      ${[a.date ?? 'undated', a.outlet ?? 'unknown outlet', a.file].join(' · ')}`));
-  }
-  const countries = corpus.countries();
-  if (countries.length) out(t(`countries: ${countries.slice(0, 12).map((c) => `${c.name} (${c.articles.length})`).join(', ')}`));
-  const persons = corpus.persons();
-  if (persons.length) out(t(`persons: ${persons.slice(0, 12).map((p) => `${p.name} (${p.articles.length})`).join(', ')}`));
-  return 0;
+  });
 }

@@ -13,7 +13,7 @@ const HELP = `dossier ${version} — index and cite a folder of source articles
 
 Usage:
   dossier index <folder>... [--json]
-      Read *.txt and *.md articles (recursively; node_modules and dot-folders skipped) and print a
+      Read .txt, .md, .html and .pdf articles (recursively; node_modules and dot-folders skipped) and print a
       summary, or with --json the index (shape documented in the README, "version": 1).
   dossier search <folder> "<query>" [--json] [--limit N]
   dossier search <folder> --queries FILE [--limit N]

@@ -7,9 +7,11 @@ import * as vscode from 'vscode';
 import { tooLargeMessage } from '../core/articles/decode';
 import { Corpus } from '../core/library/corpus';
 import { matchesAny } from '../core/glob';
+import { articleFormat, withoutSavedPageAssets } from '../core/articles';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';
-import { readSettings } from './settings';
+import { ReadWorker } from './readWorker';
+import { formatLimits, readSettings } from './settings';
 
 const WATCH_DEBOUNCE_MS = 100;
 const READ_CONCURRENCY = 16;
@@ -23,7 +25,9 @@ const CHUNK = 100;
 export type IndexState = 'idle' | 'indexing' | 'ready';
 
 export class WorkspaceIndex implements vscode.Disposable {
-  readonly corpus = new Corpus();
+  /** Web pages and PDFs are read in a worker thread, started on the first one. */
+  private readonly readWorker = new ReadWorker();
+  readonly corpus = new Corpus({ offThreadReader: this.readWorker.read });
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private readonly pendingByUri = new Map<string, ReturnType<typeof setTimeout>>();
@@ -47,7 +51,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dossier.articles') || e.affectsConfiguration('dossier.exclude')
-          || e.affectsConfiguration('dossier.maxFileSizeMB')) void this.reindex();
+          || e.affectsConfiguration('dossier.maxFileSizeMB') || e.affectsConfiguration('dossier.maxHtmlFileSizeMB')
+          || e.affectsConfiguration('dossier.maxPdfFileSizeMB')) void this.reindex();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
     );
@@ -103,11 +108,34 @@ export class WorkspaceIndex implements vscode.Disposable {
     return matchesAny(relative, settings.articles) && !matchesAny(relative, settings.exclude);
   }
 
+  /**
+   * Whether a file is in the `page_files/` folder of a saved `page.html` ("Save Page As… complete").
+   * Asked of the file system: the page and its folder arrive together, in any order.
+   */
+  private async isSavedPageAsset(uri: vscode.Uri): Promise<boolean> {
+    const location = uri.toString();
+    for (let end = location.indexOf('_files/'); end >= 0; end = location.indexOf('_files/', end + 1)) {
+      for (const ext of ['.html', '.htm', '.xhtml']) {
+        const page = vscode.Uri.parse(location.slice(0, end) + ext);
+        if (this.corpus.byLocation(page.toString())) return true;
+        try {
+          await vscode.workspace.fs.stat(page);
+          return true;
+        } catch (error) {
+          // No such page: this `_files` folder is an ordinary folder.
+          if (!(error instanceof vscode.FileSystemError)) throw error;
+        }
+      }
+    }
+    return false;
+  }
+
   dispose(): void {
     this.generation++;
     for (const timer of this.pendingByUri.values()) clearTimeout(timer);
     clearTimeout(this.deletedTimer);
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+    this.readWorker.dispose();
   }
 
   // ---- scanning ----------------------------------------------------------------------------------
@@ -117,10 +145,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     const started = Date.now();
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.watch(folders);
-    const uris: vscode.Uri[] = [];
+    let uris: vscode.Uri[] = [];
     for (const folder of folders) {
       const settings = readSettings(folder);
-      this.corpus.maxBytes = settings.maxFileSizeMB * 1024 * 1024;
+      this.corpus.limits = formatLimits(settings);
       // One search per glob: VS Code's glob syntax has no nested braces, so globs are not merged.
       const seen = new Set<string>();
       for (const glob of settings.articles) {
@@ -136,8 +164,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const { kept, locationByRealPath } = await oncePerRealFile(uris);
     if (generation !== this.generation) return this.corpus.size;
     for (const [real, location] of locationByRealPath) this.keepPath(real, location);
-    uris.length = 0;
-    uris.push(...kept);
+    // The files of a "Save Page As… complete" folder beside their page are not articles.
+    uris = withoutSavedPageAssets(kept, (uri) => uri.toString());
 
     // Drop what is no longer an article (a setting changed, a folder left the workspace).
     const wanted = new Set(uris.map((u) => u.toString()));
@@ -148,7 +176,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     uris.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
     for (let i = 0; i < uris.length && generation === this.generation; i += CHUNK) {
       const chunk = uris.slice(i, i + CHUNK);
-      const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri, this.corpus.maxBytes));
+      const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri, this.corpus.limits[articleFormat(uri.path)]));
       if (generation !== this.generation) break;
       this.corpus.batch(() => {
         chunk.forEach((uri, j) => this.apply(uri, contents[j]!));
@@ -156,6 +184,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       progress.report({ message: `${Math.min(i + CHUNK, uris.length)} of ${uris.length}`, increment: (chunk.length / uris.length) * 100 });
       // Let the extension host breathe between chunks.
       await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Web pages and PDFs are read in the worker after their bytes are handed over; each lands as it is read.
+    const offThread = uris.filter((uri) => articleFormat(uri.path) !== 'text').length;
+    if (offThread && generation === this.generation) {
+      progress.report({ message: `reading ${offThread} web page${offThread === 1 ? '' : 's'} and PDF${offThread === 1 ? '' : 's'}` });
+      await this.corpus.settled();
     }
     if (generation === this.generation) {
       this.dropSecondPaths();
@@ -243,7 +277,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async refreshFile(uri: vscode.Uri): Promise<void> {
     const location = uri.toString();
-    if (!this.isArticle(uri)) {
+    if (!this.isArticle(uri) || await this.isSavedPageAsset(uri)) {
       this.corpus.remove(location);
       this.corpus.forgetWarning(location);
       return;
@@ -255,7 +289,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     if (real) this.keepPath(real, location);
-    const content = await readBytes(uri, this.corpus.maxBytes);
+    // A page saved "complete": what was indexed from its folder before the page arrived goes.
+    if (articleFormat(uri.path) === 'html') this.corpus.removeUnder(`${location.replace(/\.[^./]+$/, '')}_files/`);
+    const content = await readBytes(uri, this.corpus.limits[articleFormat(uri.path)]);
     this.apply(uri, content);
     // A scan may have kept another path to the file meanwhile.
     this.dropSecondPaths();

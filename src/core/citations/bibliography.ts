@@ -21,12 +21,17 @@ export function authorNames(author: string | null | undefined): string[] {
   return (author ?? '').split(/\s*[,;]\s*|\s+and\s+/).map((n) => n.trim()).filter(Boolean);
 }
 
+const ORGANISATION_WORDS = new Set(['office', 'department', 'ministry', 'agency', 'press', 'news', 'staff', 'service', 'bureau', 'council', 'committee', 'secretariat', 'embassy', 'government', 'desk', 'team', 'editors', 'editorial', 'board', 'house']);
+
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'bin', 'al', 'arap', 'ibn', 'dos', 'das']);
 
 /** "Antony J. Blinken" → family "Blinken", given "Antony J."; "Daniel arap Moi" keeps "arap Moi". */
 export function cslName(name: string): CslName {
   const words = name.split(/\s+/);
-  if (words.length < 2) return { literal: name };
+  // A one-word name, or one that reads as an organisation ("Press Office of the Ministry & Co",
+  // "U.S. Department of State"): kept whole, never split into given and family parts.
+  if (words.length < 2 || words.length > 5 || words.some((w) => w === '&' || (!PARTICLES.has(w.toLowerCase()) && /^\p{Ll}/u.test(w)))) return { literal: name };
+  if (words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()))) return { literal: name };
   let start = words.length - 1;
   while (start > 1 && PARTICLES.has(words[start - 1]!.toLowerCase())) start--;
   return { family: words.slice(start).join(' '), given: words.slice(0, start).join(' ') };

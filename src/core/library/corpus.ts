@@ -2,10 +2,9 @@
 // one file at a time. Features ask it; they never re-read files or re-run extraction. Each change
 // tells listeners which keys were added, changed or removed so they refresh only that.
 
-import { decodeArticleBytes, DEFAULT_MAX_BYTES } from '../articles/decode';
+import { articleFormat, DEFAULT_LIMITS, readArticleFile, readArticleFileSync, type ArticleRead, type FormatLimits, type OffThreadReader } from '../articles';
 import { countryInfo, extractEntities, PersonDirectory, type CorpusPerson } from '../entities';
 import { assignKeys, deriveBaseKey } from './keys';
-import { parseArticle } from '../articles/reader';
 import type { Article, ArticleRecord, ReadWarning } from '../types';
 
 export interface CorpusChange {
@@ -22,7 +21,16 @@ export interface CorpusCountry {
 
 export interface CorpusOptions {
   maxBytes?: number;
+  limits?: Partial<FormatLimits>;
+  /**
+   * Where web pages and PDFs are read (the extension's worker thread). Without one, PDFs are still
+   * read asynchronously, in this thread, and web pages synchronously.
+   */
+  offThreadReader?: OffThreadReader;
 }
+
+/** Asynchronous reads (PDFs, and web pages off-thread) at once: pdf.js holds a document's pages in memory. */
+const PDF_CONCURRENCY = 2;
 
 type Listener = (change: CorpusChange) => void;
 
@@ -48,11 +56,27 @@ export class Corpus {
   private readonly awaitingIndex = new Set<Article>();
   private batchDepth = 0;
   private sortedArticles: Article[] | null = null;
-  /** Files larger than this are skipped with a warning (the `dossier.maxFileSizeMB` setting). */
-  maxBytes: number;
+  /** Size limits per format, in bytes (settings `dossier.maxFileSizeMB`, `…Html…`, `…Pdf…`). */
+  limits: FormatLimits;
+  /** The latest asynchronous read (a PDF) of each location: an older one finishing later is dropped. */
+  private readonly readTokens = new Map<string, object>();
+  private readonly pendingReads = new Set<Promise<void>>();
+  private readonly pdfQueue: (() => void)[] = [];
+  private pdfRunning = 0;
+  private readonly offThreadReader: OffThreadReader | undefined;
 
   constructor(options: CorpusOptions = {}) {
-    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.offThreadReader = options.offThreadReader;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits, ...(options.maxBytes ? { text: options.maxBytes } : {}) };
+  }
+
+  /** Text and Markdown files larger than this are skipped with a warning (the `dossier.maxFileSizeMB` setting). */
+  get maxBytes(): number {
+    return this.limits.text;
+  }
+
+  set maxBytes(bytes: number) {
+    this.limits = { ...this.limits, text: bytes };
   }
 
   // ---- updates -----------------------------------------------------------------------------------
@@ -63,22 +87,62 @@ export class Corpus {
    * when the file was skipped (see `warnings()`); never throws on bad content.
    */
   upsert(location: string, file: string, content: Uint8Array | string): Article | null {
-    let text: string | null;
-    let warning: string | null = null;
-    if (typeof content === 'string') text = content;
-    else ({ text, warning } = decodeArticleBytes(content, this.maxBytes));
-    if (text !== null && !text.replace(/^\uFEFF/, '').trim()) {
-      text = null;
-      warning = 'skipped: the file is empty';
+    const format = articleFormat(location);
+    if (typeof content !== 'string' && (format === 'pdf' || (format === 'html' && this.offThreadReader))) {
+      this.upsertLater(location, file, content);
+      return null;
     }
+    this.readTokens.delete(location);
+    return this.upsertRead(location, file, readArticleFileSync(location, content, this.limits));
+  }
+
+  /**
+   * Resolves once every read started by `upsert` has reached the corpus (PDFs are parsed
+   * asynchronously, a few at a time; each lands with its own change event).
+   */
+  get reading(): boolean {
+    return this.pendingReads.size > 0;
+  }
+
+  async settled(): Promise<void> {
+    while (this.pendingReads.size) await Promise.all([...this.pendingReads]);
+  }
+
+  private upsertLater(location: string, file: string, bytes: Uint8Array): void {
+    const token = {};
+    this.readTokens.set(location, token);
+    const run = async () => {
+      if (this.pdfRunning >= PDF_CONCURRENCY) await new Promise<void>((resolve) => this.pdfQueue.push(resolve));
+      this.pdfRunning++;
+      try {
+        if (this.readTokens.get(location) !== token) return; // replaced or removed while it waited
+        const read = await (this.offThreadReader ?? readArticleFile)(location, bytes, this.limits);
+        if (this.readTokens.get(location) !== token) return;
+        this.readTokens.delete(location);
+        this.upsertRead(location, file, read);
+      } finally {
+        this.pdfRunning--;
+        this.pdfQueue.shift()?.();
+      }
+    };
+    const pending: Promise<void> = run().catch((error) => {
+      // readArticleFile turns bad content into warnings; reaching here is a bug, reported as one.
+      this.warningsByLocation.set(location, { file, message: `skipped: ${(error as Error)?.message ?? String(error)}` });
+    }).finally(() => this.pendingReads.delete(pending));
+    this.pendingReads.add(pending);
+  }
+
+  /** Puts one file's read fields into the corpus (what `upsert` does after reading). */
+  upsertRead(location: string, file: string, read: ArticleRead): Article | null {
+    const warning = read.warning;
     if (warning) this.warningsByLocation.set(location, { file, message: warning });
     else this.warningsByLocation.delete(location);
-    if (text === null) {
+    const parsed = read.parsed;
+    if (parsed === null) {
       this.remove(location);
       return null;
     }
 
-    const parsed = parseArticle(text);
     // Related-article headlines and captions name people too ("Diosdado Cabello in Russia"), so
     // extraction reads them after the body.
     const entityText = parsed.asides.length ? `${parsed.body}\n\n${parsed.asides.join('\n\n')}` : parsed.body;
@@ -92,7 +156,7 @@ export class Corpus {
       date: parsed.date,
       outlet: parsed.outlet,
       url: parsed.url,
-      author: parsed.author,
+      author: read.author ?? parsed.author,
       excerpt: parsed.excerpt,
       words: parsed.words,
       countries: entities.countries,
@@ -101,6 +165,7 @@ export class Corpus {
       explicitKey: parsed.explicitKey,
       baseKey: deriveBaseKey(parsed),
       location,
+      format: read.format,
     };
     return this.update(() => {
       if (previous) {
@@ -118,6 +183,7 @@ export class Corpus {
   }
 
   remove(location: string): void {
+    this.readTokens.delete(location);
     const article = this.byLocationMap.get(location);
     if (!article) return;
     this.update(() => {

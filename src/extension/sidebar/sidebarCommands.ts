@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ReadWarning } from '../../core/types';
 import { labelText } from '../../core/untrusted';
 import { articlesGlob, searchQuery, UNKNOWN_GROUP, type GroupMode } from '../../core/library/grouping';
+import { articleForUri } from '../articleText';
 import { OPEN_ARTICLE_COMMAND } from '../openArticle';
 import type { GroupNode, LibraryNode, ViewKind } from './libraryTree';
 import { MODE_TITLES, SHOW_MORE_COMMAND, VIEW_KINDS } from './libraryTree';
@@ -143,7 +144,7 @@ function warningUri(warning: ReadWarning): vscode.Uri | undefined {
 
 export function activeArticleKey(views: LibraryViews): string | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri;
-  return uri ? views.index.corpus.byLocation(uri.toString())?.key : undefined;
+  return uri ? articleForUri(views.index, uri)?.key : undefined;
 }
 
 // ---- Choose Articles Folder… -----------------------------------------------------------------------
