@@ -114,6 +114,8 @@ describe('person traps', () => {
   it('particles and East Asian order', () => {
     assert.deepStrictEqual(names('Ursula von der Leyen met Xi Jinping and Mohammed bin Salman.'),
       ['Mohammed bin Salman', 'Ursula von der Leyen', 'Xi Jinping']);
+    // Kalenjin `arap` ("son of"), as Arabic `bin`: one name, not "Daniel" and "Moi".
+    assert.deepStrictEqual(names('Former president Daniel arap Moi also called for peace.'), ['Daniel arap Moi']);
   });
 });
 

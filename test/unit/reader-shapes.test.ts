@@ -64,6 +64,13 @@ describe('reader shapes: copied pages', () => {
     assert.deepStrictEqual([a.title, a.date, a.outlet, a.author], ['Secretary Blinken Meets the Minister', '2022-05-23', 'U.S. Department of State', 'Antony J. Blinken']);
   });
 
+  it('the issuing office on the line under the headline, as government pages print it, is the outlet and not body', () => {
+    const a = parseArticle(['An official website of the United States Government Here\'s how you know', 'Home > News > Press Releases',
+      'Secretary Blinken Meets the Minister', 'Office of the Spokesperson', 'March 3, 2024', '', BODY].join('\n'));
+    assert.deepStrictEqual([a.title, a.date, a.outlet], ['Secretary Blinken Meets the Minister', '2024-03-03', 'Office of the Spokesperson']);
+    assert.ok(!a.body.includes('Spokesperson') && !a.body.includes('official website'), a.body);
+  });
+
   it('a bare domain line gives the outlet through the table, and is not body', () => {
     const a = parseArticle(['Home > News > World', '', 'Talks to resume', '', '10/20/2025 09:31 AM', '', BODY, '', 'Print', '', 'www.reuters.com'].join('\n'));
     assert.deepStrictEqual([a.title, a.date, a.outlet], ['Talks to resume', '2025-10-20', 'Reuters']);

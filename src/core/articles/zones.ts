@@ -133,6 +133,12 @@ export function readZones(lines: string[]): Zones {
     headerOutlet ??= stripEmphasis(lines[headerRest[0]!]!);
     zones.consumed.add(headerRest[0]!);
   }
+  // …or the line right under the headline, as government and agency pages print the issuing office
+  // ("Office of the Spokesperson", "The White House"): with the headline first, then the office.
+  else if (headerRest.length >= 2 && headerRest[1] === nextLine(lines, headerRest[0]!) && isOutletLine(stripEmphasis(lines[headerRest[1]!]!))) {
+    headerOutlet ??= stripEmphasis(lines[headerRest[1]!]!);
+    zones.consumed.add(headerRest[1]!);
+  }
   const footerRest: number[] = [];
   for (const i of footer) if (!zones.consumed.has(i)) { if (classify(i, false)) zones.consumed.add(i); else footerRest.push(i); }
   // The outlet as the last line ("The White House", "Wikinews"); footerRest runs from the end.
@@ -143,6 +149,12 @@ export function readZones(lines: string[]): Zones {
   zones.date ??= footerDate;
   zones.outlet = footerOutlet ?? headerOutlet ?? taglineOutlet;
   return zones;
+}
+
+/** The index of the first non-empty line after `i` (or -1). */
+function nextLine(lines: string[], i: number): number {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j] !== '') return j;
+  return -1;
 }
 
 function stripEmphasis(line: string): string {

@@ -99,7 +99,7 @@ said says told added noted stressed recalled asked among against between amid wi
 export const PLACE_PREPOSITIONS = new Set(words('in on at near into across towards toward from to inside outside around through'));
 
 /** Name particles kept inside a name: "bin", "da", "van der", "de la", "al-". */
-export const NAME_PARTICLES = new Set(words('bin ibn bint al el da de del della der di dos du la le van von ter ten y abu'));
+export const NAME_PARTICLES = new Set(words('bin ibn bint arap al el da de del della der di dos du la le van von ter ten y abu'));
 
 /** Words after ", " that make the name before them a person: "Mikheil Kavelashvili, who …", "X, the former footballer". */
 export const APPOSITION_WORDS = new Set(words('who whose'));
@@ -109,7 +109,7 @@ export const APPOSITION_ARTICLES = new Set(words('the a an'));
 export const ALIAS_CUES = new Set(words('known nicknamed dubbed alias'));
 
 /** Particles that only occur inside persons' names ("bin Salman", "van der Leyen"), unlike "de"/"da" (Rio de Janeiro). */
-export const PERSON_PARTICLES = new Set(words('bin ibn bint van von der'));
+export const PERSON_PARTICLES = new Set(words('bin ibn bint arap van von der'));
 
 /** Verbs that follow a person's name in reporting ("Lavrov said"). */
 export const SPEECH_VERBS = new Set(words(`
@@ -139,7 +139,7 @@ export const COMMON_SUFFIX_RE = /(?:tion|sion|ment|ness|ity|ical|ance|ence|ship|
 export const NAME_SUFFIXES = new Set(words('jr sr ii iii iv'));
 
 /** Particles after which a name is a father's ("Mohammed bin Salman"): a bare "Salman" is someone else. */
-export const PATRONYMIC_PARTICLES = new Set(words('bin ibn bint'));
+export const PATRONYMIC_PARTICLES = new Set(words('bin ibn bint arap'));
 
 /** Lower-case words after a capitalised run that make it a place, a thing or a time, not a person
  *  ("the Kennedy era", "the Funan Techo canal", "the Nobel prize"). */
