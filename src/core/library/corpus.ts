@@ -2,10 +2,10 @@
 // one file at a time. Features ask it; they never re-read files or re-run extraction. Each change
 // tells listeners which keys were added, changed or removed so they refresh only that.
 
-import { decodeArticleBytes, DEFAULT_MAX_BYTES } from '../articles/decode';
-import { countryInfo, extractEntities, PersonDirectory, type CorpusPerson } from '../entities';
-import { assignKeys, deriveBaseKey } from './keys';
-import { parseArticle } from '../articles/reader';
+import { DEFAULT_MAX_BYTES } from '../articles/decode';
+import { countryInfo, PersonDirectory, type CorpusPerson } from '../entities';
+import { extractArticle, type Extracted, type ExtractedArticle } from './extract';
+import { assignKeys } from './keys';
 import type { Article, ArticleRecord, ReadWarning } from '../types';
 
 export interface CorpusChange {
@@ -22,6 +22,20 @@ export interface CorpusCountry {
 
 export interface CorpusOptions {
   maxBytes?: number;
+}
+
+/** An article as the cache keeps it: its extracted fields and the key it had. */
+export interface RestoredArticle {
+  location: string;
+  file: string;
+  key: string;
+  article: ExtractedArticle;
+}
+
+export interface RestoredWarning {
+  location: string;
+  file: string;
+  message: string;
 }
 
 type Listener = (change: CorpusChange) => void;
@@ -54,44 +68,20 @@ export class Corpus {
    * when the file was skipped (see `warnings()`); never throws on bad content.
    */
   upsert(location: string, file: string, content: Uint8Array | string): Article | null {
-    let text: string | null;
-    let warning: string | null = null;
-    if (typeof content === 'string') text = content;
-    else ({ text, warning } = decodeArticleBytes(content, this.maxBytes));
-    if (text !== null && !text.replace(/^\uFEFF/, '').trim()) {
-      text = null;
-      warning = 'skipped: the file is empty';
-    }
+    return this.upsertExtracted(location, file, extractArticle(content, this.maxBytes));
+  }
+
+  /** `upsert` for a file already read and extracted (by a worker thread, or taken from the cache). */
+  upsertExtracted(location: string, file: string, extracted: Extracted): Article | null {
+    const { warning } = extracted;
     if (warning) this.warningsByLocation.set(location, { file, message: warning });
     else this.warningsByLocation.delete(location);
-    if (text === null) {
+    if (!extracted.article) {
       this.remove(location);
       return null;
     }
-
-    const parsed = parseArticle(text);
-    // Related-article headlines and captions name people too ("Diosdado Cabello in Russia"), so
-    // extraction reads them after the body.
-    const entityText = parsed.asides.length ? `${parsed.body}\n\n${parsed.asides.join('\n\n')}` : parsed.body;
-    const entities = extractEntities({ title: parsed.title, body: entityText, outlet: parsed.outlet });
     const previous = this.byLocationMap.get(location);
-    const article: Article = {
-      key: previous?.key ?? '',
-      file,
-      title: parsed.title,
-      label: parsed.label,
-      date: parsed.date,
-      outlet: parsed.outlet,
-      url: parsed.url,
-      excerpt: parsed.excerpt,
-      words: parsed.words,
-      countries: entities.countries,
-      persons: entities.persons,
-      body: parsed.body,
-      explicitKey: parsed.explicitKey,
-      baseKey: deriveBaseKey(parsed),
-      location,
-    };
+    const article: Article = { ...extracted.article, key: previous?.key ?? '', file, location };
     return this.update(() => {
       if (previous) this.unindex(previous);
       this.byLocationMap.set(location, article);
@@ -142,6 +132,35 @@ export class Corpus {
   onDidChange(listener: Listener): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * Fills an empty corpus in one pass with articles whose keys were resolved before (the persistent
+   * cache), without re-reading or re-extracting anything; listeners get one event with every key
+   * added. Throws, leaving the corpus empty, when the entries contradict each other (a corrupt
+   * cache): the caller then indexes from the files.
+   */
+  restore(articles: readonly RestoredArticle[], warnings: readonly RestoredWarning[]): void {
+    if (this.byLocationMap.size || this.warningsByLocation.size) throw new Error('restore needs an empty corpus');
+    const keys = new Set<string>();
+    const locations = new Set<string>();
+    for (const a of articles) {
+      if (!a.key || keys.has(a.key) || locations.has(a.location)) throw new Error(`duplicate key or file in the cache: ${a.key}`);
+      keys.add(a.key);
+      locations.add(a.location);
+    }
+    this.update(() => {
+      const change = this.pendingChange();
+      for (const { location, file, key, article: fields } of articles) {
+        const article: Article = { ...fields, key, file, location };
+        this.byLocationMap.set(location, article);
+        this.byKeyMap.set(key, article);
+        this.groupOf(article.baseKey).add(location);
+        this.indexEntities(article);
+        change.added.push(key);
+      }
+      for (const w of warnings) this.warningsByLocation.set(w.location, { file: w.file, message: w.message });
+    });
   }
 
   // ---- queries -----------------------------------------------------------------------------------

@@ -38,6 +38,24 @@ export interface Scores {
   fieldHits: Uint16Array;
 }
 
+/**
+ * The whole index as flat arrays, for the persistent cache: restoring it costs one pass over the
+ * postings instead of re-tokenising every body.
+ */
+export interface TermIndexState {
+  terms: string[];
+  /** `counts[t * fieldCount + f]`: how many postings term t has in field f. */
+  counts: Uint32Array;
+  /** Every posting, term by term, field by field. */
+  postings: Uint32Array;
+  /** `lengths[f * capacity + doc]`: distinct terms of the document in field f. */
+  lengths: Uint32Array;
+  totalLength: number[];
+  freeDocs: number[];
+  capacity: number;
+  count: number;
+}
+
 const MAX_TF = 3;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const FUZZY_WEIGHT = 0.45;
@@ -125,6 +143,69 @@ export class TermIndex {
     }
     this.count--;
     this.freeDocs.push(doc);
+  }
+
+  serialize(): TermIndexState {
+    const fieldCount = this.fieldCount;
+    const terms = [...this.entries.keys()];
+    const counts = new Uint32Array(terms.length * fieldCount);
+    let total = 0;
+    terms.forEach((term, t) => {
+      const entry = this.entries.get(term)!;
+      for (let f = 0; f < fieldCount; f++) total += counts[t * fieldCount + f] = entry[f]?.length ?? 0;
+    });
+    const postings = new Uint32Array(total);
+    let at = 0;
+    for (const term of terms) {
+      for (const list of this.entries.get(term)!) if (list) for (let i = 0; i < list.length; i++) postings[at++] = list[i]!;
+    }
+    const capacity = this.nextDoc;
+    const lengths = new Uint32Array(fieldCount * capacity);
+    for (let f = 0; f < fieldCount; f++) {
+      const fieldLengths = this.lengths[f]!;
+      for (let doc = 0; doc < capacity; doc++) lengths[f * capacity + doc] = fieldLengths[doc] ?? 0;
+    }
+    return { terms, counts, postings, lengths, totalLength: [...this.totalLength], freeDocs: [...this.freeDocs], capacity, count: this.count };
+  }
+
+  /** Rebuilds an index from `serialize()`'s output; throws when the state is inconsistent. */
+  static restore(fieldCount: number, state: TermIndexState): TermIndex {
+    const { terms, counts, postings, lengths, capacity } = state;
+    const bad = (why: string) => new Error(`search index in the cache is inconsistent: ${why}`);
+    if (counts.length !== terms.length * fieldCount) throw bad('term counts');
+    if (lengths.length !== fieldCount * capacity || state.totalLength.length !== fieldCount) throw bad('lengths');
+    if (state.count < 0 || state.count + state.freeDocs.length !== capacity) throw bad('document count');
+    const index = new TermIndex(fieldCount);
+    let at = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const entry = new Array<number[] | undefined>(fieldCount).fill(undefined);
+      for (let f = 0; f < fieldCount; f++) {
+        const n = counts[t * fieldCount + f]!;
+        if (!n) continue;
+        if (at + n > postings.length) throw bad('postings');
+        const list = new Array<number>(n);
+        for (let i = 0; i < n; i++) {
+          const posting = postings[at++]!;
+          if (posting >>> 2 >= capacity) throw bad('document number');
+          list[i] = posting;
+        }
+        entry[f] = list;
+      }
+      const term = terms[t]!;
+      if (typeof term !== 'string' || !term || index.entries.has(term)) throw bad('terms');
+      index.entries.set(term, entry);
+      index.vocabulary.set(term, entry);
+    }
+    if (at !== postings.length) throw bad('postings');
+    for (let f = 0; f < fieldCount; f++) {
+      const fieldLengths = index.lengths[f]!;
+      for (let doc = 0; doc < capacity; doc++) fieldLengths[doc] = lengths[f * capacity + doc]!;
+      index.totalLength[f] = state.totalLength[f]!;
+    }
+    for (const doc of state.freeDocs) index.freeDocs.push(doc);
+    index.nextDoc = capacity;
+    index.count = state.count;
+    return index;
   }
 
   /**
