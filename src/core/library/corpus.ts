@@ -196,6 +196,11 @@ export class Corpus {
     return [...this.warningsByLocation.values()].sort((a, b) => a.file.localeCompare(b.file));
   }
 
+  /** Warnings by the location of their file (the cache keeps them, so skipped files are not re-read). */
+  warningEntries(): IterableIterator<[string, ReadWarning]> {
+    return this.warningsByLocation.entries();
+  }
+
   countries(): CorpusCountry[] {
     return [...this.keysByCountry].map(([code, keys]) => ({
       code,
