@@ -20,6 +20,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Extraction workers for large cold scans (extension and CLI): their own entry, loaded by path.
+  { ...common, entryPoints: ['src/core/library/extractWorker.ts'], outfile: 'dist/extractWorker.js' },
 ];
 
 if (watch) {

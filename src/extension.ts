@@ -1,6 +1,7 @@
 // Wires Dossier's features to VS Code. Each feature lives in src/extension/<feature>.ts and adapts
 // the core to one API; this file only creates the shared services and registers them.
 
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Corpus } from './core/library/corpus';
 import { registerCitations } from './extension/citations';
@@ -10,7 +11,7 @@ import { registerReindexCommand } from './extension/reindexCommand';
 import { registerSearch } from './extension/search';
 import { registerSidebar } from './extension/sidebar';
 import type { NoteIndex } from './extension/noteIndex';
-import { WorkspaceIndex } from './extension/workspaceIndex';
+import { WorkspaceIndex, type WorkspaceIndexOptions } from './extension/workspaceIndex';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface DossierApi {
@@ -19,11 +20,18 @@ export interface DossierApi {
   notes: NoteIndex;
   /** The Markdown preview's plugin (contributes `markdown.markdownItPlugins`). */
   extendMarkdownIt: ReturnType<typeof citationPreviewPlugin>;
+  /**
+   * A second index over the same workspace, storage and workers, as a reloaded window would make
+   * (not yet opened: call `open()`; dispose it after). Integration tests and the host bench use it.
+   */
+  createIndex(overrides?: Partial<WorkspaceIndexOptions>): WorkspaceIndex;
 }
 
 export function activate(context: vscode.ExtensionContext): DossierApi {
   const output = vscode.window.createOutputChannel('Dossier');
-  const index = new WorkspaceIndex(output);
+  // (The bundle and its worker sit side by side in dist/.)
+  const options: WorkspaceIndexOptions = { storageUri: context.storageUri, workerScript: path.join(__dirname, 'extractWorker.js') };
+  const index = new WorkspaceIndex(output, options);
   context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index));
 
   // Features register here, one line each (src/extension/<feature>.ts).
@@ -32,8 +40,8 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   sidebar.setCitingNotes(notes);
   context.subscriptions.push(registerSearch(index));
 
-  void index.reindex();
-  return { corpus: index.corpus, index, notes, extendMarkdownIt: citationPreviewPlugin(index) };
+  void index.open();
+  return { corpus: index.corpus, index, notes, extendMarkdownIt: citationPreviewPlugin(index), createIndex: (overrides) => new WorkspaceIndex(output, { ...options, ...overrides }) };
 }
 
 export function deactivate(): void {}

@@ -1,13 +1,22 @@
 // Keeps the corpus in step with the workspace: finds article files with findFiles, reads them with
 // workspace.fs (so remote and web workspaces work), and follows changes with a debounced watcher.
 // Every feature reads the corpus this owns; none of them reads article files itself.
+//
+// Reopening is cheap: the corpus and search index are kept in a persistent cache in the
+// workspace's storage (core/library/cache.ts). `open()` restores it before any article is read,
+// so every feature answers at once, then lists the files, compares modification time and size,
+// and reads only what changed. Large cold scans extract in worker threads (core/library/workerPool.ts).
 
 import * as vscode from 'vscode';
 import { Corpus } from '../core/library/corpus';
+import { diffStamps, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache, type CacheStorage, type FileStamp } from '../core/library/cache';
+import type { Extracted } from '../core/library/extract';
+import { ExtractPool } from '../core/library/workerPool';
 import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';
-import { readSettings } from './settings';
+import { workspaceCacheStorage } from './indexCache';
+import { readSettings, type DossierSettings } from './settings';
 
 const WATCH_DEBOUNCE_MS = 100;
 const READ_CONCURRENCY = 16;
@@ -17,6 +26,25 @@ const READ_CONCURRENCY = 16;
  * so a chunk holds the extension host for about 100 ms before it yields.
  */
 const CHUNK = 100;
+/** Longest stretch of indexing work on the host's main thread before it yields (the search index's share comes on top). */
+const SLICE_MS = 15;
+/** Stats in flight while listing (cheap calls: many at once). */
+const STAT_CONCURRENCY = 64;
+/** Chunks read and extracted ahead of the one being indexed, when workers extract. */
+const PIPELINE_DEPTH = 3;
+/** Scans with at least this many files to read extract in worker threads. */
+const WORKER_THRESHOLD = 1000;
+/** The cache is written this long after the last change (a burst of edits is one write). */
+const CACHE_WRITE_DELAY_MS = 2000;
+
+export interface WorkspaceIndexOptions {
+  /** Where the persistent index lives (`context.storageUri`); no cache without it. */
+  storageUri?: vscode.Uri;
+  /** The bundled extraction worker (dist/extractWorker.js); no workers without it. */
+  workerScript?: string;
+  /** Globs used instead of the `dossier.articles` setting (a second index over other files: tests, benches). */
+  articleGlobs?: string[];
+}
 
 export type IndexState = 'idle' | 'indexing' | 'ready';
 
@@ -36,15 +64,28 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Folders created and deleted in the workspace (the note index follows them too). */
   readonly folders = new FolderEvents();
   private generation = 0;
+  /** Modification time and size of every file as it was read (or restored): what reopening compares. */
+  private readonly stamps = new Map<string, FileStamp>();
+  private readonly cacheStorage: CacheStorage | null;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private cacheWriting: Promise<void> = Promise.resolve();
+  private scanning = false;
+  private pool: ExtractPool | null = null;
+  /** Article files read since this index was made (integration tests count them). */
+  articleReads = 0;
+  /** Articles restored from the persistent cache by `open()`. */
+  restoredFromCache = 0;
 
-  constructor(private readonly output: vscode.OutputChannel) {
+  constructor(private readonly output: vscode.OutputChannel, private readonly options: WorkspaceIndexOptions = {}) {
+    this.cacheStorage = options.storageUri ? workspaceCacheStorage(options.storageUri) : null;
     this.disposables.push(
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dossier.articles') || e.affectsConfiguration('dossier.exclude')
-          || e.affectsConfiguration('dossier.maxFileSizeMB')) void this.reindex();
+          || e.affectsConfiguration('dossier.maxFileSizeMB')) void this.rescan();
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      { dispose: () => this.pool?.dispose() },
     );
     // A folder moved, renamed or deleted is one event for the folder, none for its files.
     this.disposables.push(
@@ -58,7 +99,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // chunk arrives (between the scan's pauses) instead of all at once on the first search.
     this.search = new SearchIndex(this.corpus);
     this.search.build();
-    this.disposables.push(this.search);
+    this.disposables.push(this.search, this.corpus.onDidChange(() => { if (!this.scanning) this.scheduleCacheWrite(); }));
   }
 
   get state(): IndexState {
@@ -70,18 +111,52 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.scan) await this.scan;
   }
 
-  /** Finds and reads every article from scratch; resolves to the number of articles indexed. */
-  reindex(): Promise<number> {
+  /**
+   * The first scan of a window: restores the persistent cache (every feature answers from it at
+   * once), then reads only the files that are new or changed since. Resolves to the article count.
+   */
+  open(): Promise<number> {
     const generation = ++this.generation;
-    const run = Promise.resolve(vscode.window.withProgress(
-      { location: { viewId: 'dossier.countries' }, title: 'Indexing articles' },
-      () => vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Dossier: indexing articles' },
-        (progress) => this.scanWorkspace(generation, progress),
-      ),
-    ));
+    const run = (async () => {
+      await this.restoreCache();
+      if (generation !== this.generation) return this.corpus.size;
+      return this.withProgress(generation, this.restoredFromCache > 0);
+    })();
     this.scan = run;
     return run;
+  }
+
+  /** Finds and reads every article from scratch (Dossier: Reindex Articles); resolves to the count. */
+  reindex(): Promise<number> {
+    this.stamps.clear();
+    return this.rescan();
+  }
+
+  /** Follows a change of settings or folders: reads what is new or changed, drops what left. */
+  private rescan(): Promise<number> {
+    const run = this.withProgress(++this.generation, false);
+    this.scan = run;
+    return run;
+  }
+
+  /**
+   * Runs a scan with progress in the status bar and, unless `verifying` a restored cache (the
+   * views are full already), in the Countries view.
+   */
+  private withProgress(generation: number, verifying: boolean): Promise<number> {
+    const inWindow = () => vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: verifying ? 'Dossier: checking articles for changes' : 'Dossier: indexing articles' },
+      (progress) => this.scanWorkspace(generation, progress, verifying),
+    );
+    return Promise.resolve(verifying ? inWindow() : vscode.window.withProgress({ location: { viewId: 'dossier.countries' }, title: 'Indexing articles' }, inWindow));
+  }
+
+  /** Writes the persistent cache now (rather than after the debounce); resolves when written. */
+  flushCache(): Promise<void> {
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    this.cacheWriting = this.cacheWriting.then(() => this.writeCacheNow());
+    return this.cacheWriting;
   }
 
   /** The path shown to users: relative to its workspace folder (prefixed by the folder's name in multi-root). */
@@ -93,7 +168,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   isArticle(uri: vscode.Uri): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
-    const settings = readSettings(folder);
+    const settings = this.settingsOf(folder);
     const relative = vscode.workspace.asRelativePath(uri, false);
     return matchesAny(relative, settings.articles) && !matchesAny(relative, settings.exclude);
   }
@@ -102,20 +177,44 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.generation++;
     for (const timer of this.pendingByUri.values()) clearTimeout(timer);
     clearTimeout(this.deletedTimer);
+    // A change not yet in the cache is written now; if the host goes first, the stamps make the
+    // next window read the changed files again.
+    if (this.cacheTimer) void this.flushCache();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+  }
+
+  private settingsOf(folder?: vscode.WorkspaceFolder): DossierSettings {
+    const settings = readSettings(folder);
+    return this.options.articleGlobs ? { ...settings, articles: this.options.articleGlobs } : settings;
   }
 
   // ---- scanning ----------------------------------------------------------------------------------
 
-  private async scanWorkspace(generation: number, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<number> {
-    this.setState('indexing');
+  private async scanWorkspace(generation: number, progress: vscode.Progress<{ message?: string; increment?: number }>, verifying: boolean): Promise<number> {
+    // Checking a restored cache keeps the state 'ready': every feature answers from the cache meanwhile.
+    if (!verifying) this.setState('indexing');
+    this.scanning = true;
+    try {
+      return await this.scanFiles(generation, progress);
+    } finally {
+      if (generation === this.generation) {
+        this.scanning = false;
+        this.scheduleCacheWrite();
+      }
+    }
+  }
+
+  private async scanFiles(generation: number, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<number> {
     const started = Date.now();
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.watch(folders);
     const uris: vscode.Uri[] = [];
     for (const folder of folders) {
-      const settings = readSettings(folder);
-      this.corpus.maxBytes = settings.maxFileSizeMB * 1024 * 1024;
+      const settings = this.settingsOf(folder);
+      const maxBytes = settings.maxFileSizeMB * 1024 * 1024;
+      // Another size limit may skip other files: everything is read again.
+      if (maxBytes !== this.corpus.maxBytes) this.stamps.clear();
+      this.corpus.maxBytes = maxBytes;
       // One search per glob: VS Code's glob syntax has no nested braces, so globs are not merged.
       const seen = new Set<string>();
       for (const glob of settings.articles) {
@@ -129,27 +228,54 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     if (generation !== this.generation) return this.corpus.size;
 
-    // Drop what is no longer an article (a setting changed, a folder left the workspace).
+    // Drop what is no longer an article (a setting changed, a folder left the workspace, a file
+    // deleted while the window was closed).
     const wanted = new Set(uris.map((u) => u.toString()));
     this.corpus.batch(() => {
       for (const article of this.corpus.articles()) if (!wanted.has(article.location)) this.corpus.remove(article.location);
+      for (const [location] of [...this.corpus.warningEntries()]) if (!wanted.has(location)) this.corpus.forgetWarning(location);
     });
+    for (const location of [...this.stamps.keys()]) if (!wanted.has(location)) this.stamps.delete(location);
 
-    uris.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
-    for (let i = 0; i < uris.length && generation === this.generation; i += CHUNK) {
-      const chunk = uris.slice(i, i + CHUNK);
-      const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri));
+    // Only files whose modification time or size changed are read again.
+    const listed = new Map<string, FileStamp | null>();
+    const stats = await mapLimit(uris, STAT_CONCURRENCY, (uri) => statOf(uri));
+    uris.forEach((uri, i) => listed.set(uri.toString(), stats[i]!));
+    if (generation !== this.generation) return this.corpus.size;
+    const diff = diffStamps(this.stamps, listed);
+    const toRead = new Set(diff.toRead);
+    const reading = uris.filter((uri) => toRead.has(uri.toString())).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+
+    const pool = reading.length >= WORKER_THRESHOLD ? this.workers() : null;
+    const load = (chunk: vscode.Uri[]) => this.loadChunk(chunk, listed, pool);
+    const ahead: Promise<Loaded[]>[] = [];
+    for (let i = 0, next = 0; i < reading.length && generation === this.generation; i += CHUNK) {
+      // Workers extract the next chunks while this one is indexed.
+      while (next < reading.length && ahead.length < (pool ? PIPELINE_DEPTH : 1)) {
+        ahead.push(load(reading.slice(next, next + CHUNK)));
+        next += CHUNK;
+      }
+      const loaded = await ahead.shift()!;
+      // Indexed in time slices, yielding between them, so commands and views answer meanwhile
+      // (the search index adds each slice's articles when the batch's change event goes out).
+      for (let j = 0; j < loaded.length && generation === this.generation;) {
+        const sliceStart = performance.now();
+        this.corpus.batch(() => {
+          do {
+            const file = loaded[j++]!;
+            this.apply(file.uri, file.content, file.stamp, file.extracted);
+          } while (j < loaded.length && performance.now() - sliceStart < SLICE_MS);
+        });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       if (generation !== this.generation) break;
-      this.corpus.batch(() => {
-        chunk.forEach((uri, j) => this.apply(uri, contents[j]!));
-      });
-      progress.report({ message: `${Math.min(i + CHUNK, uris.length)} of ${uris.length}`, increment: (chunk.length / uris.length) * 100 });
-      // Let the extension host breathe between chunks.
-      await new Promise((resolve) => setImmediate(resolve));
+      progress.report({ message: `${Math.min(i + CHUNK, reading.length)} of ${reading.length}`, increment: (loaded.length / reading.length) * 100 });
     }
     if (generation === this.generation) {
       const warnings = this.corpus.warnings();
-      this.output.appendLine(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms`
+      const how = [diff.unchanged ? `${diff.unchanged} unchanged since the cache, ${reading.length} read` : '', pool ? `extracted by ${pool.size} workers` : ''].filter(Boolean);
+      const cached = how.length ? ` (${how.join('; ')})` : '';
+      this.output.appendLine(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms${cached}`
         + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:` : '.'));
       for (const w of warnings) this.output.appendLine(`  ${w.file}: ${w.message}`);
       this.setState('ready');
@@ -157,8 +283,78 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.corpus.size;
   }
 
-  private apply(uri: vscode.Uri, content: Uint8Array | Error): void {
+  /** Reads a chunk of files (bounded concurrency) and, with a pool, extracts them in the workers. */
+  private async loadChunk(chunk: vscode.Uri[], listed: ReadonlyMap<string, FileStamp | null>, pool: ExtractPool | null): Promise<Loaded[]> {
+    const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => this.read(uri));
+    const loaded: Loaded[] = chunk.map((uri, i) => ({ uri, content: contents[i]!, stamp: listed.get(uri.toString()) ?? null }));
+    if (pool) {
+      const readable = loaded.filter((f): f is Loaded & { content: Uint8Array } => f.content instanceof Uint8Array);
+      const extracted = await pool.extract(readable.map((f) => f.content), this.corpus.maxBytes);
+      readable.forEach((f, i) => { f.extracted = extracted[i]; });
+    }
+    return loaded;
+  }
+
+  private workers(): ExtractPool | null {
+    if (!this.options.workerScript) return null;
+    this.pool ??= new ExtractPool(this.options.workerScript, undefined, (message) => this.output.appendLine(message));
+    return this.pool.size ? this.pool : null;
+  }
+
+  private async read(uri: vscode.Uri): Promise<Uint8Array | Error> {
+    this.articleReads++;
+    return readBytes(uri);
+  }
+
+  // ---- the persistent cache ----------------------------------------------------------------------
+
+  /** Fills the corpus from the cache, if there is a usable one; never throws. */
+  private async restoreCache(): Promise<void> {
+    if (!this.cacheStorage) return;
+    const started = Date.now();
+    const log = (message: string) => this.output.appendLine(message);
+    const snapshot = await readCache(this.cacheStorage, log);
+    if (!snapshot) return;
+    const settings = this.settingsOf(vscode.workspace.workspaceFolders?.[0]);
+    if (snapshot.maxBytes !== settings.maxFileSizeMB * 1024 * 1024) {
+      log('Cache discarded: it was made with another dossier.maxFileSizeMB.');
+      return;
+    }
+    try {
+      this.corpus.maxBytes = snapshot.maxBytes;
+      const stamps = restoreSnapshot(snapshot, this.corpus, this.search);
+      for (const [location, stamp] of stamps) this.stamps.set(location, stamp);
+      this.restoredFromCache = this.corpus.size;
+      log(`Restored ${this.corpus.size} articles from the cache in ${Date.now() - started} ms; checking the files for changes.`);
+      this.setState('ready');
+    } catch (error) {
+      log(`Cache discarded, indexing from the files: ${(error as Error).message}`);
+    }
+  }
+
+  private scheduleCacheWrite(): void {
+    if (!this.cacheStorage || this.scanning) return;
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => void this.flushCache(), CACHE_WRITE_DELAY_MS);
+  }
+
+  private async writeCacheNow(): Promise<void> {
+    if (!this.cacheStorage) return;
+    try {
+      // Taken in one synchronous step, so the corpus and the search index agree with the stamps;
+      // encoded in steps, so the host keeps answering meanwhile.
+      const snapshot = takeSnapshot(this.corpus, this.search, this.stamps);
+      const bytes = await encodeCacheInSteps(snapshot, () => new Promise((resolve) => setImmediate(resolve)));
+      await writeCache(this.cacheStorage, bytes);
+    } catch (error) {
+      this.output.appendLine(`Could not write the cache (the next window indexes from the files): ${(error as Error).message}`);
+    }
+  }
+
+  private apply(uri: vscode.Uri, content: Uint8Array | Error, stamp: FileStamp | null, extracted?: Extracted): void {
     const location = uri.toString();
+    if (stamp && !(content instanceof Error)) this.stamps.set(location, stamp);
+    else this.stamps.delete(location);
     if (content instanceof Error) {
       if (content instanceof vscode.FileSystemError && content.code === 'FileNotFound') {
         // Deleted between listing and reading: nothing to index, nothing to warn about.
@@ -167,7 +363,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       } else this.corpus.reportUnreadable(location, this.displayPath(uri), content.message);
       return;
     }
-    this.corpus.upsert(location, this.displayPath(uri), content);
+    if (extracted) this.corpus.upsertExtracted(location, this.displayPath(uri), extracted);
+    else this.corpus.upsert(location, this.displayPath(uri), content);
   }
 
   // ---- watching ----------------------------------------------------------------------------------
@@ -176,7 +373,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     for (const folder of folders) {
-      for (const glob of readSettings(folder).articles) {
+      for (const glob of this.settingsOf(folder).articles) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
         watcher.onDidCreate((uri) => this.schedule(uri), undefined, this.watchers);
         watcher.onDidChange((uri) => this.schedule(uri), undefined, this.watchers);
@@ -232,12 +429,30 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.corpus.forgetWarning(location);
       return;
     }
-    this.apply(uri, await readBytes(uri));
+    // Stat first: if the file changes again after it, the next window sees a newer stamp and reads it.
+    const stamp = await statOf(uri);
+    this.apply(uri, await this.read(uri), stamp);
   }
 
   private setState(state: IndexState): void {
     this.currentState = state;
     this.stateEmitter.fire(state);
+  }
+}
+
+interface Loaded {
+  uri: vscode.Uri;
+  content: Uint8Array | Error;
+  stamp: FileStamp | null;
+  extracted?: Extracted | undefined;
+}
+
+async function statOf(uri: vscode.Uri): Promise<FileStamp | null> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return { mtime: stat.mtime, size: stat.size };
+  } catch {
+    return null; // gone or unreadable: it is read (and its error reported) like any changed file
   }
 }
 

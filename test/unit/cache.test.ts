@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Corpus } from '../../src/core/library/corpus';
 import {
-  CACHE_FILE, CacheError, decodeCache, diffStamps, encodeCache, readCache, restoreSnapshot, takeSnapshot, writeCache,
+  CACHE_FILE, CacheError, decodeCache, diffStamps, encodeCache, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache,
   type CacheStorage, type FileStamp,
 } from '../../src/core/library/cache';
 import { SearchIndex } from '../../src/core/search';
@@ -148,6 +148,15 @@ describe('cache: the file', () => {
     const original = index(library(30));
     return encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
   };
+
+  it('encoding in steps gives the same bytes as in one go, pausing between sections', async () => {
+    const original = index(library(30));
+    const snapshot = takeSnapshot(original.corpus, original.search, original.stamps);
+    let pauses = 0;
+    const stepped = await encodeCacheInSteps(snapshot, async () => { pauses++; });
+    assert.deepStrictEqual(stepped, encodeCache(snapshot));
+    assert.ok(pauses >= 3, `${pauses} pauses`);
+  });
 
   it('an old version is refused', () => {
     const bytes = small();

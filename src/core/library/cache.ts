@@ -20,8 +20,11 @@ export const CACHE_FILE = 'dossier-index.bin';
 
 const MAGIC = 'DOSSIERC';
 const HEADER_BYTES = 24; // magic, version, section count, body length, checksum
-/** Files per JSON section: keeps every string far below V8's limit at 100k+ articles. */
-const FILES_PER_SECTION = 2000;
+/**
+ * Files per JSON section: keeps every string far below V8's limit at 100k+ articles, and each
+ * step of `encodeCacheInSteps` short (about 2 MB of JSON).
+ */
+const FILES_PER_SECTION = 500;
 
 const enum Section { Meta = 1, Files = 2, SearchMeta = 3, TermCounts = 4, Postings = 5, Lengths = 6, Docs = 7 }
 
@@ -131,22 +134,49 @@ export function diffStamps(cached: ReadonlyMap<string, FileStamp>, listed: Reado
 // ---- binary format -----------------------------------------------------------------------------------
 
 export function encodeCache(snapshot: CacheSnapshot): Uint8Array {
+  const sections: EncodedSection[] = [];
+  for (const section of encodeSections(snapshot)) sections.push(section);
+  return assemble(sections);
+}
+
+/**
+ * `encodeCache` in steps, yielding to the host between sections (`pause`), so that writing the
+ * cache of a large library never holds the extension host for long. The snapshot is taken before,
+ * in one step; only its encoding is spread out.
+ */
+export async function encodeCacheInSteps(snapshot: CacheSnapshot, pause: () => Promise<void>): Promise<Uint8Array> {
+  const sections: EncodedSection[] = [];
+  for (const section of encodeSections(snapshot)) {
+    sections.push(section);
+    await pause();
+  }
+  return assemble(sections);
+}
+
+interface EncodedSection {
+  kind: Section;
+  bytes: Uint8Array;
+}
+
+function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
   const utf8 = new TextEncoder();
-  const sections: { kind: Section; bytes: Uint8Array }[] = [];
-  const json = (kind: Section, value: unknown) => sections.push({ kind, bytes: utf8.encode(JSON.stringify(value)) });
-  const words = (kind: Section, array: Uint32Array) => sections.push({ kind, bytes: new Uint8Array(array.buffer, array.byteOffset, array.byteLength) });
+  const json = (kind: Section, value: unknown): EncodedSection => ({ kind, bytes: utf8.encode(JSON.stringify(value)) });
+  const words = (kind: Section, array: Uint32Array): EncodedSection => ({ kind, bytes: new Uint8Array(array.buffer, array.byteOffset, array.byteLength) });
   const chunks = Math.ceil(snapshot.files.length / FILES_PER_SECTION);
-  json(Section.Meta, { maxBytes: snapshot.maxBytes, files: snapshot.files.length, chunks, search: !!snapshot.search });
-  for (let i = 0; i < chunks; i++) json(Section.Files, snapshot.files.slice(i * FILES_PER_SECTION, (i + 1) * FILES_PER_SECTION));
+  yield json(Section.Meta, { maxBytes: snapshot.maxBytes, files: snapshot.files.length, chunks, search: !!snapshot.search });
+  for (let i = 0; i < chunks; i++) yield json(Section.Files, snapshot.files.slice(i * FILES_PER_SECTION, (i + 1) * FILES_PER_SECTION));
   const search = snapshot.search;
   if (search) {
     const { terms, counts, postings, lengths, ...rest } = search.terms;
-    json(Section.SearchMeta, { terms, keys: search.keys, ...rest });
-    words(Section.TermCounts, counts);
-    words(Section.Postings, postings);
-    words(Section.Lengths, lengths);
-    words(Section.Docs, search.docs);
+    yield json(Section.SearchMeta, { terms, keys: search.keys, ...rest });
+    yield words(Section.TermCounts, counts);
+    yield words(Section.Postings, postings);
+    yield words(Section.Lengths, lengths);
+    yield words(Section.Docs, search.docs);
   }
+}
+
+function assemble(sections: EncodedSection[]): Uint8Array {
   const bodyBytes = sections.reduce((n, s) => n + 8 + pad4(s.bytes.byteLength), 0);
   const out = new Uint8Array(HEADER_BYTES + bodyBytes);
   const view = new DataView(out.buffer);
