@@ -1,8 +1,9 @@
-// `dossier index <folder>... [--json]`: the corpus as a summary or as the documented JSON shape.
+// `dossier index <folder>... [--json] [--cache DIR] [--workers N]`: the corpus as a summary or as
+// the documented JSON shape; read through a persistent cache and extraction workers (indexFiles.ts).
 
 import type { Corpus } from '../core/library/corpus';
 import { parseArgs, UsageError } from './args';
-import { loadCorpus } from './files';
+import { indexFolders } from './indexFiles';
 
 export const INDEX_JSON_VERSION = 1;
 
@@ -17,10 +18,17 @@ export function indexJson(corpus: Corpus) {
   };
 }
 
-export function runIndex(argv: string[], out: (text: string) => void): number {
-  const args = parseArgs(argv, { json: 'boolean' });
+export async function runIndex(argv: string[], out: (text: string) => void, err: (text: string) => void = console.error): Promise<number> {
+  const args = parseArgs(argv, { json: 'boolean', cache: 'string', workers: 'string' });
   if (!args.positionals.length) throw new UsageError('index needs at least one folder');
-  const corpus = loadCorpus(args.positionals);
+  const workers = args.values.workers === undefined ? undefined : Number(args.values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError('--workers takes a whole number (0: no workers)');
+  const started = Date.now();
+  const { corpus, stats } = await indexFolders(args.positionals, { cacheDir: args.values.cache, workers, log: (m) => err(`dossier index: ${m}`) });
+  if (args.values.cache) {
+    err(`dossier index: ${stats.files} files, ${stats.fromCache} unchanged since the cache, ${stats.read} read`
+      + `${stats.workers ? ` (extracted by ${stats.workers} workers)` : ''} in ${Date.now() - started} ms`);
+  }
   if (args.flags.json) {
     out(JSON.stringify(indexJson(corpus), null, 2));
     return 0;

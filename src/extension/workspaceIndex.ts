@@ -70,6 +70,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheWriting: Promise<void> = Promise.resolve();
   private scanning = false;
+  /** Whether the corpus or the stamps changed since the cache was last written or restored. */
+  private cacheDirty = false;
   private pool: ExtractPool | null = null;
   /** Article files read since this index was made (integration tests count them). */
   articleReads = 0;
@@ -99,7 +101,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     // chunk arrives (between the scan's pauses) instead of all at once on the first search.
     this.search = new SearchIndex(this.corpus);
     this.search.build();
-    this.disposables.push(this.search, this.corpus.onDidChange(() => { if (!this.scanning) this.scheduleCacheWrite(); }));
+    this.disposables.push(this.search, this.corpus.onDidChange(() => {
+      this.cacheDirty = true;
+      if (!this.scanning) this.scheduleCacheWrite();
+    }));
   }
 
   get state(): IndexState {
@@ -325,6 +330,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const stamps = restoreSnapshot(snapshot, this.corpus, this.search);
       for (const [location, stamp] of stamps) this.stamps.set(location, stamp);
       this.restoredFromCache = this.corpus.size;
+      this.cacheDirty = false;
       log(`Restored ${this.corpus.size} articles from the cache in ${Date.now() - started} ms; checking the files for changes.`);
       this.setState('ready');
     } catch (error) {
@@ -333,7 +339,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private scheduleCacheWrite(): void {
-    if (!this.cacheStorage || this.scanning) return;
+    if (!this.cacheStorage || this.scanning || !this.cacheDirty) return;
     clearTimeout(this.cacheTimer);
     this.cacheTimer = setTimeout(() => void this.flushCache(), CACHE_WRITE_DELAY_MS);
   }
@@ -344,9 +350,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Taken in one synchronous step, so the corpus and the search index agree with the stamps;
       // encoded in steps, so the host keeps answering meanwhile.
       const snapshot = takeSnapshot(this.corpus, this.search, this.stamps);
+      this.cacheDirty = false;
       const bytes = await encodeCacheInSteps(snapshot, () => new Promise((resolve) => setImmediate(resolve)));
       await writeCache(this.cacheStorage, bytes);
     } catch (error) {
+      this.cacheDirty = true;
       this.output.appendLine(`Could not write the cache (the next window indexes from the files): ${(error as Error).message}`);
     }
   }
@@ -355,6 +363,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const location = uri.toString();
     if (stamp && !(content instanceof Error)) this.stamps.set(location, stamp);
     else this.stamps.delete(location);
+    this.cacheDirty = true;
     if (content instanceof Error) {
       if (content instanceof vscode.FileSystemError && content.code === 'FileNotFound') {
         // Deleted between listing and reading: nothing to index, nothing to warn about.

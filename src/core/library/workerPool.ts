@@ -14,10 +14,13 @@ interface Pending {
   maxBytes: number;
 }
 
-/** Workers for a machine: one per core, at least one, at most 8 (each holds its own extractor). */
+/**
+ * Workers for a machine: one per core but one, which the calling thread keeps for reading and
+ * indexing what the workers extract; at least one, at most 8 (each holds its own extractor).
+ */
 export function defaultPoolSize(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(8, cores));
+  return Math.max(1, Math.min(8, cores - 1));
 }
 
 export class ExtractPool {
