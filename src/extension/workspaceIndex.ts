@@ -77,6 +77,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   articleReads = 0;
   /** Articles restored from the persistent cache by `open()`. */
   restoredFromCache = 0;
+  /** How long the last single-file refresh took, from stat to the corpus updated (the host bench reads it). */
+  lastFileRefreshMs = 0;
 
   constructor(private readonly output: vscode.OutputChannel, private readonly options: WorkspaceIndexOptions = {}) {
     this.cacheStorage = options.storageUri ? workspaceCacheStorage(options.storageUri) : null;
@@ -439,8 +441,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     // Stat first: if the file changes again after it, the next window sees a newer stamp and reads it.
+    const started = performance.now();
     const stamp = await statOf(uri);
     this.apply(uri, await this.read(uri), stamp);
+    this.lastFileRefreshMs = performance.now() - started;
   }
 
   private setState(state: IndexState): void {
