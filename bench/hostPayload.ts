@@ -27,8 +27,7 @@ export async function run(): Promise<void> {
   const phase = JSON.parse(fs.readFileSync(path.join(root, '.dossier-bench.json'), 'utf8')) as Phase;
   const results: Record<string, unknown> = { phase: phase.phase };
   const note = vscode.Uri.file(path.join(root, 'notes', 'bench.md'));
-  const doc = await vscode.workspace.openTextDocument(note);
-  const atKey = new vscode.Position(0, doc.lineAt(0).text.length);
+  const atKey = new vscode.Position(0, 'See [@lav'.length);
 
   const searchOnce = (api: DossierApi, i: number) => {
     const t = performance.now();
@@ -45,6 +44,9 @@ export async function run(): Promise<void> {
   const started = performance.now();
   const api = await extension.activate();
   results.activateCallMs = round(performance.now() - started);
+  results.activationMs = round(api.activationMs);
+  // (Opened after activation: a Markdown file is one of Dossier's activation events.)
+  await vscode.workspace.openTextDocument(note);
 
   if (phase.phase === 'cold') {
     // While indexing: a search and a completion every 100 ms, timed from when they were due, so

@@ -70,6 +70,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheWriting: Promise<void> = Promise.resolve();
   private scanning = false;
+  private readonly settingsByFolder = new Map<string, DossierSettings>();
   /** Whether the corpus or the stamps changed since the cache was last written or restored. */
   private cacheDirty = false;
   private pool: ExtractPool | null = null;
@@ -85,10 +86,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.disposables.push(
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('dossier')) this.settingsByFolder.clear();
         if (e.affectsConfiguration('dossier.articles') || e.affectsConfiguration('dossier.exclude')
           || e.affectsConfiguration('dossier.maxFileSizeMB')) void this.rescan();
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.settingsByFolder.clear();
+        void this.rescan();
+      }),
       { dispose: () => this.pool?.dispose() },
     );
     // A folder moved, renamed or deleted is one event for the folder, none for its files.
@@ -190,9 +195,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 
+  /**
+   * Settings per workspace folder, read once until the configuration changes: `isArticle` runs for
+   * every file of a folder copied into the workspace (10,000 at once), and reading the
+   * configuration each time held the host for seconds.
+   */
   private settingsOf(folder?: vscode.WorkspaceFolder): DossierSettings {
-    const settings = readSettings(folder);
-    return this.options.articleGlobs ? { ...settings, articles: this.options.articleGlobs } : settings;
+    const id = folder?.uri.toString() ?? '';
+    let settings = this.settingsByFolder.get(id);
+    if (!settings) {
+      settings = readSettings(folder);
+      if (this.options.articleGlobs) settings = { ...settings, articles: this.options.articleGlobs };
+      this.settingsByFolder.set(id, settings);
+    }
+    return settings;
   }
 
   // ---- scanning ----------------------------------------------------------------------------------
