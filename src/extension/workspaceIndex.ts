@@ -71,6 +71,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private cacheWriting: Promise<void> = Promise.resolve();
   private scanning = false;
   private readonly settingsByFolder = new Map<string, DossierSettings>();
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
   /** Whether the corpus or the stamps changed since the cache was last written or restored. */
   private cacheDirty = false;
   private pool: ExtractPool | null = null;
@@ -101,7 +103,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.folders,
       this.folders.onDidDelete((uri) => this.folderDeleted(uri)),
       this.folders.onDidCreateFolder((files) => {
-        for (const file of files) if (this.isArticle(file) && !this.corpus.byLocation(file.toString())) this.schedule(file);
+        const fresh = files.filter((file) => this.isArticle(file) && !this.corpus.byLocation(file.toString()));
+        // Many files at once (a folder of thousands copied in), or a scan running: one incremental
+        // scan reads them in time slices (unchanged files are only stat-ed), not one task per file.
+        if (fresh.length > CHUNK || (fresh.length && this.scanning)) this.rescanSoon();
+        else for (const file of fresh) this.schedule(file);
       }),
     );
     // Built while the corpus is still empty, so it indexes each chunk of the first scan as the
@@ -151,6 +157,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     return run;
   }
 
+  /** An incremental scan after the running one (if any) and a short pause that gathers more events. */
+  private rescanSoon(): void {
+    if (this.rescanTimer) return;
+    this.rescanTimer = setTimeout(() => {
+      void this.whenReady().then(() => {
+        this.rescanTimer = undefined;
+        if (this.disposed) return;
+        // The library stays 'ready' meanwhile: what is indexed keeps answering.
+        const run = this.withProgress(++this.generation, this.state === 'ready');
+        this.scan = run;
+      });
+    }, WATCH_DEBOUNCE_MS * 3);
+  }
+
   /**
    * Runs a scan with progress in the status bar and, unless `verifying` a restored cache (the
    * views are full already), in the Countries view.
@@ -186,9 +206,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.generation++;
     for (const timer of this.pendingByUri.values()) clearTimeout(timer);
     clearTimeout(this.deletedTimer);
+    clearTimeout(this.rescanTimer);
     // A change not yet in the cache is written now; if the host goes first, the stamps make the
     // next window read the changed files again.
     if (this.cacheTimer) void this.flushCache();
