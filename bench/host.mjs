@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { startWorkbench, stopAllWorkbenches } from '../scripts/workbench.mjs';
+import { freePort, startWorkbench, stopAllWorkbenches } from '../scripts/workbench.mjs';
 import { ROOT, ensureHostOrExit } from '../scripts/vscode-host.mjs';
 import { writeCorpus } from './writeCorpus.mjs';
 
@@ -21,13 +21,13 @@ const SIZES = (process.env.BENCH_HOST_SIZES ?? '10000').split(',').map(Number).f
 const BASE = process.env.BENCH_HOST_DIR ?? path.join(os.tmpdir(), 'dossier-bench-host');
 const PAYLOAD = path.join(ROOT, 'out', 'bench', 'host', 'hostPayload.js');
 
-async function session(workspace, profile, phase) {
+async function session(workspace, profile, phase, port) {
   const resultFile = path.join(profile, `result-${phase}.json`);
   fs.rmSync(resultFile, { force: true });
   fs.writeFileSync(path.join(workspace, '.dossier-bench.json'), JSON.stringify({ phase, resultFile }));
   const log = [];
   const workbench = await startWorkbench({
-    workspace, testsPath: PAYLOAD, userDataDir: path.join(profile, 'user'), extensionsDir: path.join(profile, 'extensions'),
+    workspace, port, testsPath: PAYLOAD, userDataDir: path.join(profile, 'user'), extensionsDir: path.join(profile, 'extensions'),
     log: (line) => log.push(line),
   });
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 30 * 60_000));
@@ -69,15 +69,18 @@ async function benchSize(size) {
   const bytes = Number(spawnSync('du', ['-sb', articles], { encoding: 'utf8' }).stdout.split('\t')[0]);
 
   const row = { size, mb: Math.round(bytes / 1e6) };
+  // One port for all sessions: the web workbench's workspace identity (so its storage, where the
+  // cache lives) includes the server's address, as it does for a user's code-server.
+  const port = await freePort();
   console.log('  first open…');
-  row.cold = await session(workspace, profile, 'cold');
+  row.cold = await session(workspace, profile, 'cold', port);
   console.log('  ', JSON.stringify(row.cold));
   console.log('  reopen, nothing changed…');
-  row.reopen = await session(workspace, profile, 'reopen');
+  row.reopen = await session(workspace, profile, 'reopen', port);
   console.log('  ', JSON.stringify(row.reopen));
   const touched = touch(articles, 0.01);
   console.log(`  reopen after touching ${touched} files…`);
-  row.reopen1 = await session(workspace, profile, 'reopen');
+  row.reopen1 = await session(workspace, profile, 'reopen', port);
   row.reopen1.touched = touched;
   console.log('  ', JSON.stringify(row.reopen1));
 
