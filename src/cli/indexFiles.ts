@@ -75,7 +75,8 @@ export async function indexFolders(inputs: string[], options: IndexOptions): Pro
       }
     });
     // Reading and extraction of the next chunk overlap with indexing this one.
-    const load = (chunk: Listed[]) => readChunk(chunk).then(async (contents) => {
+    // Without workers nothing overlaps with reading: plain synchronous reads are the fastest.
+    const load = (chunk: Listed[]) => (pool ? readChunk(chunk) : Promise.resolve(chunk.map((f) => readSync(f.absolute)))).then(async (contents) => {
       if (!pool) return { chunk, contents, extracted: null };
       const readable = contents.filter((c): c is Buffer => !(c instanceof Error));
       return { chunk, contents, extracted: await pool.extract(readable, corpus.maxBytes) };
@@ -132,6 +133,14 @@ function stampOf(file: string): FileStamp | null {
     return { mtime: stat.mtimeMs, size: stat.size };
   } catch {
     return null; // gone: reading it reports why
+  }
+}
+
+function readSync(file: string): Buffer | Error {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    return error as Error;
   }
 }
 
