@@ -1,6 +1,7 @@
 // Bundles the extension and the CLI into dist/. `--production` minifies, `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,11 +18,26 @@ const common = {
   define: { DOSSIER_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
+// pdf.js (1.6 MB, through unpdf's self-contained build) stays out of the bundles: it is copied
+// beside them as dist/pdfjs.mjs and loaded by a dynamic import the first time a PDF is read.
+const PDFJS = createRequire(import.meta.url).resolve('unpdf').replace(/index\.cjs$/, 'pdfjs.mjs');
+mkdirSync('dist', { recursive: true });
+copyFileSync(PDFJS, 'dist/pdfjs.mjs');
+/** @type {import('esbuild').Plugin} */
+const pdfjsBeside = {
+  name: 'pdfjs-beside',
+  setup(build) {
+    build.onResolve({ filter: /^unpdf\/pdfjs$/ }, () => ({ path: './pdfjs.mjs', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [pdfjsBeside] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsBeside] },
+  // The extension reads web pages and PDFs in this worker thread (src/extension/readWorker).
+  { ...common, entryPoints: ['src/extension/readWorker/worker.ts'], outfile: 'dist/readWorker.js', plugins: [pdfjsBeside] },
   // Extraction workers for large cold scans (extension and CLI): their own entry, loaded by path.
-  { ...common, entryPoints: ['src/core/library/extractWorker.ts'], outfile: 'dist/extractWorker.js' },
+  { ...common, entryPoints: ['src/core/library/extractWorker.ts'], outfile: 'dist/extractWorker.js', plugins: [pdfjsBeside] },
 ];
 
 if (watch) {

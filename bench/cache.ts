@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
     viaWorkersSearch.build();
     for (let i = 0; i < files.length; i += 500) {
       const chunk = files.slice(i, i + 500);
-      const extracted = await pool.extract(chunk.map((f) => f.bytes), viaWorkers.maxBytes);
+      const extracted = await pool.extract(chunk.map((f) => ({ path: f.location, bytes: f.bytes })), viaWorkers.limits);
       viaWorkers.batch(() => chunk.forEach((f, j) => viaWorkers.upsertExtracted(f.location, f.location, extracted[j]!)));
     }
     pool.dispose();

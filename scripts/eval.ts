@@ -1,21 +1,41 @@
-// `npm run eval [-- --verbose]`: entity extraction quality on the labelled dev set
-// (test/fixtures/labelled/*.{txt,md} with hand-made NAME.labels.json sidecars).
-// Prints precision / recall / F1 (micro-averaged over articles) for countries and persons, and the
-// corpus-level wrong merges (one predicted person id covering two labelled persons) and splits (one
-// labelled person spread over several ids). A measurement: always exits 0.
+// `npm run eval [-- --verbose]`: what the reader and the entity extraction get right on labelled
+// articles, per set:
+//   - test/fixtures/labelled/      the seeds plus articles written for the entity rules (entities only)
+//   - test/fixtures/devset/tune/   real articles the rules were tuned on
+//   - test/fixtures/devset/test/   real articles scored once, never tuned on
+// Each article has a NAME.labels.json sidecar. Metadata (title, date, outlet, url, author) is scored
+// as exact matches over the fields a label file gives; countries and persons as precision / recall
+// / F1 (micro-averaged), with the corpus-level wrong merges (one predicted person id covering two
+// labelled persons) and splits (one labelled person spread over several ids). `--verbose` prints
+// every miss. A measurement: always exits 0.
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadCorpus } from '../src/cli/files';
 import { asciiFold } from '../src/core/library/keys';
+import type { Article } from '../src/core/types';
 
 interface Labels {
+  title?: string | null;
+  date?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+  author?: string | null;
   countries: string[];
   persons: { name: string; variants: string[] }[];
 }
 
-const DIR = path.join(__dirname, '../test/fixtures/labelled');
+const FIXTURES = path.join(__dirname, '../test/fixtures');
+const SETS = [
+  { name: 'labelled (written for the rules)', dir: path.join(FIXTURES, 'labelled') },
+  { name: 'devset/tune (real, tuned on)', dir: path.join(FIXTURES, 'devset/tune') },
+  { name: 'devset/test (real, held out)', dir: path.join(FIXTURES, 'devset/test') },
+];
+const FIELDS = ['title', 'date', 'outlet', 'url', 'author'] as const;
+type Field = (typeof FIELDS)[number];
+
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+const only = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
 const norm = (s: string) => asciiFold(s).toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 
 interface Score { tp: number; fp: number; fn: number }
@@ -27,17 +47,21 @@ function prf(s: Score): string {
   return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 }
 const f1 = (s: Score) => (2 * s.tp) / (2 * s.tp + s.fp + s.fn || 1);
+const ok = (b: boolean) => (b ? 'ok' : 'BELOW TARGET');
 
-function main(): void {
-  const corpus = loadCorpus([DIR]);
+function evaluate(set: { name: string; dir: string }): void {
+  if (!fs.existsSync(set.dir)) return;
+  const corpus = loadCorpus([set.dir]);
   const countries = score();
   const persons = score();
+  const fields = new Map<Field, { right: number; total: number }>(FIELDS.map((f) => [f, { right: 0, total: 0 }]));
   const idToLabels = new Map<string, Set<string>>();
   const labelToIds = new Map<string, Set<string>>();
   const addTo = (m: Map<string, Set<string>>, k: string, v: string) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
   let articles = 0;
+  const lines: string[] = [];
   for (const article of [...corpus.articles()].sort((a, b) => a.file.localeCompare(b.file))) {
-    const labelFile = path.join(DIR, article.file.replace(/\.[^.]+$/, '') + '.labels.json');
+    const labelFile = path.join(set.dir, article.file.replace(/\.[^.]+$/, '') + '.labels.json');
     if (!fs.existsSync(labelFile)) {
       console.warn(`no labels for ${article.file}`);
       continue;
@@ -45,6 +69,16 @@ function main(): void {
     articles++;
     const labels = JSON.parse(fs.readFileSync(labelFile, 'utf8')) as Labels;
     const misses: string[] = [];
+
+    for (const field of FIELDS) {
+      if (!(field in labels)) continue;
+      const want = labels[field] ?? null;
+      const got = (article as Article & { author?: string | null })[field] ?? null;
+      const tally = fields.get(field)!;
+      tally.total++;
+      if (want === got) tally.right++;
+      else misses.push(`  ${field}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+    }
 
     const predicted = new Set(article.countries.map((c) => c.code));
     const gold = new Set(labels.countries);
@@ -65,23 +99,33 @@ function main(): void {
       }
     }
     for (const l of labels.persons) if (!matched.has(l.name)) { persons.fn++; misses.push(`  person FN ${l.name}`); }
-    if (verbose && misses.length) console.log(`${article.file}\n${misses.join('\n')}`);
+    if (verbose && misses.length) lines.push(`${article.file}\n${misses.join('\n')}`);
   }
 
   const merges = [...idToLabels].filter(([, names]) => names.size > 1);
   const splits = [...labelToIds].filter(([, ids]) => ids.size > 1);
   if (verbose) {
-    for (const [id, names] of merges) console.log(`wrong merge: ${id} covers ${[...names].join(' + ')}`);
-    for (const [name, ids] of splits) console.log(`split: ${name} over ${[...ids].join(', ')}`);
+    for (const [id, names] of merges) lines.push(`wrong merge: ${id} covers ${[...names].join(' + ')}`);
+    for (const [name, ids] of splits) lines.push(`split: ${name} over ${[...ids].join(', ')}`);
   }
-  const ok = (b: boolean) => (b ? 'ok' : 'BELOW TARGET');
-  console.log(`\nentity eval over ${articles} labelled articles (${path.relative(process.cwd(), DIR)})`);
+  console.log(`\n=== ${set.name}: ${articles} articles (${path.relative(process.cwd(), set.dir)})`);
+  if (lines.length) console.log(lines.join('\n'));
+  const scored = FIELDS.filter((f) => fields.get(f)!.total > 0);
+  if (scored.length) {
+    let right = 0, total = 0;
+    const parts = scored.map((f) => {
+      const t = fields.get(f)!;
+      right += t.right;
+      total += t.total;
+      return `${f} ${t.right}/${t.total} (${((100 * t.right) / t.total).toFixed(0)} %)`;
+    });
+    console.log(`metadata:  ${parts.join(', ')}; all ${((100 * right) / total).toFixed(1)} %   target ≥ 95 % each: ${ok(scored.every((f) => fields.get(f)!.right >= 0.95 * fields.get(f)!.total))}`);
+  }
   console.log(`countries: ${prf(countries)}   target F1 ≥ 0.98: ${ok(f1(countries) >= 0.98)}`);
   console.log(`persons:   ${prf(persons)}   target F1 ≥ 0.95: ${ok(f1(persons) >= 0.95)}`);
-  console.log(`wrong merges: ${merges.length}   target 0: ${ok(merges.length === 0)}`);
-  console.log(`splits: ${splits.length}`);
-  if (!verbose) console.log('(--verbose for per-article misses)');
+  console.log(`wrong merges: ${merges.length}   target 0: ${ok(merges.length === 0)}   splits: ${splits.length}`);
 }
 
-main();
+for (const set of SETS) if (!only || set.dir.endsWith(only)) evaluate(set);
+if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=labelled for one set)');
 process.exitCode = 0;

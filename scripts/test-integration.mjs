@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT, ensureHostOrExit } from './vscode-host.mjs';
+import { skippedSuites } from './suites.mjs';
 
 const require = createRequire(import.meta.url);
 const esbuild = require('esbuild');
@@ -33,6 +34,10 @@ export async function buildSuites() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+  if (skippedSuites().has('integration')) {
+    console.log('integration tests: skipped (DOSSIER_SKIP_SUITES includes integration)');
+    process.exit(0);
+  }
   ensureHostOrExit();
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);

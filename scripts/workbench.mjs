@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { format } from 'node:util';
+import { cleanChildEnv } from './child-env.mjs';
 import { ensureHost, CHROMIUM, ROOT } from './vscode-host.mjs';
 
 const require = createRequire(import.meta.url);
@@ -67,7 +68,8 @@ export async function stopAllWorkbenches() {
 /**
  * @param {object} options
  * @param {string} options.workspace        folder to open
- * @param {string} [options.extensionPath]  extension development folder (default: the project)
+ * @param {string|null} [options.extensionPath]  extension development folder (default: the project;
+ *                                          null: none, the extensions installed in extensionsDir only)
  * @param {string} [options.testsPath]      compiled extension tests entry (integration mode)
  * @param {string} [options.userDataDir]
  * @param {string} [options.extensionsDir]
@@ -89,7 +91,7 @@ export async function startWorkbench(options) {
   fs.writeFileSync(config, 'auth: none\n');
   // A fixed port keeps the workspace's identity (and so its storage) from one session to the next.
   const port = options.port ?? await freePort();
-  const extensionPath = options.extensionPath ?? ROOT;
+  const extensionPath = options.extensionPath === undefined ? ROOT : options.extensionPath;
   const log = options.log ?? (() => {});
 
   const serverLog = path.join(scratch, 'code-server.log');
@@ -100,7 +102,7 @@ export async function startWorkbench(options) {
     '--extensions-dir', extensionsDir, '--config', config, '--vscode-option', 'enable-smoke-test-driver'], {
     detached: true,
     stdio: ['ignore', logStream, logStream],
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'), XDG_DATA_HOME: path.join(scratch, 'xdg-data'), XDG_CACHE_HOME: path.join(scratch, 'xdg-cache') },
+    env: { ...cleanChildEnv(process.env, { delimiter: path.delimiter }), XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'), XDG_DATA_HOME: path.join(scratch, 'xdg-data'), XDG_CACHE_HOME: path.join(scratch, 'xdg-cache') },
   });
   let browser;
   let stopping;
@@ -153,8 +155,9 @@ export async function startWorkbench(options) {
 
     const url = new URL(`http://127.0.0.1:${port}/`);
     url.searchParams.set('folder', options.workspace);
-    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`], ['skipWelcome', 'true']];
-    if (options.testsPath) payload.splice(1, 0, ['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${options.testsPath}`]);
+    const payload = [['skipWelcome', 'true']];
+    if (options.testsPath) payload.unshift(['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${options.testsPath}`]);
+    if (extensionPath) payload.unshift(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`]);
     url.searchParams.set('payload', JSON.stringify(payload));
     if (options.browser === false) return { port, url: url.toString(), stop, exitCode: new Promise(() => {}), server };
 

@@ -3,9 +3,12 @@
 
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { setDisplayLocale } from './core/articles/displayDate';
 import type { Corpus } from './core/library/corpus';
 import { registerCitations } from './extension/citations';
+import { registerDossier } from './extension/dossier';
 import { citationPreviewPlugin } from './extension/citations/markdownPreview';
+import { registerArticleText } from './extension/articleText';
 import { registerOpenArticle } from './extension/openArticle';
 import { registerReindexCommand } from './extension/reindexCommand';
 import { registerSearch } from './extension/search';
@@ -31,22 +34,26 @@ export interface DossierApi {
 
 export function activate(context: vscode.ExtensionContext): DossierApi {
   const started = performance.now();
-  const output = vscode.window.createOutputChannel('Dossier');
+  setDisplayLocale(vscode.env.language);
+  // A log channel: levels, timestamps, and the user's log-level setting decide what is kept.
+  const output = vscode.window.createOutputChannel('Dossier', { log: true });
   // (The bundle and its worker sit side by side in dist/.)
   const options: WorkspaceIndexOptions = { storageUri: context.storageUri, workerScript: path.join(__dirname, 'extractWorker.js') };
   const index = new WorkspaceIndex(output, options);
-  context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index));
+  context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index),
+    registerArticleText(index));
 
   // Features register here, one line each (src/extension/<feature>.ts).
   const sidebar = registerSidebar(context, index, output);
   const notes = registerCitations(context, index);
   sidebar.setCitingNotes(notes);
   context.subscriptions.push(registerSearch(index));
+  context.subscriptions.push(registerDossier(context, index, output));
 
   void index.open();
   // Activation itself (before the background indexing): kept small, and logged so it stays so.
   const activationMs = performance.now() - started;
-  output.appendLine(`Activated in ${activationMs.toFixed(1)} ms.`);
+  output.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   return {
     corpus: index.corpus, index, notes, extendMarkdownIt: citationPreviewPlugin(index),
     createIndex: (overrides) => new WorkspaceIndex(output, { ...options, ...overrides }), activationMs,

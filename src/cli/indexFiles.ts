@@ -1,15 +1,17 @@
-// `dossier index`'s loading: the same files as `loadCorpus` (files.ts), read with bounded
-// concurrency, extracted in worker threads when there are many, and, with `--cache DIR`, taken
+// `dossier index`'s loading: the same files as `loadCorpus` (files.ts), with the same warnings and
+// bounded reads, extracted in worker threads when there are many, and, with `--cache DIR`, taken
 // from a persistent cache for every file whose modification time and size did not change — so a
 // CI job reindexes only what changed. The result is the same corpus, key for key, as a fresh read.
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { diffStamps, readCache, restoreSnapshot, takeSnapshot, writeCache, encodeCache, type FileStamp } from '../core/library/cache';
+import { articleFormat, withoutSavedPageAssets } from '../core/articles';
+import { diffStamps, readCache, restoreSnapshot, sameLimits, takeSnapshot, writeCache, encodeCache, type FileStamp } from '../core/library/cache';
 import { Corpus } from '../core/library/corpus';
+import type { Extracted } from '../core/library/extract';
 import { ExtractPool, defaultPoolSize } from '../core/library/workerPool';
 import { folderCacheStorage } from './cacheStorage';
-import { checkFolder, findFiles } from './files';
+import { ARTICLE_EXTENSIONS, checkFolder, findFiles, readArticleFile, unlistableName, type FoundFile } from './files';
 
 export interface IndexOptions {
   /** Folder of the persistent cache (`--cache DIR`). */
@@ -30,22 +32,29 @@ export interface IndexStats {
 /** Below this many files to read, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 500;
 const CHUNK = 500;
-const READ_CONCURRENCY = 32;
 
 interface Listed {
   absolute: string;
   shown: string;
+  found: FoundFile;
   stamp: FileStamp | null;
 }
 
+interface WalkWarning {
+  location: string;
+  shown: string;
+  message: string;
+}
+
 export async function indexFolders(inputs: string[], options: IndexOptions): Promise<{ corpus: Corpus; stats: IndexStats }> {
-  const listed = listInputs(inputs);
+  const walkWarnings: WalkWarning[] = [];
+  const listed = listInputs(inputs, walkWarnings);
   const corpus = new Corpus();
   const storage = options.cacheDir ? folderCacheStorage(path.resolve(options.cacheDir)) : null;
   let cached = new Map<string, FileStamp>();
   if (storage) {
     const snapshot = await readCache(storage, options.log);
-    if (snapshot && snapshot.maxBytes === corpus.maxBytes) {
+    if (snapshot && sameLimits(snapshot.limits, corpus.limits)) {
       // A file shown under another name (other folders given) is read again rather than renamed.
       const shownBy = new Map(listed.map((f) => [f.absolute, f.shown]));
       snapshot.files = snapshot.files.filter((f) => shownBy.get(f.location) === f.file);
@@ -57,6 +66,10 @@ export async function indexFolders(inputs: string[], options: IndexOptions): Pro
     }
   }
 
+  // What could not be walked is said again each run (it is not in the cache: it has no stamp).
+  corpus.batch(() => {
+    for (const w of walkWarnings) corpus.reportUnreadable(w.location, w.shown, w.message);
+  });
   const byLocation = new Map(listed.map((f) => [f.absolute, f]));
   const diff = diffStamps(cached, new Map(listed.map((f) => [f.absolute, f.stamp])));
   const toRead = diff.toRead.map((location) => byLocation.get(location)!);
@@ -74,31 +87,43 @@ export async function indexFolders(inputs: string[], options: IndexOptions): Pro
         corpus.forgetWarning(location);
       }
     });
-    // Reading and extraction of the next chunk overlap with indexing this one.
-    // Without workers nothing overlaps with reading: plain synchronous reads are the fastest.
-    const load = (chunk: Listed[]) => (pool ? readChunk(chunk) : Promise.resolve(chunk.map((f) => readSync(f.absolute)))).then(async (contents) => {
+    // Extraction of the next chunk (in the workers) overlaps with indexing this one. Reads are
+    // bounded and synchronous (fstat, then at most the format's limit), as in `loadCorpus`.
+    const load = async (chunk: Listed[]) => {
+      const contents = chunk.map((f) => readArticleFile(f.found.fsPath, corpus.limits[articleFormat(f.absolute)]));
       if (!pool) return { chunk, contents, extracted: null };
-      const readable = contents.filter((c): c is Buffer => !(c instanceof Error));
-      return { chunk, contents, extracted: await pool.extract(readable, corpus.maxBytes) };
-    });
+      // PDFs stay with the corpus's asynchronous reads (a few at once: pdf.js holds a document in memory).
+      const toExtract = chunk.flatMap((f, j) => {
+        const read = contents[j]!;
+        return 'bytes' in read && articleFormat(f.absolute) !== 'pdf' ? [{ path: f.absolute, bytes: read.bytes }] : [];
+      });
+      const results = await pool.extract(toExtract, corpus.limits);
+      const extracted = new Map<string, Extracted>(toExtract.map((f, j) => [f.path, results[j]!]));
+      return { chunk, contents, extracted };
+    };
     let next = toRead.length ? load(toRead.slice(0, CHUNK)) : null;
     for (let i = 0; next; i += CHUNK) {
       const { chunk, contents, extracted } = await next;
       next = i + CHUNK < toRead.length ? load(toRead.slice(i + CHUNK, i + 2 * CHUNK)) : null;
-      let e = 0;
       corpus.batch(() => chunk.forEach((file, j) => {
-        const content = contents[j]!;
-        if (content instanceof Error) {
-          // Deleted or unreadable between listing and reading: say so and go on.
-          corpus.reportUnreadable(file.absolute, file.shown, (content as NodeJS.ErrnoException).code ?? content.message);
+        const read = contents[j]!;
+        if ('warning' in read) {
+          // Deleted, unreadable or too large between listing and reading: say so and go on.
+          corpus.reportUnreadable(file.absolute, file.shown, read.warning);
           stamps.delete(file.absolute);
           return;
         }
         if (file.stamp) stamps.set(file.absolute, file.stamp);
-        if (extracted) corpus.upsertExtracted(file.absolute, file.shown, extracted[e++]!);
-        else corpus.upsert(file.absolute, file.shown, content);
+        const fromWorker = extracted?.get(file.absolute);
+        const article = fromWorker ? corpus.upsertExtracted(file.absolute, file.shown, fromWorker) : corpus.upsert(file.absolute, file.shown, read.bytes);
+        const unlistable = article ? unlistableName(file.found) : null;
+        if (unlistable) {
+          corpus.addNotice(file.absolute, file.shown, `indexed, but VS Code's search cannot list this file name (${unlistable}), so the extension will not see it: rename it`);
+        }
       }));
     }
+    // PDFs are parsed asynchronously: the corpus is complete once they are in.
+    await corpus.settled();
   } finally {
     pool?.dispose();
   }
@@ -115,43 +140,29 @@ export async function indexFolders(inputs: string[], options: IndexOptions): Pro
 }
 
 /** The files `loadCorpus` would read, with the names it would show and their stamps. */
-function listInputs(inputs: string[]): Listed[] {
+function listInputs(inputs: string[], warnings: WalkWarning[]): Listed[] {
   const listed: Listed[] = [];
   for (const input of inputs) {
     const absolute = path.resolve(input);
-    const single = fs.existsSync(absolute) && fs.statSync(absolute).isFile();
-    const files = single ? [{ absolute, relative: path.basename(absolute) }] : findFiles(checkFolder(input));
+    const single = fs.existsSync(absolute) && !fs.statSync(absolute).isDirectory();
     const prefix = !single && inputs.length > 1 ? path.basename(absolute) + '/' : '';
-    for (const file of files) listed.push({ absolute: file.absolute, shown: prefix + file.relative, stamp: stampOf(file.absolute) });
+    let files: FoundFile[];
+    if (single) files = [{ absolute, relative: path.basename(absolute), fsPath: absolute }];
+    else {
+      files = findFiles(checkFolder(input), ARTICLE_EXTENSIONS, (location, shown, message) => warnings.push({ location, shown: prefix + shown, message }));
+      // The files of a "Save Page As… complete" folder beside their page are not articles.
+      files = withoutSavedPageAssets(files, (f) => f.relative);
+    }
+    for (const file of files) listed.push({ absolute: file.absolute, shown: prefix + file.relative, found: file, stamp: stampOf(file.fsPath) });
   }
   return listed;
 }
 
-function stampOf(file: string): FileStamp | null {
+function stampOf(file: string | Buffer): FileStamp | null {
   try {
     const stat = fs.statSync(file);
     return { mtime: stat.mtimeMs, size: stat.size };
   } catch {
     return null; // gone: reading it reports why
   }
-}
-
-function readSync(file: string): Buffer | Error {
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    return error as Error;
-  }
-}
-
-async function readChunk(chunk: Listed[]): Promise<(Buffer | Error)[]> {
-  const results = new Array<Buffer | Error>(chunk.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, chunk.length) }, async () => {
-    while (next < chunk.length) {
-      const i = next++;
-      results[i] = await fs.promises.readFile(chunk[i]!.absolute).catch((error: Error) => error);
-    }
-  }));
-  return results;
 }

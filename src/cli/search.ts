@@ -6,7 +6,9 @@ import type { Corpus } from '../core/library/corpus';
 import { dateOutlet } from '../core/card';
 import { SearchIndex, type SearchResult } from '../core/search';
 import { intOption, parseArgs, UsageError } from './args';
-import { loadCorpus } from './files';
+import { loadCorpus, whenRead } from './files';
+import { printWarnings } from './index';
+import { terminalText } from '../core/untrusted';
 
 export interface CliSearchResult {
   key: string;
@@ -26,7 +28,7 @@ function toJson(corpus: Corpus, results: SearchResult[]): CliSearchResult[] {
   });
 }
 
-export function runSearch(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+export function runSearch(argv: string[], out: (text: string) => void, err: (text: string) => void): number | Promise<number> {
   const args = parseArgs(argv, { json: 'boolean', limit: 'string', queries: 'string' });
   const [folder, ...words] = args.positionals;
   if (!folder) throw new UsageError('search needs a folder and a query (or --queries FILE)');
@@ -45,30 +47,33 @@ export function runSearch(argv: string[], out: (text: string) => void, err: (tex
   }
 
   const corpus = loadCorpus([folder]);
-  for (const w of corpus.warnings()) err(`warning: ${w.file}: ${w.message}`);
-  const index = new SearchIndex(corpus);
+  // PDFs are parsed asynchronously: go on once they are in.
+  return whenRead(corpus, () => {
+    printWarnings(corpus, err);
+    const index = new SearchIndex(corpus);
 
-  if (queries) {
-    for (const query of queries) out(JSON.stringify({ query, results: toJson(corpus, index.search(query, { limit })) }));
+    if (queries) {
+      for (const query of queries) out(JSON.stringify({ query, results: toJson(corpus, index.search(query, { limit })) }));
+      return 0;
+    }
+    const query = words.join(' ');
+    const results = index.search(query, { limit });
+    if (args.flags.json) {
+      out(JSON.stringify({ query, results: toJson(corpus, results) }, null, 2));
+      return 0;
+    }
+    if (!results.length) {
+      out(`no articles match "${query}"`);
+      return 0;
+    }
+    results.forEach((r, i) => {
+      const a = corpus.get(r.key);
+      if (!a) return;
+      out(terminalText(`${String(i + 1).padStart(2)}. @${r.key}  ${a.label}`));
+      const meta = dateOutlet(a, 'iso');
+      out(terminalText(`    ${meta || 'undated'}  [${r.matchedField}]`));
+      out(terminalText(`    ${r.passage}`));
+    });
     return 0;
-  }
-  const query = words.join(' ');
-  const results = index.search(query, { limit });
-  if (args.flags.json) {
-    out(JSON.stringify({ query, results: toJson(corpus, results) }, null, 2));
-    return 0;
-  }
-  if (!results.length) {
-    out(`no articles match "${query}"`);
-    return 0;
-  }
-  results.forEach((r, i) => {
-    const a = corpus.get(r.key);
-    if (!a) return;
-    out(`${String(i + 1).padStart(2)}. @${r.key}  ${a.label}`);
-    const meta = dateOutlet(a);
-    out(`    ${meta || 'undated'}  [${r.matchedField}]`);
-    out(`    ${r.passage}`);
   });
-  return 0;
 }

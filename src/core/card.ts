@@ -2,13 +2,29 @@
 // Everything taken from an article is untrusted: it is escaped so it can never form a link, an
 // image, HTML or a command; the only link a card carries is built here from the key.
 
+import { displayDate } from './articles/displayDate';
 import type { Article } from './types';
+import { MAX_SHOWN_CHARS, plainText } from './untrusted';
 
-/** Escapes text so Markdown renders it literally (no emphasis, links, images, HTML or autolinks). */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&:@=]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    .replace(/\r?\n/g, ' ');
+/**
+ * Escapes text so Markdown renders it literally (no emphasis, links, images, HTML, autolinks or
+ * `$(icon)`), on one line without bidi overrides or controls, cut at `max` characters.
+ */
+export function escapeMarkdown(text: string, max = MAX_SHOWN_CHARS): string {
+  return plainText(text, max)
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&:@=$]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}
+
+/**
+ * A URL as a Markdown link destination: everything but unreserved and the URL delimiters is
+ * percent-encoded (`(`, `)`, `<`, `>`, `[`, `]`, quotes, backslashes, spaces), so the destination
+ * cannot end early and start a second link or an image. (`encodeURIComponent` leaves `(` and `)`.)
+ */
+export function markdownLinkDestination(url: string): string {
+  return url.replace(/[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/g, (c) => {
+    const bytes = new TextEncoder().encode(c);
+    return [...bytes].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('');
+  });
 }
 
 /** A flag emoji from an ISO 3166-1 alpha-2 code (regional indicator symbols); empty for pseudo-codes. */
@@ -17,9 +33,12 @@ export function flagEmoji(code: string): string {
   return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
-/** "2025-05-07 · TASS", with what is missing left out. */
-export function dateOutlet(article: Pick<Article, 'date' | 'outlet'>): string {
-  return [article.date, article.outlet].filter(Boolean).join(' · ');
+/**
+ * "7 May 2025 · TASS" (the date as people read it, see displayDate), with what is missing left
+ * out; `iso` keeps the ISO date ("2025-05-07 · TASS"), as the CLI prints it.
+ */
+export function dateOutlet(article: Pick<Article, 'date' | 'outlet'>, format: 'display' | 'iso' = 'display'): string {
+  return [format === 'iso' ? article.date : displayDate(article.date), article.outlet].filter(Boolean).join(' · ');
 }
 
 /** Only http(s) URLs are shown as links; anything else (javascript:, command:, file:) is dropped. */
@@ -47,6 +66,7 @@ export function articleCardMarkdown(article: Article, options: CardOptions): str
   lines.push(`**${escapeMarkdown(article.title ?? article.label)}**`);
   const meta = dateOutlet(article);
   lines.push(`${meta ? escapeMarkdown(meta) + ' · ' : ''}\`@${article.key.replace(/`/g, '')}\``);
+  if (article.author) lines.push(`by ${escapeMarkdown(article.author)}`);
   if (article.countries.length) {
     lines.push(article.countries.map((c) => `${flagEmoji(c.code)} ${escapeMarkdown(c.name)}`.trim()).join(', '));
   }
@@ -54,11 +74,11 @@ export function articleCardMarkdown(article: Article, options: CardOptions): str
     const names = article.persons.map((p) => escapeMarkdown(options.personName?.(p.id) ?? p.name));
     lines.push(`*${names.join(', ')}*`);
   }
-  if (article.excerpt) lines.push(escapeMarkdown(article.excerpt));
+  if (article.excerpt) lines.push(escapeMarkdown(article.excerpt, 2 * MAX_SHOWN_CHARS));
   const links: string[] = [];
   if (options.openCommandUri) links.push(`[Open article](${options.openCommandUri} "Open the article")`);
   const url = safeHttpUrl(article.url);
-  if (url) links.push(`[Source](${url.replace(/[()\s]/g, encodeURIComponent)})`);
+  if (url) links.push(`[Source](${markdownLinkDestination(url)})`);
   if (links.length) lines.push(links.join(' · '));
   if (options.footer) lines.push(options.footer);
   return lines.join('\n\n');

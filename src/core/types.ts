@@ -30,6 +30,8 @@ export interface ArticleRecord {
   date: string | null;
   outlet: string | null;
   url: string | null;
+  /** Byline or front matter `author` ("Jane Doe, John Roe"); null when the file names none. Added after v1's first fields. */
+  author: string | null;
   excerpt: string;
   words: number;
   countries: CountryMention[];
@@ -46,6 +48,11 @@ export interface Article extends ArticleRecord {
   baseKey: string;
   /** Where the file lives for the host (a URI string in the extension, an absolute path in the CLI). */
   location: string;
+  /**
+   * What the file is: absent or `text` for `.txt`/`.md`; `html` and `pdf` articles are shown as their
+   * extracted text (`body`), since the file itself is not readable text.
+   */
+  format?: 'text' | 'html' | 'pdf';
 }
 
 /** A problem with one input file; indexing goes on. */

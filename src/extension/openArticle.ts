@@ -4,7 +4,10 @@
 import * as vscode from 'vscode';
 import { articleCardMarkdown } from '../core/card';
 import type { Article } from '../core/types';
+import { articleUri } from './articleText';
 import type { WorkspaceIndex } from './workspaceIndex';
+
+export { articleUri };
 
 export const OPEN_ARTICLE_COMMAND = 'dossier.openArticle';
 
@@ -38,7 +41,8 @@ export async function openArticle(index: WorkspaceIndex, args: OpenArticleArgs):
     void vscode.window.showWarningMessage(`Dossier: no article has the key @${args.key}.`);
     return undefined;
   }
-  const uri = vscode.Uri.parse(article.location);
+  // A web page or PDF opens as its extracted text, where the passage can be found and selected.
+  const uri = articleUri(article);
   const document = await vscode.workspace.openTextDocument(uri);
   let selection: vscode.Range | undefined;
   if (args.reveal) {
@@ -65,8 +69,4 @@ export function findLoosely(text: string, needle: string): { start: number; end:
 export function registerOpenArticle(index: WorkspaceIndex): vscode.Disposable {
   return vscode.commands.registerCommand(OPEN_ARTICLE_COMMAND, (args: OpenArticleArgs | string) =>
     openArticle(index, typeof args === 'string' ? { key: args } : args));
-}
-
-export function articleUri(article: Article): vscode.Uri {
-  return vscode.Uri.parse(article.location);
 }

@@ -7,16 +7,20 @@
 // so every feature answers at once, then lists the files, compares modification time and size,
 // and reads only what changed. Large cold scans extract in worker threads (core/library/workerPool.ts).
 
+import { realpath, stat } from 'fs/promises';
 import * as vscode from 'vscode';
+import { tooLargeMessage } from '../core/articles/decode';
+import { articleFormat, withoutSavedPageAssets } from '../core/articles';
 import { Corpus } from '../core/library/corpus';
-import { diffStamps, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache, type CacheStorage, type FileStamp } from '../core/library/cache';
+import { diffStamps, encodeCacheInSteps, readCache, restoreSnapshot, sameLimits, takeSnapshot, writeCache, type CacheStorage, type FileStamp } from '../core/library/cache';
 import type { Extracted } from '../core/library/extract';
 import { ExtractPool } from '../core/library/workerPool';
 import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';
 import { workspaceCacheStorage } from './indexCache';
-import { readSettings, type DossierSettings } from './settings';
+import { ReadWorker } from './readWorker';
+import { formatLimits, readSettings, type DossierSettings } from './settings';
 
 const WATCH_DEBOUNCE_MS = 100;
 const READ_CONCURRENCY = 16;
@@ -49,7 +53,9 @@ export interface WorkspaceIndexOptions {
 export type IndexState = 'idle' | 'indexing' | 'ready';
 
 export class WorkspaceIndex implements vscode.Disposable {
-  readonly corpus = new Corpus();
+  /** Web pages and PDFs are read in a worker thread, started on the first one. */
+  private readonly readWorker = new ReadWorker();
+  readonly corpus = new Corpus({ offThreadReader: this.readWorker.read });
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private readonly pendingByUri = new Map<string, ReturnType<typeof setTimeout>>();
@@ -82,15 +88,19 @@ export class WorkspaceIndex implements vscode.Disposable {
   restoredFromCache = 0;
   /** How long the last single-file refresh took, from stat to the corpus updated (the host bench reads it). */
   lastFileRefreshMs = 0;
+  /** The one location kept for each real path of a local article file (links give a file several). */
+  private readonly locationByRealPath = new Map<string, string>();
+  private readonly realPathByLocation = new Map<string, string>();
 
-  constructor(private readonly output: vscode.OutputChannel, private readonly options: WorkspaceIndexOptions = {}) {
+  constructor(private readonly output: vscode.LogOutputChannel, private readonly options: WorkspaceIndexOptions = {}) {
     this.cacheStorage = options.storageUri ? workspaceCacheStorage(options.storageUri) : null;
     this.disposables.push(
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dossier')) this.settingsByFolder.clear();
         if (e.affectsConfiguration('dossier.articles') || e.affectsConfiguration('dossier.exclude')
-          || e.affectsConfiguration('dossier.maxFileSizeMB')) void this.rescan();
+          || e.affectsConfiguration('dossier.maxFileSizeMB') || e.affectsConfiguration('dossier.maxHtmlFileSizeMB')
+          || e.affectsConfiguration('dossier.maxPdfFileSizeMB')) void this.rescan();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.settingsByFolder.clear();
@@ -205,6 +215,28 @@ export class WorkspaceIndex implements vscode.Disposable {
     return matchesAny(relative, settings.articles) && !matchesAny(relative, settings.exclude);
   }
 
+  /**
+   * Whether a file is in the `page_files/` folder of a saved `page.html` ("Save Page As… complete").
+   * Asked of the file system: the page and its folder arrive together, in any order.
+   */
+  private async isSavedPageAsset(uri: vscode.Uri): Promise<boolean> {
+    const location = uri.toString();
+    for (let end = location.indexOf('_files/'); end >= 0; end = location.indexOf('_files/', end + 1)) {
+      for (const ext of ['.html', '.htm', '.xhtml']) {
+        const page = vscode.Uri.parse(location.slice(0, end) + ext);
+        if (this.corpus.byLocation(page.toString())) return true;
+        try {
+          await vscode.workspace.fs.stat(page);
+          return true;
+        } catch (error) {
+          // No such page: this `_files` folder is an ordinary folder.
+          if (!(error instanceof vscode.FileSystemError)) throw error;
+        }
+      }
+    }
+    return false;
+  }
+
   dispose(): void {
     this.disposed = true;
     this.generation++;
@@ -215,6 +247,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // next window read the changed files again.
     if (this.cacheTimer) void this.flushCache();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+    this.readWorker.dispose();
   }
 
   /**
@@ -253,13 +286,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     const started = Date.now();
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.watch(folders);
-    const uris: vscode.Uri[] = [];
+    let uris: vscode.Uri[] = [];
     for (const folder of folders) {
       const settings = this.settingsOf(folder);
-      const maxBytes = settings.maxFileSizeMB * 1024 * 1024;
-      // Another size limit may skip other files: everything is read again.
-      if (maxBytes !== this.corpus.maxBytes) this.stamps.clear();
-      this.corpus.maxBytes = maxBytes;
+      const limits = formatLimits(settings);
+      // Other size limits may skip other files: everything is read again.
+      if (!sameLimits(limits, this.corpus.limits)) this.stamps.clear();
+      this.corpus.limits = limits;
       // One search per glob: VS Code's glob syntax has no nested braces, so globs are not merged.
       const seen = new Set<string>();
       for (const glob of settings.articles) {
@@ -272,6 +305,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) return this.corpus.size;
+    const { kept, locationByRealPath } = await oncePerRealFile(uris);
+    if (generation !== this.generation) return this.corpus.size;
+    for (const [real, location] of locationByRealPath) this.keepPath(real, location);
+    // The files of a "Save Page As… complete" folder beside their page are not articles.
+    uris = withoutSavedPageAssets(kept, (uri) => uri.toString());
 
     // Drop what is no longer an article (a setting changed, a folder left the workspace, a file
     // deleted while the window was closed).
@@ -316,13 +354,21 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (generation !== this.generation) break;
       progress.report({ message: `${Math.min(i + CHUNK, reading.length)} of ${reading.length}`, increment: (loaded.length / reading.length) * 100 });
     }
+    // PDFs (and, without workers, web pages) are read in the read worker after their bytes are
+    // handed over; each lands as it is read.
+    if (this.corpus.reading && generation === this.generation) {
+      progress.report({ message: 'reading web pages and PDFs' });
+      await this.corpus.settled();
+    }
     if (generation === this.generation) {
+      this.dropSecondPaths();
       const warnings = this.corpus.warnings();
       const how = [diff.unchanged ? `${diff.unchanged} unchanged since the cache, ${reading.length} read` : '', pool ? `extracted by ${pool.size} workers` : ''].filter(Boolean);
       const cached = how.length ? ` (${how.join('; ')})` : '';
-      this.output.appendLine(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms${cached}`
-        + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:` : '.'));
-      for (const w of warnings) this.output.appendLine(`  ${w.file}: ${w.message}`);
+      this.output.info(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms${cached}`
+        + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (Dossier: Show Warnings):` : '.'));
+      // Skipped files are warnings; files read with a fallback encoding are information.
+      for (const w of warnings) this.output[w.message.startsWith('skipped') ? 'warn' : 'info'](`${w.file}: ${w.message}`);
       this.setState('ready');
     }
     return this.corpus.size;
@@ -333,8 +379,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => this.read(uri));
     const loaded: Loaded[] = chunk.map((uri, i) => ({ uri, content: contents[i]!, stamp: listed.get(uri.toString()) ?? null }));
     if (pool) {
-      const readable = loaded.filter((f): f is Loaded & { content: Uint8Array } => f.content instanceof Uint8Array);
-      const extracted = await pool.extract(readable.map((f) => f.content), this.corpus.maxBytes);
+      // PDFs stay with the corpus's own asynchronous reads (the read worker): pdf.js holds a
+      // document's pages in memory, and the corpus reads at most a few at once.
+      const readable = loaded.filter((f): f is Loaded & { content: Uint8Array } => f.content instanceof Uint8Array && articleFormat(f.uri.path) !== 'pdf');
+      const extracted = await pool.extract(readable.map((f) => ({ path: f.uri.toString(), bytes: f.content })), this.corpus.limits);
       readable.forEach((f, i) => { f.extracted = extracted[i]; });
     }
     return loaded;
@@ -342,13 +390,13 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private workers(): ExtractPool | null {
     if (!this.options.workerScript) return null;
-    this.pool ??= new ExtractPool(this.options.workerScript, undefined, (message) => this.output.appendLine(message));
+    this.pool ??= new ExtractPool(this.options.workerScript, undefined, (message) => this.output.warn(message));
     return this.pool.size ? this.pool : null;
   }
 
-  private async read(uri: vscode.Uri): Promise<Uint8Array | Error> {
+  private async read(uri: vscode.Uri): Promise<Uint8Array | Error | Skipped> {
     this.articleReads++;
-    return readBytes(uri);
+    return readBytes(uri, this.corpus.limits[articleFormat(uri.path)]);
   }
 
   // ---- the persistent cache ----------------------------------------------------------------------
@@ -357,16 +405,16 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async restoreCache(): Promise<void> {
     if (!this.cacheStorage) return;
     const started = Date.now();
-    const log = (message: string) => this.output.appendLine(message);
+    const log = (message: string) => this.output.info(message);
     const snapshot = await readCache(this.cacheStorage, log);
     if (!snapshot) return;
     const settings = this.settingsOf(vscode.workspace.workspaceFolders?.[0]);
-    if (snapshot.maxBytes !== settings.maxFileSizeMB * 1024 * 1024) {
-      log('Cache discarded: it was made with another dossier.maxFileSizeMB.');
+    if (!sameLimits(snapshot.limits, formatLimits(settings))) {
+      log('Cache discarded: it was made with other size limits (dossier.maxFileSizeMB, …Html…, …Pdf…).');
       return;
     }
     try {
-      this.corpus.maxBytes = snapshot.maxBytes;
+      this.corpus.limits = { ...snapshot.limits };
       const stamps = restoreSnapshot(snapshot, this.corpus, this.search);
       for (const [location, stamp] of stamps) this.stamps.set(location, stamp);
       this.restoredFromCache = this.corpus.size;
@@ -387,6 +435,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async writeCacheNow(): Promise<void> {
     if (!this.cacheStorage) return;
     try {
+      // Reads still under way (PDFs) first: a stamp must not be cached with the article it replaces.
+      await this.corpus.settled();
       // Taken in one synchronous step, so the corpus and the search index agree with the stamps;
       // encoded in steps, so the host keeps answering meanwhile.
       const snapshot = takeSnapshot(this.corpus, this.search, this.stamps);
@@ -395,15 +445,19 @@ export class WorkspaceIndex implements vscode.Disposable {
       await writeCache(this.cacheStorage, bytes);
     } catch (error) {
       this.cacheDirty = true;
-      this.output.appendLine(`Could not write the cache (the next window indexes from the files): ${(error as Error).message}`);
+      this.output.warn(`Could not write the cache (the next window indexes from the files): ${(error as Error).message}`);
     }
   }
 
-  private apply(uri: vscode.Uri, content: Uint8Array | Error, stamp: FileStamp | null, extracted?: Extracted): void {
+  private apply(uri: vscode.Uri, content: Uint8Array | Error | Skipped, stamp: FileStamp | null, extracted?: Extracted): void {
     const location = uri.toString();
     if (stamp && !(content instanceof Error)) this.stamps.set(location, stamp);
     else this.stamps.delete(location);
     this.cacheDirty = true;
+    if (content instanceof Skipped) {
+      this.corpus.reportUnreadable(location, this.displayPath(uri), content.message);
+      return;
+    }
     if (content instanceof Error) {
       if (content instanceof vscode.FileSystemError && content.code === 'FileNotFound') {
         // Deleted between listing and reading: nothing to index, nothing to warn about.
@@ -473,16 +527,72 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async refreshFile(uri: vscode.Uri): Promise<void> {
     const location = uri.toString();
-    if (!this.isArticle(uri)) {
-      this.corpus.remove(location);
-      this.corpus.forgetWarning(location);
+    const started = performance.now();
+    if (!this.isArticle(uri) || await this.isSavedPageAsset(uri)) {
+      this.forget(location);
       return;
     }
+    const real = uri.scheme === 'file' ? await realpath(uri.fsPath).catch(() => null) : null;
+    if (real && this.isSecondPath(real, location)) {
+      this.forget(location);
+      return;
+    }
+    if (real) this.keepPath(real, location);
+    // A page saved "complete": what was indexed from its folder before the page arrived goes.
+    if (articleFormat(uri.path) === 'html') {
+      const assets = `${location.replace(/\.[^./]+$/, '')}_files/`;
+      this.corpus.removeUnder(assets);
+      for (const stamped of [...this.stamps.keys()]) if (stamped.startsWith(assets)) this.stamps.delete(stamped);
+    }
     // Stat first: if the file changes again after it, the next window sees a newer stamp and reads it.
-    const started = performance.now();
     const stamp = await statOf(uri);
     this.apply(uri, await this.read(uri), stamp);
     this.lastFileRefreshMs = performance.now() - started;
+    // A scan may have kept another path to the file meanwhile.
+    this.dropSecondPaths();
+    const warning = this.corpus.warnings().find((w) => w.file === this.displayPath(uri));
+    if (warning) this.output[warning.message.startsWith('skipped') ? 'warn' : 'info'](`${warning.file}: ${warning.message}`);
+  }
+
+  /** Drops a file that is not (or no longer) an article, and its stamp. */
+  private forget(location: string): void {
+    this.corpus.remove(location);
+    this.corpus.forgetWarning(location);
+    if (this.stamps.delete(location)) this.cacheDirty = true;
+  }
+
+  /**
+   * Whether `location` is another path to a file already indexed under a path first in name order (a
+   * link to it, a linked folder): it is one article, as in the CLI.
+   */
+  private isSecondPath(real: string, location: string): boolean {
+    const holder = this.locationByRealPath.get(real);
+    if (!holder || holder === location || !this.corpus.byLocation(holder)) return false;
+    return this.relative(holder) < this.relative(location);
+  }
+
+  private keepPath(real: string, location: string): void {
+    const holder = this.locationByRealPath.get(real);
+    if (holder && holder !== location && this.corpus.byLocation(holder) && this.relative(holder) < this.relative(location)) return;
+    this.locationByRealPath.set(real, location);
+    this.realPathByLocation.set(location, real);
+  }
+
+  /** Removes the articles indexed under a path that is not the one kept for their file. */
+  private dropSecondPaths(): void {
+    const second = this.corpus.articles().filter((a) => {
+      const real = this.realPathByLocation.get(a.location);
+      const holder = real === undefined ? undefined : this.locationByRealPath.get(real);
+      return holder !== undefined && holder !== a.location && !!this.corpus.byLocation(holder);
+    });
+    if (second.length) {
+      this.corpus.batch(() => second.forEach((a) => this.corpus.remove(a.location)));
+      for (const a of second) this.stamps.delete(a.location);
+    }
+  }
+
+  private relative(location: string): string {
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(location), true);
   }
 
   private setState(state: IndexState): void {
@@ -493,7 +603,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
 interface Loaded {
   uri: vscode.Uri;
-  content: Uint8Array | Error;
+  content: Uint8Array | Error | Skipped;
   stamp: FileStamp | null;
   extracted?: Extracted | undefined;
 }
@@ -507,12 +617,72 @@ async function statOf(uri: vscode.Uri): Promise<FileStamp | null> {
   }
 }
 
-async function readBytes(uri: vscode.Uri): Promise<Uint8Array | Error> {
+/** A file not read, with the reason (not an error: nothing failed, the file is not an article). */
+class Skipped {
+  constructor(readonly message: string) {}
+}
+
+/**
+ * The file's bytes, read only after `stat` says it is a regular file within the size limit: a FIFO
+ * or a device is never opened and a 3 GB file never loaded to be refused afterwards.
+ */
+async function readBytes(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array | Error | Skipped> {
   try {
-    return await vscode.workspace.fs.readFile(uri);
+    const info = await vscode.workspace.fs.stat(uri);
+    if (!(info.type & vscode.FileType.File)) {
+      if (info.type & vscode.FileType.Directory) return new Skipped('skipped: it is a folder');
+      return new Skipped(`skipped: ${await notAFile(uri, info.type)}`);
+    }
+    if (info.size > maxBytes) return new Skipped(tooLargeMessage(info.size, maxBytes));
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    // It may have grown between the stat and the read.
+    return bytes.byteLength > maxBytes ? new Skipped(tooLargeMessage(bytes.byteLength, maxBytes)) : bytes;
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/**
+ * What a path that is neither file nor folder is. VS Code reports a broken link and a link to a
+ * device alike (SymbolicLink, Unknown); on a local disk, Node tells them apart.
+ */
+async function notAFile(uri: vscode.Uri, type: vscode.FileType): Promise<string> {
+  if (uri.scheme === 'file') {
+    try {
+      const target = await stat(uri.fsPath);
+      if (target.isFIFO()) return 'a named pipe (FIFO)';
+      if (target.isSocket()) return 'a socket';
+      if (target.isCharacterDevice() || target.isBlockDevice()) return 'a device';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && type & vscode.FileType.SymbolicLink) return 'a broken symbolic link (its target does not exist)';
+    }
+  }
+  return 'not a regular file (a broken link, a named pipe, a socket or a device)';
+}
+
+/**
+ * VS Code's search follows symbolic links, so a file reached by two paths (a link to it, a linked
+ * folder) is listed twice: it is one article, kept under the first of its paths in name order (as
+ * the CLI keeps it). Only local files have a real path to ask for; others are kept as listed.
+ */
+async function oncePerRealFile(uris: vscode.Uri[]): Promise<{ kept: vscode.Uri[]; locationByRealPath: Map<string, string> }> {
+  const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, true);
+  const reals = await mapLimit(uris, STAT_CONCURRENCY, async (uri) => {
+    if (uri.scheme !== 'file') return uri.toString();
+    try {
+      return await realpath(uri.fsPath);
+    } catch {
+      return uri.toString(); // gone or unreadable: the read that follows says why
+    }
+  });
+  const firstByReal = new Map<string, vscode.Uri>();
+  uris.forEach((uri, i) => {
+    const earlier = firstByReal.get(reals[i]!);
+    if (!earlier || relative(uri) < relative(earlier)) firstByReal.set(reals[i]!, uri);
+  });
+  const kept = new Set(firstByReal.values());
+  const locationByRealPath = new Map([...firstByReal].map(([real, uri]) => [real, uri.toString()]));
+  return { kept: uris.filter((uri) => kept.has(uri)), locationByRealPath };
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

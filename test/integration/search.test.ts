@@ -38,7 +38,7 @@ describe('search: Dossier: Search Articles', function () {
     const top = items.slice(0, 4);
     assert.deepStrictEqual(top.map((i) => i.key).sort(), ['000', '002', '003', '004'].map(keyOf).sort());
     const tass = items.find((i) => i.key === keyOf('002'))!;
-    assert.strictEqual(tass.description, '2025-05-07 · TASS');
+    assert.strictEqual(tass.description, '7 May 2025 · TASS');
     assert.match(tass.detail ?? '', /Lavrov/);
     assert.ok(items.every((i) => i.alwaysShow), 'our engine decides what is shown');
   });

@@ -58,7 +58,7 @@ describe('sidebar: the library by country and by person', function () {
     const tass = api.corpus.articles().find((a) => a.outlet === 'TASS');
     assert.ok(tass);
     assert.strictEqual(rows[0]!.key, tass.key, 'the dated TASS article comes first');
-    assert.strictEqual(rows[0]!.description, '2025-05-07 · TASS');
+    assert.strictEqual(rows[0]!.description, '7 May 2025 · TASS');
     assert.strictEqual(rows[0]!.contextValue, 'dossier.article');
     assert.match(rows[0]!.tooltip ?? '', new RegExp(`@${tass.key}`));
     assert.match(rows[0]!.tooltip ?? '', /Open article/);

@@ -86,7 +86,7 @@ export async function checkSidebar(page: Page): Promise<void> {
   const people = pane(page, 'People');
   await row(countries, 'Russia').waitFor({ timeout: TIMEOUT });
   await expand(countries, 'Cuba');
-  await countries.locator('.label-description', { hasText: '2025-05-07 · TASS' }).first().waitFor({ timeout: TIMEOUT });
+  await countries.locator('.label-description', { hasText: '7 May 2025 · TASS' }).first().waitFor({ timeout: TIMEOUT });
   await expand(people, 'Sergey Lavrov');
   await people.locator('.monaco-list-row[aria-level="2"]').first().waitFor({ timeout: TIMEOUT });
 
@@ -97,7 +97,7 @@ export async function checkSidebar(page: Page): Promise<void> {
   assert.strictEqual(cuba?.description, '4');
   const cubaArticles = childrenOf(countryRows, cuba!.label);
   assert.strictEqual(cubaArticles.length, 4, JSON.stringify(cubaArticles));
-  assert.ok(cubaArticles.some((r) => r.description === '2025-05-07 · TASS'), JSON.stringify(cubaArticles));
+  assert.ok(cubaArticles.some((r) => r.description === '7 May 2025 · TASS'), JSON.stringify(cubaArticles));
 
   const personRows = await readRows(people);
   const lavrov = personRows.find((r) => r.label === 'Sergey Lavrov');
@@ -113,7 +113,7 @@ export async function checkSidebar(page: Page): Promise<void> {
   }
 
   // The article card on hover.
-  await countries.locator('.monaco-list-row', { has: page.locator('.label-description', { hasText: '2025-05-07 · TASS' }) }).first().hover();
+  await countries.locator('.monaco-list-row', { has: page.locator('.label-description', { hasText: '7 May 2025 · TASS' }) }).first().hover();
   const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: '@' }).first();
   await hover.waitFor({ timeout: TIMEOUT });
   assert.match(await hover.innerText(), /Open article/);

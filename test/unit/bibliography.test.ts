@@ -9,7 +9,7 @@ const ROOT = path.join(__dirname, '../..');
 const RHC_000 = 'https://www.radiohc.cu/en/noticias/nacionales/347578-russia-and-cuba-to-strengthen-strategic-ties-with-lavrov-visit';
 const RHC_001 = 'https://www.radiohc.cu/index.php/en/noticias/nacionales/242977-russia-reiterates-its-rejection-of-the-us-blockade-against-cuba';
 
-const record = (fields: Partial<{ key: string; title: string | null; label: string; date: string | null; outlet: string | null; url: string | null }>) =>
+const record = (fields: Partial<{ key: string; title: string | null; label: string; date: string | null; outlet: string | null; url: string | null; author: string | null }>) =>
   ({ key: 'k', title: 'T', label: 'L', date: null, outlet: null, url: null, ...fields });
 
 describe('bibliography formats', () => {
@@ -116,6 +116,16 @@ describe('bibliography formats', () => {
 
   it('CSL title falls back to the label; no container-title or URL when unknown', () => {
     assert.deepStrictEqual(toCslItem(record({ title: null })), { id: 'k', type: 'article-newspaper', title: 'L' });
+  });
+
+  it('authors: CSL name parts (particles kept with the family name), BibTeX "Family, Given and …"', () => {
+    const item = toCslItem(record({ author: 'Antony J. Blinken, Daniel arap Moi, Madonna' }));
+    assert.deepStrictEqual(item.author, [
+      { family: 'Blinken', given: 'Antony J.' }, { family: 'arap Moi', given: 'Daniel' }, { literal: 'Madonna' }]);
+    assert.strictEqual(toCslItem(record({})).author, undefined);
+    const bib = toBibtex([record({ author: 'Jane Doe and John {Roe}' })]);
+    assert.match(bib, /^ {2}author = \{Doe, Jane and \\\{Roe\\\}, John\},$/m);
+    assert.ok(!toBibtex([record({})]).includes('author'));
   });
 
   it('dateParts', () => {

@@ -4,7 +4,7 @@ import type { Article } from '../../src/core/types';
 
 function article(overrides: Partial<Article>): Article {
   return {
-    key: 'x2025-key', file: 'x.txt', title: 'Title', label: 'Title', date: '2025-05-07', outlet: 'TASS', url: null,
+    key: 'x2025-key', file: 'x.txt', title: 'Title', label: 'Title', date: '2025-05-07', outlet: 'TASS', url: null, author: null,
     excerpt: 'Excerpt.', words: 1, countries: [], persons: [], body: '', explicitKey: null, baseKey: 'x2025-key', location: '/x.txt',
     ...overrides,
   };
@@ -40,12 +40,17 @@ describe('article card', () => {
     }), { openCommandUri: 'command:dossier.openArticle?%5B%5D', personName: () => 'Sergey Lavrov' });
     assert.strictEqual(md, [
       '**Title**',
-      '2025\\-05\\-07 · TASS · `@x2025-key`',
+      '7 May 2025 · TASS · `@x2025-key`',
       '🇨🇺 Cuba, Soviet Union',
       '*Sergey Lavrov*',
       'Excerpt\\.',
       '[Open article](command:dossier.openArticle?%5B%5D "Open the article") · [Source](https://tass.com/politics/1)',
     ].join('\n\n'));
+  });
+
+  it('names the author, escaped, under the date and outlet', () => {
+    const md = articleCardMarkdown(article({ author: 'Jane *Doe*, [John](command:x) Roe' }), { openCommandUri: null });
+    assert.strictEqual(md.split('\n\n')[2], 'by Jane \\*Doe\\*, \\[John\\]\\(command\\:x\\) Roe');
   });
 
   it('escapeMarkdown keeps plain words readable', () => {

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { citationAt, scanNocite, scanNoteCitations } from '../../src/core/citations';
 import { runBib } from '../../src/cli/bib';
 import { runCheck } from '../../src/cli/check';
+import { requirePandoc } from './pandoc-available';
 
 const ROOT = path.join(__dirname, '../..');
 const ERROR = 'YAML error';
@@ -185,11 +186,7 @@ describe('nocite in the CLI', () => {
 describe('nocite agrees with a real Pandoc', function () {
   this.timeout(120_000);
   before(function () {
-    if (spawnSync('pandoc', ['--version']).status !== 0) {
-      if (process.env.CI) throw new Error("pandoc is not installed: CI installs Debian's pandoc (apt-get install -y pandoc)");
-      console.log('      (pandoc is not installed: skipping the comparison with Pandoc; apt-get install pandoc)');
-      this.skip();
-    }
+    requirePandoc(this);
   });
 
   it(`on the ${CASES.length} cases above (pandoc -f markdown -t json: the citations in the nocite metadata)`, () => {

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import { canStartCitation, citationAt, citationContextAt, citedKeys, excludedRanges, readKey, scanCitations } from '../../src/core/citations';
+import { requirePandoc } from './pandoc-available';
 
 function modes(text: string): string[] {
   return scanCitations(text).map((c) => c.key + (c.suppressAuthor ? '(-)' : c.bracket ? '' : '(in)'));
@@ -206,14 +207,8 @@ describe('citation context (completion, Insert Citation)', () => {
 
 describe('the scanner agrees with a real Pandoc', function () {
   this.timeout(120_000);
-  let pandoc = false;
   before(function () {
-    pandoc = spawnSync('pandoc', ['--version']).status === 0;
-    if (!pandoc) {
-      if (process.env.CI) throw new Error("pandoc is not installed: CI installs Debian's pandoc (apt-get install -y pandoc)");
-      console.log('      (pandoc is not installed: skipping the comparison with Pandoc; apt-get install pandoc)');
-      this.skip();
-    }
+    requirePandoc(this);
   });
 
   it(`on the ${AGREES_WITH_PANDOC.length} cases above (pandoc -f markdown -t json)`, () => {

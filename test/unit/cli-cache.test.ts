@@ -5,7 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { runIndex } from '../../src/cli/index';
 import { CACHE_FILE } from '../../src/core/library/cache';
-import { extractArticle } from '../../src/core/library/extract';
+import { DEFAULT_LIMITS } from '../../src/core/articles';
+import { extractArticleSync } from '../../src/core/library/extract';
 import { ExtractPool } from '../../src/core/library/workerPool';
 import { generateArticle } from '../../bench/generate';
 
@@ -76,12 +77,13 @@ describe('extraction workers', function () {
   });
 
   it('extract exactly what the calling thread would, in order', async () => {
-    const files = Array.from({ length: 40 }, (_, i) => new TextEncoder().encode(generateArticle(i, 9).text));
-    files.push(new Uint8Array([0x89, 0x00]), new Uint8Array(0));
+    const files = Array.from({ length: 40 }, (_, i) => ({ path: `/a/${i}.txt`, bytes: new TextEncoder().encode(generateArticle(i, 9).text) }));
+    files.push({ path: '/a/binary.txt', bytes: new Uint8Array([0x89, 0x00]) }, { path: '/a/empty.txt', bytes: new Uint8Array(0) },
+      { path: '/a/page.html', bytes: new TextEncoder().encode('<html><head><title>Talks in Caracas</title><meta name="author" content="Ana Ruiz"></head><body><article><h1>Talks in Caracas</h1><p>Nicolás Maduro met envoys from Brazil in Caracas on Monday, officials said.</p></article></body></html>') });
     const pool = new ExtractPool(script, 2, (m) => assert.fail(m));
     try {
       assert.strictEqual(pool.size, 2);
-      assert.deepStrictEqual(await pool.extract(files, 5e6), files.map((f) => extractArticle(f, 5e6)));
+      assert.deepStrictEqual(await pool.extract(files, DEFAULT_LIMITS), files.map((f) => extractArticleSync(f.path, f.bytes)));
     } finally {
       pool.dispose();
     }
@@ -90,10 +92,10 @@ describe('extraction workers', function () {
   it('a pool whose workers cannot run says so once and extracts on the calling thread', async () => {
     const problems: string[] = [];
     const pool = new ExtractPool(path.join(ROOT, 'no-such-worker.js'), 2, (m) => problems.push(m));
-    const files = [new TextEncoder().encode(generateArticle(1, 1).text)];
-    assert.deepStrictEqual(await pool.extract(files, 5e6), files.map((f) => extractArticle(f, 5e6)));
+    const files = [{ path: '/a/1.txt', bytes: new TextEncoder().encode(generateArticle(1, 1).text) }];
+    assert.deepStrictEqual(await pool.extract(files, DEFAULT_LIMITS), files.map((f) => extractArticleSync(f.path, f.bytes)));
     await new Promise((r) => setTimeout(r, 200));
-    assert.deepStrictEqual(await pool.extract(files, 5e6), files.map((f) => extractArticle(f, 5e6)));
+    assert.deepStrictEqual(await pool.extract(files, DEFAULT_LIMITS), files.map((f) => extractArticleSync(f.path, f.bytes)));
     assert.strictEqual(problems.length, 1, problems.join('\n'));
     pool.dispose();
   });

@@ -33,7 +33,7 @@ describe('the built CLI', function () {
       ['004_2a2c51b8f2fd3f7c.txt', 'venezuelanmfa-russian-foreign-minister'],
     ]);
     assert.deepStrictEqual(Object.keys(json.articles[0]),
-      ['key', 'file', 'title', 'label', 'date', 'outlet', 'url', 'excerpt', 'words', 'countries', 'persons']);
+      ['key', 'file', 'title', 'label', 'date', 'outlet', 'url', 'author', 'excerpt', 'words', 'countries', 'persons']);
     assert.deepStrictEqual(json.warnings, []);
   });
 

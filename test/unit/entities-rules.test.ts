@@ -114,6 +114,17 @@ describe('entities: person ids', () => {
 });
 
 describe('entities: countries', () => {
+  it('a demonym in a media name is the outlet, not the country ("The Canadian Press")', () => {
+    assert.deepStrictEqual(countries('He was quoted by The Canadian Press on Tuesday.'), []);
+    assert.deepStrictEqual(countries('A Canadian press officer spoke.'), ['CA']);
+  });
+
+  it('names once without a title: a common given name vouches, contractions and title compounds do not', () => {
+    assert.deepStrictEqual(persons('The singer Britney Spears was mentioned once.'), ['Britney Spears']);
+    assert.deepStrictEqual(persons('"I\'m Isabel," she said.').filter((p) => p.startsWith('I\'m')), []);
+    assert.deepStrictEqual(persons('A speech by Michael Spindelegger Vice-Chancellor of Austria.'), ['Michael Spindelegger']);
+  });
+
   it('plural demonyms count', () => {
     assert.deepStrictEqual(countries('The freedom of the Palestinians and of South Africans.'), ['PS', 'ZA']);
   });

@@ -114,6 +114,8 @@ describe('person traps', () => {
   it('particles and East Asian order', () => {
     assert.deepStrictEqual(names('Ursula von der Leyen met Xi Jinping and Mohammed bin Salman.'),
       ['Mohammed bin Salman', 'Ursula von der Leyen', 'Xi Jinping']);
+    // Kalenjin `arap` ("son of"), as Arabic `bin`: one name, not "Daniel" and "Moi".
+    assert.deepStrictEqual(names('Former president Daniel arap Moi also called for peace.'), ['Daniel arap Moi']);
   });
 });
 
@@ -133,6 +135,13 @@ describe('person directory', () => {
     dir.delete('a');
     assert.strictEqual(dir.get('sergei-lavrov'), undefined);
     assert.deepStrictEqual(dir.all(), []);
+  });
+});
+
+describe('given-name lexicon', () => {
+  it('the committed cut is what scripts/build-given-names.mjs makes', async () => {
+    const { buildGivenNames, OUTPUT } = await import('../../scripts/build-given-names.mjs' as string);
+    assert.strictEqual(fs.readFileSync(OUTPUT, 'utf8'), buildGivenNames());
   });
 });
 

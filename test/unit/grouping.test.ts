@@ -19,7 +19,7 @@ function makeArticle(spec: Spec): Article {
   const label = spec.label ?? spec.key;
   return {
     key: spec.key, file: `seeds/${spec.key}.txt`, title: label, label, date: spec.date ?? null, outlet: spec.outlet ?? null,
-    url: null, excerpt: '', words: 10, body: '', explicitKey: null, baseKey: spec.key, location: `/w/${spec.key}`,
+    url: null, author: null, excerpt: '', words: 10, body: '', explicitKey: null, baseKey: spec.key, location: `/w/${spec.key}`,
     countries: (spec.countries ?? []).map(([code, name], i) => ({ code, name, mentions: 10 - i })),
     persons: (spec.persons ?? []).map(([id, name, ...variants], i) => ({ id, name, variants: [name, ...variants], mentions: 10 - i })),
   };

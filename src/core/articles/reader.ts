@@ -6,6 +6,8 @@
 import { MONTH_PATTERN, dateFromUrl, isoDate, monthNumber, parseDateText, yearOf } from './dates';
 import { normaliseText } from './decode';
 import { parseFrontMatter } from './frontMatter';
+import { outletFromUrl } from './outlets';
+import { readZones } from './zones';
 
 export interface ParsedArticle {
   title: string | null;
@@ -13,6 +15,8 @@ export interface ParsedArticle {
   date: string | null;
   outlet: string | null;
   url: string | null;
+  /** Byline or front matter `author`; several authors joined with ", ". */
+  author: string | null;
   /** Cleaned body text: paragraphs separated by blank lines, dateline kept, debris and title removed. */
   body: string;
   excerpt: string;
@@ -42,20 +46,41 @@ const SOURCE_FIELD_RE = /^(?:source\s*url|source|url|link|original|publisher|out
 const DATE_FIELD_RE = /^(?:date|published|publication date|posted|posted on|updated)\s*:?\s+(.+)$/i;
 const DATE_PREFIX_RE = /^date[:\s]+(\d{4}-\d{2}-\d{2})\b[\s.,:-]*/i;
 const TITLE_FIELD_RE = /^(?:title|headline)\s*:\s*(.+)$/i;
-const HEADING_RE = /^#{1,3}\s+(.+?)\s*#*$/;
 /** "Russia FlagMoscow - ...": a flag image's alt text glued in front of the dateline. */
 const GLUED_FLAG_RE = /^(?:[A-Z][\p{L}'-]+ ){0,3}[A-Z][\p{L}'-]+ Flag(?=\p{Lu})/u;
 
-/** Removes Markdown emphasis and link syntax, keeping the words. */
+/**
+ * Removes Markdown emphasis and link syntax, keeping the words. Every pattern here runs in time
+ * linear in the text (articles are untrusted and up to the size limit): a match attempt never scans
+ * past the next opener of its own kind (`[`, `<`, `**`, `__`, `*`/`_`), so attempts from different
+ * openers read disjoint stretches of text. Link text and destinations therefore hold no brackets.
+ */
 export function stripInlineMarkdown(s: string): string {
-  return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=$|[^\w*])/g, '$1$2')
-    .replace(/^[*_]+|[*_]+$/g, '')
-    .trim();
+  return trimEmphasisMarks(s
+    .replace(/!\[([^[\]]*)\]\((?:[^()[\]\s]|\([^()[\]\s]*\))*\)/g, '$1')
+    .replace(/\[([^[\]]+)\]\((?:[^()[\]\s]|\([^()[\]\s]*\))*\)/g, '$1')
+    .replace(/<(https?:\/\/[^<>\s]+)>/g, '$1')
+    .replace(/\*\*(?=\S)((?:[^*]|\*(?!\*))*?\S)\*\*/g, '$1')
+    .replace(/__(?=\S)((?:[^_]|_(?!_))*?\S)__/g, '$1')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=$|[^\w*])/g, '$1$2'));
+}
+
+/** Drops `*` and `_` runs at both ends, then spaces (a loop: `/[*_]+$/` is quadratic on long runs). */
+function trimEmphasisMarks(s: string): string {
+  let start = 0, end = s.length;
+  while (start < end && (s[start] === '*' || s[start] === '_')) start++;
+  while (end > start && (s[end - 1] === '*' || s[end - 1] === '_')) end--;
+  return s.slice(start, end).trim();
+}
+
+/** `# Title ##` -> `Title`: the closing hashes and spaces are cut by a loop, not a backtracking pattern. */
+function headingText(line: string): string | null {
+  const m = /^#{1,3}\s+/.exec(line);
+  if (!m) return null;
+  let end = line.length;
+  while (end > m[0].length && line[end - 1] === '#') end--;
+  const text = line.slice(m[0].length, end).trim();
+  return text || null;
 }
 
 function collapseSpaces(s: string): string {
@@ -70,7 +95,9 @@ function emphasisOnly(line: string): string | null {
 
 function looksLikeHeadline(line: string): boolean {
   const words = line.split(/\s+/).length;
-  return line.length <= 200 && words >= 2 && words <= 30 && !/[.,;:]$/.test(line) && !URL_RE.test(line);
+  // Official titles run long ("Statement by H.E. Dr. … of the Republic of Austria at the 66th
+  // Session of the General Assembly of the United Nations": 37 words); prose ends with a stop.
+  return line.length <= 320 && words >= 2 && words <= 48 && !/[.,;:]$/.test(line) && !URL_RE.test(line);
 }
 
 // ---- datelines -----------------------------------------------------------------------------------
@@ -128,6 +155,12 @@ export function parseArticle(rawText: string): ParsedArticle {
     lines[last] = '';
   }
 
+  // Header and footer lines (date lines, bylines, outlet lines, banners, breadcrumbs, Share/Print)
+  // give their facts and leave the text, so they are neither title nor body.
+  const zones = readZones(lines);
+  for (const i of zones.consumed) lines[i] = '';
+  date ??= zones.date;
+
   const kept: string[] = [];
   const asides: string[] = [];
   let seenContent = false;
@@ -174,10 +207,9 @@ export function parseArticle(rawText: string): ParsedArticle {
     }
     if (/^(?:photo|photograph|image)\s*(?:by|:)/i.test(line)) continue;
     if (!seenContent && title === null) {
-      const heading = HEADING_RE.exec(line);
-      const titleField = TITLE_FIELD_RE.exec(line);
-      if (heading || titleField) {
-        title = stripInlineMarkdown((heading ?? titleField)![1]!);
+      const heading = headingText(line) ?? TITLE_FIELD_RE.exec(line)?.[1];
+      if (heading) {
+        title = stripInlineMarkdown(heading);
         continue;
       }
     }
@@ -202,7 +234,7 @@ export function parseArticle(rawText: string): ParsedArticle {
     if (date === null) date = dateline.date;
   }
   if (url) urlDate = dateFromUrl(url);
-  if (date === null) date = urlDate;
+  if (date === null) date = urlDate ?? zones.updatedDate;
   else if (date.startsWith('--') && urlDate && yearOf(urlDate) && urlDate.slice(4, 10).startsWith(date.slice(1, 7))) {
     // The dateline gives month and day; a dated URL agreeing with them gives the year.
     date = urlDate.length >= 10 ? urlDate : `${yearOf(urlDate)}${date.slice(1)}`;
@@ -210,8 +242,8 @@ export function parseArticle(rawText: string): ParsedArticle {
 
   const lastParagraph = paragraphs[paragraphs.length - 1] ?? '';
   const closingAgency = /\((\p{L}[\p{L}\p{N} .&'-]{0,24})\)\.?$/u.exec(lastParagraph)?.[1] ?? null;
-  outlet = firstNonEmpty(outlet, trailingOutlet, sourceOutlet, dateline?.agency ?? null,
-    closingAgency && closingAgency.split(' ').length <= 3 ? closingAgency : null);
+  outlet = firstNonEmpty(outlet, trailingOutlet, zones.outlet, sourceOutlet, dateline?.agency ?? null,
+    closingAgency && closingAgency.split(' ').length <= 3 ? closingAgency : null, url ? outletFromUrl(url) : null);
 
   const body = paragraphs.join('\n\n').trim();
   const lead = (firstParagraph.slice(dateline?.length ?? 0) + '\n\n' + paragraphs.slice(1).join('\n\n')).trim();
@@ -226,6 +258,7 @@ export function parseArticle(rawText: string): ParsedArticle {
     date,
     outlet,
     url,
+    author: front.fields.author ?? zones.author,
     body,
     excerpt,
     words: bodyWords.length,

@@ -11,7 +11,31 @@ import type { ArticleRecord } from '../types';
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-type BibArticle = Pick<ArticleRecord, 'key' | 'title' | 'label' | 'date' | 'outlet' | 'url'>;
+type BibArticle = Pick<ArticleRecord, 'key' | 'title' | 'label' | 'date' | 'outlet' | 'url'> & { author?: string | null };
+
+/** CSL's name object: family and given parts, or a literal for names that do not split so. */
+export type CslName = { family: string; given?: string } | { literal: string };
+
+/** The record's author field ("Jane Doe, John Roe") as separate names. */
+export function authorNames(author: string | null | undefined): string[] {
+  return (author ?? '').split(/\s*[,;]\s*|\s+and\s+/).map((n) => n.trim()).filter(Boolean);
+}
+
+const ORGANISATION_WORDS = new Set(['office', 'department', 'ministry', 'agency', 'press', 'news', 'staff', 'service', 'bureau', 'council', 'committee', 'secretariat', 'embassy', 'government', 'desk', 'team', 'editors', 'editorial', 'board', 'house']);
+
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'bin', 'al', 'arap', 'ibn', 'dos', 'das']);
+
+/** "Antony J. Blinken" → family "Blinken", given "Antony J."; "Daniel arap Moi" keeps "arap Moi". */
+export function cslName(name: string): CslName {
+  const words = name.split(/\s+/);
+  // A one-word name, or one that reads as an organisation ("Press Office of the Ministry & Co",
+  // "U.S. Department of State"): kept whole, never split into given and family parts.
+  if (words.length < 2 || words.length > 5 || words.some((w) => w === '&' || (!PARTICLES.has(w.toLowerCase()) && /^\p{Ll}/u.test(w)))) return { literal: name };
+  if (words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()))) return { literal: name };
+  let start = words.length - 1;
+  while (start > 1 && PARTICLES.has(words[start - 1]!.toLowerCase())) start--;
+  return { family: words.slice(start).join(' '), given: words.slice(0, start).join(' ') };
+}
 
 interface DateParts {
   year: number | null;
@@ -29,6 +53,7 @@ export interface CslItem {
   id: string;
   type: 'article-newspaper';
   title: string;
+  author?: CslName[];
   'container-title'?: string;
   issued?: { 'date-parts': number[][] } | { literal: string };
   URL?: string;
@@ -36,6 +61,8 @@ export interface CslItem {
 
 export function toCslItem(article: BibArticle): CslItem {
   const item: CslItem = { id: article.key, type: 'article-newspaper', title: article.title ?? article.label };
+  const authors = authorNames(article.author);
+  if (authors.length) item.author = authors.map(cslName);
   if (article.outlet) item['container-title'] = article.outlet;
   const { year, month, day } = dateParts(article.date);
   if (year !== null) {
@@ -75,7 +102,12 @@ export function escapeBibtex(text: string): string {
  */
 export function toBibtex(articles: BibArticle[]): string {
   return articles.map((article) => {
-    const fields: [string, string][] = [['title', `{${escapeBibtex(article.title ?? article.label)}}`]];
+    const fields: [string, string][] = [];
+    // BibTeX names: "Family, Given" joined with " and ", so "Jane Doe and John Roe" parse right.
+    const authors = authorNames(article.author).map(cslName)
+      .map((n) => ('literal' in n ? `{${escapeBibtex(n.literal)}}` : `${escapeBibtex(n.family)}, ${escapeBibtex(n.given ?? '')}`));
+    if (authors.length) fields.push(['author', authors.join(' and ')]);
+    fields.push(['title', `{${escapeBibtex(article.title ?? article.label)}}`]);
     if (article.outlet) fields.push(['journal', escapeBibtex(article.outlet)]);
     fields.push(['entrysubtype', 'newspaper']);
     const { year, month, day } = dateParts(article.date);

@@ -90,6 +90,9 @@ export function canStartCitation(text: string, at: number): boolean {
   return true;
 }
 
+/** Longest `@{...}` key read (Pandoc has no limit; real keys are far shorter). */
+const MAX_BRACED_KEY = 500;
+
 interface KeyToken {
   key: string;
   keyStart: number;
@@ -105,10 +108,13 @@ interface KeyToken {
  */
 export function readKey(text: string, i: number, wildcard = false): KeyToken | null {
   if (text[i] === '{') {
+    // Bounded: an unclosed `@{` would otherwise read to the end of the text from every `@{` in it.
     let depth = 0;
-    for (let j = i; j < text.length; j++) {
+    for (let j = i; j < text.length && j <= i + MAX_BRACED_KEY; j++) {
       const c = text[j]!;
-      if (/\s/.test(c)) return null;
+      // No spaces (Pandoc) and no `@`: a key never holds one, and stopping there keeps the reads from
+      // successive `@{` apart, so a note full of unclosed ones is still read in linear time.
+      if (c === '@' || /\s/.test(c)) return null;
       if (c === '{') depth++;
       else if (c === '}' && --depth === 0) {
         // `@{}` is a citation with an empty key to Pandoc; nothing to look up, so not one here.
@@ -172,6 +178,7 @@ function analyze(text: string): Analysis {
     offset = front[0].length;
   }
   let fence: { char: string; length: number; start: number } | null = null;
+  const closers = new FenceClosers(text, offset);
   let paragraph: [number, number] | null = null;
   // An indented line is code only where a paragraph cannot continue and outside list items.
   let codeMayStart = true;
@@ -205,7 +212,7 @@ function analyze(text: string): Analysis {
     } else {
       const open = /^[ \t]*(`{3,}|~{3,})(.*)$/.exec(body);
       if (!blank) inIndentedCode = false;
-      if (open && (indent < 4 || inList) && !(open[1]![0] === '`' && open[2]!.includes('`')) && hasClosingFence(text, next, open[1]!)) {
+      if (open && (indent < 4 || inList) && !(open[1]![0] === '`' && open[2]!.includes('`')) && closers.closedAfter(next, open[1]!)) {
         closeParagraph();
         fence = { char: open[1]![0]!, length: open[1]!.length, start: offset };
       } else if (blank) {
@@ -230,14 +237,58 @@ function analyze(text: string): Analysis {
 
   const brackets: Analysis['brackets'] = [];
   for (const [start, end] of paragraphs) inline(text, start, end, excluded, brackets);
-  for (const m of text.matchAll(/<!--[\s\S]*?-->/g)) excluded.push([m.index!, m.index! + m[0].length]);
+  // (indexOf, not /<!--[\s\S]*?-->/g: once one comment is unclosed, none after it closes either.)
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', open)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    excluded.push([open, close + 3]);
+    open = close + 3;
+  }
   return { excluded: merge(excluded), paragraphs, brackets };
 }
 
-/** Whether a fence opened by `run` is closed further down: Pandoc reads an unclosed fence as text. */
-function hasClosingFence(text: string, from: number, run: string): boolean {
-  const close = new RegExp(`^(?: {0,3}>[ \\t]?)*[ \\t]*${run[0] === '`' ? '`' : '~'}{${run.length},}[ \\t]*\\r?$`, 'm');
-  return from <= text.length && close.test(text.slice(from));
+/**
+ * Whether a fence opened by a run is closed further down (Pandoc reads an unclosed fence as text):
+ * one pass over the lines records, for each line, the longest closing run of each kind at or below
+ * it, so each opener is answered by a lookup instead of a scan of the rest of the document.
+ */
+class FenceClosers {
+  private readonly lineStarts: number[] = [];
+  /** Longest closing run of backticks / tildes on this line or any later one. */
+  private readonly backticksFrom: number[] = [];
+  private readonly tildesFrom: number[] = [];
+
+  constructor(text: string, from: number) {
+    const runs: [string, number][] = [];
+    for (let offset = from; offset <= text.length;) {
+      let lineEnd = text.indexOf('\n', offset);
+      if (lineEnd < 0) lineEnd = text.length;
+      const line = text.slice(offset, lineEnd).replace(/\r$/, '');
+      const m = /^[ \t]*(`+|~+)[ \t]*$/.exec(line.slice(/^(?: {0,3}>[ \t]?)*/.exec(line)![0].length));
+      this.lineStarts.push(offset);
+      runs.push(m ? [m[1]![0]!, m[1]!.length] : ['', 0]);
+      offset = lineEnd + 1;
+    }
+    let backticks = 0, tildes = 0;
+    for (let k = runs.length - 1; k >= 0; k--) {
+      const [char, length] = runs[k]!;
+      if (char === '`') backticks = Math.max(backticks, length);
+      if (char === '~') tildes = Math.max(tildes, length);
+      this.backticksFrom[k] = backticks;
+      this.tildesFrom[k] = tildes;
+    }
+  }
+
+  closedAfter(offset: number, run: string): boolean {
+    let lo = 0, hi = this.lineStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.lineStarts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= this.lineStarts.length) return false;
+    return (run[0] === '`' ? this.backticksFrom[lo]! : this.tildesFrom[lo]!) >= run.length;
+  }
 }
 
 const AUTOLINK = /<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*)>/giy;
@@ -247,6 +298,8 @@ const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+/;
 /** Inline syntax of one paragraph: code spans, math, autolinks, URLs, link destinations, brackets. */
 function inline(text: string, start: number, end: number, excluded: [number, number][], brackets: Analysis['brackets']): void {
   const stack: number[] = [];
+  let backticks: BacktickRuns | undefined;
+  let parens: Map<number, number> | undefined;
   let i = start;
   while (i < end) {
     const c = text[i]!;
@@ -257,7 +310,8 @@ function inline(text: string, start: number, end: number, excluded: [number, num
     if (c === '`') {
       let n = 0;
       while (text[i + n] === '`') n++;
-      const close = closingBackticks(text, i + n, end, n);
+      backticks ??= new BacktickRuns(text, start, end);
+      const close = backticks.next(i + n, n);
       if (close >= 0) {
         excluded.push([i, close + n]);
         i = close + n;
@@ -292,8 +346,8 @@ function inline(text: string, start: number, end: number, excluded: [number, num
       }
     }
     if (c === '[') {
-      const from = lineStart(text, i);
-      if (/^ {0,3}$/.test(text.slice(from, i))) {
+      const from = indentedLineStart(text, i);
+      if (from >= 0) {
         const newline = text.indexOf('\n', i);
         const lineEnd = Math.min(end, newline < 0 ? text.length : newline);
         if (REFERENCE_DEFINITION.test(text.slice(from, lineEnd))) {
@@ -311,7 +365,8 @@ function inline(text: string, start: number, end: number, excluded: [number, num
       brackets.push({ start: open, end: i + 1, link });
       if (after === '(') {
         // The destination and title of an inline link: no citations there.
-        const close = closingParen(text, i + 1, end);
+        parens ??= matchingParens(text, start, end);
+        const close = parens.get(i + 1) ?? -1;
         if (close > 0) {
           excluded.push([i + 1, close]);
           i = close;
@@ -327,15 +382,41 @@ function lineStart(text: string, i: number): number {
   return text.lastIndexOf('\n', i - 1) + 1;
 }
 
-/** The start of a backtick run of exactly `n` after `from` (within the paragraph), or -1. */
-function closingBackticks(text: string, from: number, end: number, n: number): number {
-  for (let j = text.indexOf('`', from); j >= 0 && j < end; j = text.indexOf('`', j)) {
-    let m = 0;
-    while (text[j + m] === '`') m++;
-    if (m === n) return j;
-    j += m;
+/** The start of the line holding `i` when at most three spaces precede `i` on it, else -1 (a bounded look back). */
+function indentedLineStart(text: string, i: number): number {
+  let j = i;
+  while (j > 0 && i - j < 3 && text[j - 1] === ' ') j--;
+  return j === 0 || text[j - 1] === '\n' ? j : -1;
+}
+
+/**
+ * The backtick runs of one paragraph by length, so finding the run that closes a code span is a
+ * lookup: scanning ahead from every opener is quadratic on runs of growing lengths.
+ */
+class BacktickRuns {
+  private readonly startsByLength = new Map<number, number[]>();
+  private readonly cursorByLength = new Map<number, number>();
+
+  constructor(text: string, start: number, end: number) {
+    for (let j = text.indexOf('`', start); j >= 0 && j < end; j = text.indexOf('`', j)) {
+      let m = 0;
+      while (text[j + m] === '`') m++;
+      let list = this.startsByLength.get(m);
+      if (!list) this.startsByLength.set(m, (list = []));
+      list.push(j);
+      j += m;
+    }
   }
-  return -1;
+
+  /** The start of the first run of exactly `n` at or after `from`, or -1 (`from` only grows between calls). */
+  next(from: number, n: number): number {
+    const list = this.startsByLength.get(n);
+    if (!list) return -1;
+    let k = this.cursorByLength.get(n) ?? 0;
+    while (k < list.length && list[k]! < from) k++;
+    this.cursorByLength.set(n, k);
+    return k < list.length ? list[k]! : -1;
+  }
 }
 
 /** Pandoc's `tex_math_dollars`: `$$...$$`, or `$x$` (no space inside the dollars, no digit after). */
@@ -362,16 +443,20 @@ function mathEnd(text: string, i: number, end: number): number {
   return -1;
 }
 
-/** The end (after `)`) of a link destination opened at `i` (`(`), or -1. */
-function closingParen(text: string, i: number, end: number): number {
-  let depth = 0;
-  for (let j = i; j < end; j++) {
+/**
+ * For each `(` of a paragraph, the offset after the `)` that closes it (backslash escapes skipped):
+ * what a depth-counting scan from that `(` would find, for all of them in one pass.
+ */
+function matchingParens(text: string, start: number, end: number): Map<number, number> {
+  const closeByOpen = new Map<number, number>();
+  const open: number[] = [];
+  for (let j = start; j < end; j++) {
     const c = text[j];
     if (c === '\\') j++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return j + 1;
+    else if (c === '(') open.push(j);
+    else if (c === ')' && open.length) closeByOpen.set(open.pop()!, j + 1);
   }
-  return -1;
+  return closeByOpen;
 }
 
 function merge(ranges: [number, number][]): [number, number][] {
@@ -426,11 +511,35 @@ export class LineMap {
   }
 }
 
-/** The innermost bracket pair around `offset`, if it is a citation bracket (not a link, image or span). */
-function citationBracket(brackets: Analysis['brackets'], offset: number): { start: number; end: number } | null {
-  let best: Analysis['brackets'][number] | null = null;
-  for (const b of brackets) if (b.start < offset && offset < b.end && (!best || b.start > best.start)) best = b;
-  return best && !best.link ? best : null;
+/**
+ * The innermost bracket pair around each offset asked, if it is a citation bracket (not a link,
+ * image or span). Brackets come from a stack, so they nest; offsets are asked in increasing order,
+ * so one sweep with a stack of the open pairs answers them all (linear, not brackets × citations).
+ */
+class BracketSweep {
+  private readonly sorted: Analysis['brackets'];
+  private readonly open: Analysis['brackets'] = [];
+  private next = 0;
+
+  constructor(brackets: Analysis['brackets']) {
+    this.sorted = [...brackets].sort((a, b) => a.start - b.start);
+  }
+
+  at(offset: number): { start: number; end: number } | null {
+    while (this.next < this.sorted.length && this.sorted[this.next]!.start < offset) {
+      const b = this.sorted[this.next++]!;
+      this.popEndedBy(b.start + 1);
+      this.open.push(b);
+    }
+    this.popEndedBy(offset + 1);
+    const innermost = this.open[this.open.length - 1];
+    return innermost && !innermost.link ? innermost : null;
+  }
+
+  /** Drops the pairs that end at or before `offset` (exclusive end <= offset means offset is outside). */
+  private popEndedBy(offset: number): void {
+    while (this.open.length && this.open[this.open.length - 1]!.end < offset) this.open.pop();
+  }
 }
 
 /** Every citation in a Markdown document, in order. `wildcard`: also `@*` (see readKey). */
@@ -439,11 +548,12 @@ export function scanCitations(text: string, wildcard = false): CitationOccurrenc
   if (!text.includes('@')) return result;
   const { excluded, brackets } = analyze(text);
   const lines = new LineMap(text);
+  const sweep = new BracketSweep(brackets);
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     if (inRanges(excluded, at) || !canStartCitation(text, at)) continue;
     const read = readKey(text, at + 1, wildcard);
     if (!read) continue;
-    const bracket = citationBracket(brackets, at);
+    const bracket = sweep.at(at);
     const { line, character } = lines.position(read.keyStart);
     result.push({
       key: read.key,

@@ -236,7 +236,7 @@ export function extractCountries(text: string, outlet: string | null, given?: To
         if (entry?.kind !== 'demonym') entry = undefined;
       }
       if (!entry || !casingOk(tokens, i, n, entry)) continue;
-      if (entry.kind !== 'region' && !guarded(tokens, i, n, entry)) counts.set(entry.code, (counts.get(entry.code) ?? 0) + 1);
+      if (entry.kind !== 'region' && !guarded(tokens, i, n, entry) && !mediaName(tokens, i, n, entry)) counts.set(entry.code, (counts.get(entry.code) ?? 0) + 1);
       i += n - 1;
       break;
     }
@@ -247,6 +247,15 @@ export function extractCountries(text: string, outlet: string | null, given?: To
 }
 
 const KEYS: string[] = [];
+
+/** Head words of media names: a demonym before one names an outlet ("The Canadian Press", "the Irish Times"). */
+const MEDIA_WORDS = new Set('press broadcasting times post herald tribune gazette journal news radio television telegraph'.split(' '));
+
+/** "The Canadian Press", "Australian Broadcasting Corporation": an organisation, not a mention of the country. */
+function mediaName(tokens: Token[], i: number, n: number, entry: { kind: string }): boolean {
+  const next = tokens[i + n];
+  return entry.kind === 'demonym' && !!next && next.capitalised && plainGap(next.gap) && MEDIA_WORDS.has(next.key);
+}
 
 function byMentions(a: CountryMention, b: CountryMention): number {
   return b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

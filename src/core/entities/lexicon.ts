@@ -2,6 +2,7 @@
 // titles and roles, and the head words of organisations, places and events. No specific persons:
 // the extractor must work on articles nobody here has read.
 
+import { GIVEN_NAMES_DATA } from './givenNames.data';
 import { translitKey } from './translit';
 
 const words = (s: string) => s.trim().split(/\s+/);
@@ -33,6 +34,13 @@ saddam saif khalifa yunus hossein ebrahim masoud ismail vyacheslav idriss
 
 export const GIVEN_NAMES = new Set(GIVEN);
 
+/**
+ * Common given names of English-speaking countries, cut at build time (givenNames.data.ts). Many are
+ * also surnames ("Mitchell", "Austin"), so they only vouch for a full name they begin ("Britney
+ * Spears"); they do not cut a run or outrank a place word as the hand list does.
+ */
+export const COMMON_GIVEN_NAMES = new Set(words(GIVEN_NAMES_DATA).map(translitKey));
+
 /** Family names written first (Chinese, Korean, Vietnamese): "Xi Jinping", "Kim Jong Un", "Moon Jae-in". */
 export const EAST_ASIAN_SURNAMES = new Set(words(`
 xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang song tang han feng deng cao peng
@@ -54,6 +62,7 @@ founder billionaire businessman businesswoman tycoon oligarch magnate entreprene
 writer author novelist poet artist singer actor actress musician footballer striker player captain warlord cleric imam rabbi
 priest pastor dissident rebel veteran suspect defendant prisoner hostage laureate wife husband daughter mother widow
 uncle nephew niece cousin grandson granddaughter chairperson negotiator editor presenter anchor
+sheriff reverend rev speaker petitioner respondent plaintiff
 `));
 
 /** Head words of organisations, places, events and documents: a sequence holding one is not a person. */
@@ -90,7 +99,7 @@ said says told added noted stressed recalled asked among against between amid wi
 export const PLACE_PREPOSITIONS = new Set(words('in on at near into across towards toward from to inside outside around through'));
 
 /** Name particles kept inside a name: "bin", "da", "van der", "de la", "al-". */
-export const NAME_PARTICLES = new Set(words('bin ibn bint al el da de del della der di dos du la le van von ter ten y abu'));
+export const NAME_PARTICLES = new Set(words('bin ibn bint arap al el da de del della der di dos du la le van von ter ten y abu'));
 
 /** Words after ", " that make the name before them a person: "Mikheil Kavelashvili, who …", "X, the former footballer". */
 export const APPOSITION_WORDS = new Set(words('who whose'));
@@ -100,7 +109,7 @@ export const APPOSITION_ARTICLES = new Set(words('the a an'));
 export const ALIAS_CUES = new Set(words('known nicknamed dubbed alias'));
 
 /** Particles that only occur inside persons' names ("bin Salman", "van der Leyen"), unlike "de"/"da" (Rio de Janeiro). */
-export const PERSON_PARTICLES = new Set(words('bin ibn bint van von der'));
+export const PERSON_PARTICLES = new Set(words('bin ibn bint arap van von der'));
 
 /** Verbs that follow a person's name in reporting ("Lavrov said"). */
 export const SPEECH_VERBS = new Set(words(`
@@ -130,7 +139,7 @@ export const COMMON_SUFFIX_RE = /(?:tion|sion|ment|ness|ity|ical|ance|ence|ship|
 export const NAME_SUFFIXES = new Set(words('jr sr ii iii iv'));
 
 /** Particles after which a name is a father's ("Mohammed bin Salman"): a bare "Salman" is someone else. */
-export const PATRONYMIC_PARTICLES = new Set(words('bin ibn bint'));
+export const PATRONYMIC_PARTICLES = new Set(words('bin ibn bint arap'));
 
 /** Lower-case words after a capitalised run that make it a place, a thing or a time, not a person
  *  ("the Kennedy era", "the Funan Techo canal", "the Nobel prize"). */

@@ -16,7 +16,7 @@ import type { PersonMention } from '../types';
 import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
   AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
-  GIVEN_NAMES, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
+  COMMON_GIVEN_NAMES, GIVEN_NAMES, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
@@ -45,6 +45,7 @@ const COMMON = 64;
 const NON_PERSON = 128;
 const NOUN_ENDING = 256;
 const NAME_SUFFIX = 512;
+const COMMON_GIVEN = 1024;
 
 /** Keyed by the word as written; all-caps words apart (a two-letter word is a country code only in capitals). */
 const flagCache = new Map<string, number>();
@@ -62,12 +63,14 @@ function flagsOf(t: Token): number {
       // Two-letter words are country codes only in capitals: "Li Qiang" and "De Croo" are not Liechtenstein or Germany.
       | ((t.text.length > 2 || t.allCaps) && lookupCountry(t.text) !== null ? COUNTRY : 0)
       | (isDemonym(t.text) || (key.endsWith('s') && isDemonym(t.text.slice(0, -1))) ? DEMONYM : 0)
-      | (TITLE_WORDS.has(key) ? TITLE : 0)
+      // "Vice-Chancellor", "Vice-President": a compound of title words is a title.
+      | (TITLE_WORDS.has(key) || (key.includes('-') && key.split('-').every((part) => TITLE_WORDS.has(part))) ? TITLE : 0)
       | (STOP_WORDS.has(key) ? STOP : 0)
       | (COMMON_WORDS.has(key) ? COMMON : 0)
       | (NON_PERSON_WORDS.has(key) ? NON_PERSON : 0)
       | (COMMON_SUFFIX_RE.test(key) ? NOUN_ENDING : 0)
-      | (NAME_SUFFIXES.has(key) ? NAME_SUFFIX : 0);
+      | (NAME_SUFFIXES.has(key) ? NAME_SUFFIX : 0)
+      | (COMMON_GIVEN_NAMES.has(tk) ? COMMON_GIVEN : 0);
     if (cache.size >= 100_000) cache.clear();
     cache.set(t.text, f);
   }
@@ -90,8 +93,12 @@ const ARABIC_ARTICLE_RE = /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u;
 /** A middle initial: "W" (its full stop is in the gap) or "H.W.". */
 const INITIAL_RE = /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$/u;
 
+const CONTRACTION_RE = /['’](?:m|re|ve|ll|d)$|n['’]t$/i;
+
 /** Could this token be part of a name? (capitalised word, initial or particle; not an acronym, no digits) */
 function nameish(t: Token): boolean {
+  // "I'm", "We've", "They'll": contractions are never part of a name.
+  if (CONTRACTION_RE.test(t.text)) return false;
   if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && ARABIC_ARTICLE_RE.test(t.text));
   const c = t.text.charCodeAt(t.text.length - 1);
   if (c >= 48 && c <= 57) return false;
@@ -206,7 +213,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   // A given name after unknown words starts the name ("Foreign Minsiter Felipe Perez Roque").
   if (!isGiven(tokens[from]!) && !isEastAsianSurname(tokens[from]!)) {
     for (let k = from + 1; k < to - 1; k++) {
-      if (isGiven(tokens[k]!)) {
+      // …but not a father's name after "bin"/"van" ("Tamim bin Hamad Al Thani").
+      if (isGiven(tokens[k]!) && !NAME_PARTICLES.has(tokens[k - 1]!.key)) {
         titled = true;
         from = k;
         break;
@@ -226,6 +234,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const after = tokens[to];
   if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ') return null;
   let seq = tokens.slice(from, to);
+  // A title compound after the name is its apposition: "Michael Spindelegger Vice-Chancellor".
+  while (seq.length > 2 && seq[seq.length - 1]!.key.includes('-') && has(seq[seq.length - 1]!, TITLE)) seq = seq.slice(0, -1);
   // Trailing country words are not part of a name, unless right after a given name ("Michael Jordan").
   while (seq.length > 1 && isCountryWord(seq[seq.length - 1]!) && !(seq.length === 2 && isGiven(seq[0]!))) seq = seq.slice(0, -1);
   // Name suffixes and initials do not end a name ("Ferdinand Marcos Jr" keeps its "Jr", "Marcos Jr" alone is no name).
@@ -257,7 +267,7 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   }
   const prep = tokens[from - 1];
   const afterPlace = !!prep && PLACE_PREPOSITIONS.has(prep.key) && firstTok.gap === ' ';
-  const vouched = given || titled || speech || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
+  const vouched = given || titled || speech || has(firstTok, COMMON_GIVEN) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
     || visiting(tokens, from + seq.length)
     || seq.some((t) => PERSON_PARTICLES.has(t.key) || (!t.capitalised && ARABIC_ARTICLE_RE.test(t.text)));
   if (afterPlace && !vouched) return null;

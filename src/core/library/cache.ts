@@ -10,12 +10,13 @@
 import type { Corpus, RestoredArticle, RestoredWarning } from './corpus';
 import type { ExtractedArticle } from './extract';
 import type { SearchIndex, SearchIndexState } from '../search';
+import type { FormatLimits } from '../articles';
 
 /**
  * Bump when the reader, the entity extractor, the key derivation or this format change: every
  * cache of another version is discarded and rebuilt from the files.
  */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2; // 2: records carry `author` and `format` (web pages, PDFs); size limits per format
 export const CACHE_FILE = 'dossier-index.bin';
 
 const MAGIC = 'DOSSIERC';
@@ -44,8 +45,8 @@ export interface CachedFile extends FileStamp {
 }
 
 export interface CacheSnapshot {
-  /** The size limit the files were read with: another limit may skip other files. */
-  maxBytes: number;
+  /** The size limits the files were read with (per format): other limits may skip other files. */
+  limits: FormatLimits;
   files: CachedFile[];
   search: SearchIndexState | null;
 }
@@ -78,7 +79,7 @@ export function takeSnapshot(corpus: Corpus, search: SearchIndex | null, stamps:
   // Every indexed article must be in the snapshot for the index to be restorable with it.
   const cachedKeys = new Set(files.flatMap((f) => (f.key ? [f.key] : [])));
   const searchFits = !!search_ && search_.keys.length === cachedKeys.size && search_.keys.every((k) => cachedKeys.has(k));
-  return { maxBytes: corpus.maxBytes, files, search: searchFits ? search_ : null };
+  return { limits: { ...corpus.limits }, files, search: searchFits ? search_ : null };
 }
 
 /**
@@ -163,7 +164,7 @@ function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
   const json = (kind: Section, value: unknown): EncodedSection => ({ kind, bytes: utf8.encode(JSON.stringify(value)) });
   const words = (kind: Section, array: Uint32Array): EncodedSection => ({ kind, bytes: new Uint8Array(array.buffer, array.byteOffset, array.byteLength) });
   const chunks = Math.ceil(snapshot.files.length / FILES_PER_SECTION);
-  yield json(Section.Meta, { maxBytes: snapshot.maxBytes, files: snapshot.files.length, chunks, search: !!snapshot.search });
+  yield json(Section.Meta, { limits: snapshot.limits, files: snapshot.files.length, chunks, search: !!snapshot.search });
   for (let i = 0; i < chunks; i++) yield json(Section.Files, snapshot.files.slice(i * FILES_PER_SECTION, (i + 1) * FILES_PER_SECTION));
   const search = snapshot.search;
   if (search) {
@@ -239,8 +240,10 @@ export function decodeCache(input: Uint8Array): CacheSnapshot {
     return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
   };
 
-  const meta = json(Section.Meta) as { maxBytes?: unknown; files?: unknown; chunks?: unknown; search?: unknown };
-  if (typeof meta?.maxBytes !== 'number' || typeof meta.files !== 'number' || typeof meta.chunks !== 'number') throw new CacheError('the header section is malformed');
+  const meta = json(Section.Meta) as { limits?: Partial<Record<keyof FormatLimits, unknown>>; files?: unknown; chunks?: unknown; search?: unknown };
+  const limits = meta?.limits;
+  if (typeof limits !== 'object' || limits === null || typeof limits.text !== 'number' || typeof limits.html !== 'number' || typeof limits.pdf !== 'number'
+    || typeof meta.files !== 'number' || typeof meta.chunks !== 'number') throw new CacheError('the header section is malformed');
   const files: CachedFile[] = [];
   for (let i = 0; i < meta.chunks; i++) {
     const chunk = json(Section.Files);
@@ -260,7 +263,7 @@ export function decodeCache(input: Uint8Array): CacheSnapshot {
     search = { terms: { terms: m.terms, counts, postings, lengths, totalLength: m.totalLength, freeDocs: m.freeDocs, capacity: m.capacity, count: m.count }, keys: m.keys, docs };
   }
   if (next !== sections.length) throw new CacheError('unexpected sections at the end');
-  return { maxBytes: meta.maxBytes, files, search };
+  return { limits: { text: limits.text, html: limits.html, pdf: limits.pdf }, files, search };
 }
 
 function isCachedFile(value: unknown): value is CachedFile {
@@ -272,7 +275,14 @@ function isCachedFile(value: unknown): value is CachedFile {
   const a = f.article;
   return typeof f.key === 'string' && typeof a === 'object' && a !== null && typeof a.label === 'string' && typeof a.body === 'string'
     && typeof a.baseKey === 'string' && typeof a.excerpt === 'string' && typeof a.words === 'number'
-    && Array.isArray(a.countries) && Array.isArray(a.persons);
+    && Array.isArray(a.countries) && Array.isArray(a.persons)
+    && (a.author === null || typeof a.author === 'string')
+    && (a.format === undefined || a.format === 'text' || a.format === 'html' || a.format === 'pdf');
+}
+
+/** Whether files read with `cached` limits were read as they would be now. */
+export function sameLimits(cached: FormatLimits, now: FormatLimits): boolean {
+  return cached.text === now.text && cached.html === now.html && cached.pdf === now.pdf;
 }
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');

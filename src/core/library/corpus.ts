@@ -2,9 +2,9 @@
 // one file at a time. Features ask it; they never re-read files or re-run extraction. Each change
 // tells listeners which keys were added, changed or removed so they refresh only that.
 
-import { DEFAULT_MAX_BYTES } from '../articles/decode';
+import { articleFormat, DEFAULT_LIMITS, readArticleFile, readArticleFileSync, type ArticleRead, type FormatLimits, type OffThreadReader } from '../articles';
 import { countryInfo, PersonDirectory, type CorpusPerson } from '../entities';
-import { extractArticle, type Extracted, type ExtractedArticle } from './extract';
+import { extractRead, type Extracted, type ExtractedArticle } from './extract';
 import { assignKeys } from './keys';
 import type { Article, ArticleRecord, ReadWarning } from '../types';
 
@@ -22,6 +22,12 @@ export interface CorpusCountry {
 
 export interface CorpusOptions {
   maxBytes?: number;
+  limits?: Partial<FormatLimits>;
+  /**
+   * Where web pages and PDFs are read (the extension's worker thread). Without one, PDFs are still
+   * read asynchronously, in this thread, and web pages synchronously.
+   */
+  offThreadReader?: OffThreadReader;
 }
 
 /** An article as the cache keeps it: its extracted fields and the key it had. */
@@ -38,6 +44,9 @@ export interface RestoredWarning {
   message: string;
 }
 
+/** Asynchronous reads (PDFs, and web pages off-thread) at once: pdf.js holds a document's pages in memory. */
+const PDF_CONCURRENCY = 2;
+
 type Listener = (change: CorpusChange) => void;
 
 export class Corpus {
@@ -51,13 +60,38 @@ export class Corpus {
   private readonly warningsByLocation = new Map<string, ReadWarning>();
   private readonly listeners = new Set<Listener>();
   private pending: CorpusChange | null = null;
+  /**
+   * Key resolution waits for the end of the outermost batch: a batch of n colliding articles then
+   * resolves their group once (n log n), not once per insert (n² with n suffix probes each, before).
+   */
+  private readonly dirtyGroups = new Set<string>();
+  /** Locations upserted since keys were last resolved (reported as changed when their key stays). */
+  private readonly touched = new Set<string>();
+  /** Articles upserted since keys were last resolved: entered in the entity indexes once keyed. */
+  private readonly awaitingIndex = new Set<Article>();
   private batchDepth = 0;
   private sortedArticles: Article[] | null = null;
-  /** Files larger than this are skipped with a warning (the `dossier.maxFileSizeMB` setting). */
-  maxBytes: number;
+  /** Size limits per format, in bytes (settings `dossier.maxFileSizeMB`, `…Html…`, `…Pdf…`). */
+  limits: FormatLimits;
+  /** The latest asynchronous read (a PDF) of each location: an older one finishing later is dropped. */
+  private readonly readTokens = new Map<string, object>();
+  private readonly pendingReads = new Set<Promise<void>>();
+  private readonly pdfQueue: (() => void)[] = [];
+  private pdfRunning = 0;
+  private readonly offThreadReader: OffThreadReader | undefined;
 
   constructor(options: CorpusOptions = {}) {
-    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.offThreadReader = options.offThreadReader;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits, ...(options.maxBytes ? { text: options.maxBytes } : {}) };
+  }
+
+  /** Text and Markdown files larger than this are skipped with a warning (the `dossier.maxFileSizeMB` setting). */
+  get maxBytes(): number {
+    return this.limits.text;
+  }
+
+  set maxBytes(bytes: number) {
+    this.limits = { ...this.limits, text: bytes };
   }
 
   // ---- updates -----------------------------------------------------------------------------------
@@ -68,10 +102,57 @@ export class Corpus {
    * when the file was skipped (see `warnings()`); never throws on bad content.
    */
   upsert(location: string, file: string, content: Uint8Array | string): Article | null {
-    return this.upsertExtracted(location, file, extractArticle(content, this.maxBytes));
+    const format = articleFormat(location);
+    if (typeof content !== 'string' && (format === 'pdf' || (format === 'html' && this.offThreadReader))) {
+      this.upsertLater(location, file, content);
+      return null;
+    }
+    this.readTokens.delete(location);
+    return this.upsertRead(location, file, readArticleFileSync(location, content, this.limits));
   }
 
-  /** `upsert` for a file already read and extracted (by a worker thread, or taken from the cache). */
+  /**
+   * Resolves once every read started by `upsert` has reached the corpus (PDFs are parsed
+   * asynchronously, a few at a time; each lands with its own change event).
+   */
+  get reading(): boolean {
+    return this.pendingReads.size > 0;
+  }
+
+  async settled(): Promise<void> {
+    while (this.pendingReads.size) await Promise.all([...this.pendingReads]);
+  }
+
+  private upsertLater(location: string, file: string, bytes: Uint8Array): void {
+    const token = {};
+    this.readTokens.set(location, token);
+    const run = async () => {
+      if (this.pdfRunning >= PDF_CONCURRENCY) await new Promise<void>((resolve) => this.pdfQueue.push(resolve));
+      this.pdfRunning++;
+      try {
+        if (this.readTokens.get(location) !== token) return; // replaced or removed while it waited
+        const read = await (this.offThreadReader ?? readArticleFile)(location, bytes, this.limits);
+        if (this.readTokens.get(location) !== token) return;
+        this.readTokens.delete(location);
+        this.upsertRead(location, file, read);
+      } finally {
+        this.pdfRunning--;
+        this.pdfQueue.shift()?.();
+      }
+    };
+    const pending: Promise<void> = run().catch((error) => {
+      // readArticleFile turns bad content into warnings; reaching here is a bug, reported as one.
+      this.warningsByLocation.set(location, { file, message: `skipped: ${(error as Error)?.message ?? String(error)}` });
+    }).finally(() => this.pendingReads.delete(pending));
+    this.pendingReads.add(pending);
+  }
+
+  /** Puts one file's read fields into the corpus (what `upsert` does after reading). */
+  upsertRead(location: string, file: string, read: ArticleRead): Article | null {
+    return this.upsertExtracted(location, file, extractRead(read));
+  }
+
+  /** `upsertRead` for a file already read and extracted (by a worker thread, or taken from the cache). */
   upsertExtracted(location: string, file: string, extracted: Extracted): Article | null {
     const { warning } = extracted;
     if (warning) this.warningsByLocation.set(location, { file, message: warning });
@@ -83,26 +164,35 @@ export class Corpus {
     const previous = this.byLocationMap.get(location);
     const article: Article = { ...extracted.article, key: previous?.key ?? '', file, location };
     return this.update(() => {
-      if (previous) this.unindex(previous);
+      if (previous) {
+        if (!this.awaitingIndex.delete(previous)) this.unindex(previous);
+        this.dirtyGroups.add(previous.baseKey);
+      }
       this.byLocationMap.set(location, article);
       if (previous && previous.baseKey !== article.baseKey) this.groupOf(previous.baseKey).delete(location);
       this.groupOf(article.baseKey).add(location);
-      this.resolveKeys([article.baseKey, ...(previous ? [previous.baseKey] : [])], location, !previous);
-      this.indexEntities(article);
+      this.dirtyGroups.add(article.baseKey);
+      this.touched.add(location);
+      this.awaitingIndex.add(article);
       return article;
     });
   }
 
   remove(location: string): void {
+    this.readTokens.delete(location);
     const article = this.byLocationMap.get(location);
     if (!article) return;
     this.update(() => {
-      this.unindex(article);
+      if (!this.awaitingIndex.delete(article)) this.unindex(article);
       this.byLocationMap.delete(location);
-      this.byKeyMap.delete(article.key);
+      this.touched.delete(location);
+      // An article added and removed within one batch never had a key.
+      if (article.key) {
+        if (this.byKeyMap.get(article.key) === article) this.byKeyMap.delete(article.key);
+        this.pendingChange().removed.push(article.key);
+      }
       this.groupOf(article.baseKey).delete(location);
-      this.pendingChange().removed.push(article.key);
-      this.resolveKeys([article.baseKey], null, false);
+      this.dirtyGroups.add(article.baseKey);
     });
   }
 
@@ -114,10 +204,19 @@ export class Corpus {
     });
   }
 
-  /** Records a file that could not be read at all (deleted mid-index, no permission) and drops what it held. */
+  /**
+   * Records a file (or folder) that could not be read at all (deleted mid-index, no permission, too
+   * large, not a regular file) and drops what it held. `message` gets "skipped: " unless it says so.
+   */
   reportUnreadable(location: string, file: string, message: string): void {
-    this.warningsByLocation.set(location, { file, message: `skipped: ${message}` });
+    const said = message.startsWith('skipped') ? message : `skipped: ${message}`;
+    this.warningsByLocation.set(location, { file, message: said });
     this.remove(location);
+  }
+
+  /** A warning about a file that is indexed all the same (the article stays). */
+  addNotice(location: string, file: string, message: string): void {
+    if (!this.warningsByLocation.has(location)) this.warningsByLocation.set(location, { file, message });
   }
 
   forgetWarning(location: string): void {
@@ -235,6 +334,7 @@ export class Corpus {
       date: article.date,
       outlet: article.outlet,
       url: article.url,
+      author: article.author,
       excerpt: article.excerpt,
       words: article.words,
       countries: article.countries.map((c) => ({ ...c })),
@@ -269,16 +369,19 @@ export class Corpus {
   }
 
   /**
-   * Re-resolves the keys of the given collision groups. Keys of other articles are left alone, so one
-   * file's change never renames unrelated articles.
+   * Re-resolves the keys of the collision groups touched since the last call. Keys of other articles
+   * are left alone, so one file's change never renames unrelated articles.
    */
-  private resolveKeys(baseKeys: string[], touched: string | null, touchedIsNew: boolean): void {
+  private settleKeys(): void {
+    if (this.dirtyGroups.size === 0 && this.awaitingIndex.size === 0) return;
     const change = this.pendingChange();
     // Articles whose key changes leave the entity indexes under their old keys first, and enter them
     // under their new keys only after every member moved: members can swap keys ("-b" ↔ "-c"), and
     // moving one at a time would drop the other's entry.
-    const rekeyed: Article[] = [];
-    for (const baseKey of new Set(baseKeys)) {
+    const toIndex: Article[] = [];
+    const groups = [...this.dirtyGroups].sort();
+    this.dirtyGroups.clear();
+    for (const baseKey of groups) {
       const group = this.locationsByBaseKey.get(baseKey);
       if (!group || group.size === 0) {
         this.locationsByBaseKey.delete(baseKey);
@@ -291,25 +394,30 @@ export class Corpus {
       const assigned = assignKeys(members.map((a) => ({ id: a.location, explicitKey: a.explicitKey, baseKey: a.baseKey })), outside);
       for (const article of members) {
         const key = assigned.get(article.location)!;
-        const isNew = touchedIsNew && article.location === touched;
+        const isNew = article.key === '';
         if (!isNew && article.key === key) {
           if (this.byKeyMap.get(key) !== article) this.byKeyMap.set(key, article);
-          if (article.location === touched) change.changed.push(key);
+          if (this.touched.has(article.location)) change.changed.push(key);
           continue;
         }
-        if (!isNew && article.key) {
+        if (!isNew) {
           // The old key may still point at the object this file held before an edit: same location, same holder.
           if (this.byKeyMap.get(article.key)?.location === article.location) this.byKeyMap.delete(article.key);
           change.removed.push(article.key);
-          this.unindex(article);
-          rekeyed.push(article);
+          if (!this.awaitingIndex.has(article)) {
+            this.unindex(article);
+            toIndex.push(article);
+          }
         }
         article.key = key;
         this.byKeyMap.set(key, article);
         change.added.push(key);
       }
     }
-    for (const article of rekeyed) this.indexEntities(article);
+    this.touched.clear();
+    for (const article of this.awaitingIndex) toIndex.push(article);
+    this.awaitingIndex.clear();
+    for (const article of toIndex) this.indexEntities(article);
   }
 
   private indexEntities(article: Article): void {
@@ -335,7 +443,14 @@ export class Corpus {
     } finally {
       // (After `fn`, so that nothing read during the update is kept.)
       this.sortedArticles = null;
-      if (--this.batchDepth === 0) this.flush();
+      if (this.batchDepth === 1) {
+        try {
+          this.settleKeys();
+        } finally {
+          this.batchDepth = 0;
+          this.flush();
+        }
+      } else this.batchDepth--;
     }
   }
 

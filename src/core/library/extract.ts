@@ -1,9 +1,10 @@
-// The per-file work of indexing, as one pure function: a file's bytes → the article it holds (or why
-// it was skipped). The corpus calls it for single files; worker threads call it for large cold
-// scans (`extractWorker.ts`), so readers of other formats plug in here once, for both paths.
+// The per-file work of indexing, as pure functions: a file's bytes → the article it holds (or why
+// it was skipped). Reading goes through the articles' one entry point (`readArticleFile`, by the
+// file's extension: text, web page, PDF), then entities and the base key are derived here. The
+// corpus calls it for single files; worker threads call it for large cold scans (`extractWorker.ts`),
+// so every format is extracted the same way on both paths.
 
-import { decodeArticleBytes } from '../articles/decode';
-import { parseArticle } from '../articles/reader';
+import { readArticleFile, readArticleFileSync, type ArticleRead, type FormatLimits } from '../articles';
 import { extractEntities } from '../entities';
 import type { Article } from '../types';
 import { deriveBaseKey } from './keys';
@@ -21,30 +22,23 @@ export interface Extracted {
   warning: string | null;
 }
 
-export function extractArticle(content: Uint8Array | string, maxBytes: number): Extracted {
-  let text: string | null;
-  let warning: string | null = null;
-  if (typeof content === 'string') text = content;
-  else ({ text, warning } = decodeArticleBytes(content, maxBytes));
-  if (text !== null && !text.replace(/^\uFEFF/, '').trim()) {
-    text = null;
-    warning = 'skipped: the file is empty';
-  }
-  if (text === null) return { article: null, warning };
-
-  const parsed = parseArticle(text);
+/** Entities and the base key for what a reader gave. */
+export function extractRead(read: ArticleRead): Extracted {
+  const parsed = read.parsed;
+  if (parsed === null) return { article: null, warning: read.warning };
   // Related-article headlines and captions name people too ("Diosdado Cabello in Russia"), so
   // extraction reads them after the body.
   const entityText = parsed.asides.length ? `${parsed.body}\n\n${parsed.asides.join('\n\n')}` : parsed.body;
   const entities = extractEntities({ title: parsed.title, body: entityText, outlet: parsed.outlet });
   return {
-    warning,
+    warning: read.warning,
     article: {
       title: parsed.title,
       label: parsed.label,
       date: parsed.date,
       outlet: parsed.outlet,
       url: parsed.url,
+      author: read.author ?? parsed.author,
       excerpt: parsed.excerpt,
       words: parsed.words,
       countries: entities.countries,
@@ -52,6 +46,29 @@ export function extractArticle(content: Uint8Array | string, maxBytes: number): 
       body: parsed.body,
       explicitKey: parsed.explicitKey,
       baseKey: deriveBaseKey(parsed),
+      format: read.format,
     },
   };
+}
+
+/** A text or HTML file, synchronously (a PDF needs `extractArticle`). */
+export function extractArticleSync(path: string, content: Uint8Array | string, limits?: FormatLimits): Extracted {
+  return extractRead(readArticleFileSync(path, content, limits));
+}
+
+/** Any article file; never rejects on bad content (that becomes a warning). */
+export async function extractArticle(path: string, content: Uint8Array | string, limits?: FormatLimits): Promise<Extracted> {
+  return extractRead(await readArticleFile(path, content, limits));
+}
+
+export interface ExtractFile {
+  /** The file's path or URI: its extension chooses the reader. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** One file, never rejecting: a reader that throws skips the file with the reason. */
+export function extractSafely(file: ExtractFile, limits: FormatLimits): Promise<Extracted> {
+  return extractArticle(file.path, file.bytes, limits).catch((error: unknown): Extracted => (
+    { article: null, warning: `skipped: the reader failed (${(error as Error)?.message ?? String(error)})` }));
 }

@@ -1,14 +1,15 @@
 // A worker thread's entry (bundled as dist/extractWorker.js): runs `extractArticle` on the files it
 // is sent, so a large cold scan's reading and entity extraction leave the host's main thread free.
-// Messages: { id, maxBytes, files: Uint8Array[] } in, { id, results: Extracted[] } out.
+// Messages: { id, limits, files: { path, bytes }[] } in, { id, results: Extracted[] } out.
 
 import { parentPort } from 'worker_threads';
-import { extractArticle, type Extracted } from './extract';
+import type { FormatLimits } from '../articles';
+import { extractSafely, type ExtractFile, type Extracted } from './extract';
 
 export interface ExtractRequest {
   id: number;
-  maxBytes: number;
-  files: Uint8Array[];
+  limits: FormatLimits;
+  files: ExtractFile[];
 }
 
 export interface ExtractResponse {
@@ -17,13 +18,9 @@ export interface ExtractResponse {
 }
 
 parentPort?.on('message', (request: ExtractRequest) => {
-  const results = request.files.map((bytes): Extracted => {
-    try {
-      return extractArticle(bytes, request.maxBytes);
-    } catch (error) {
-      // The reader never throws on content; if it ever does, the file is skipped with the reason.
-      return { article: null, warning: `skipped: the reader failed (${(error as Error).message})` };
-    }
-  });
-  parentPort!.postMessage({ id: request.id, results } satisfies ExtractResponse);
+  void (async () => {
+    const results: Extracted[] = [];
+    for (const file of request.files) results.push(await extractSafely(file, request.limits));
+    parentPort!.postMessage({ id: request.id, results } satisfies ExtractResponse);
+  })();
 });

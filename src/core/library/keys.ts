@@ -72,11 +72,16 @@ export function assignKeys(requests: KeyRequest[], takenElsewhere: (key: string)
       result.set(r.id, r.explicitKey);
     }
   }
+  // Each base key resumes probing where its last article stopped, so n articles sharing a base cost
+  // n probes plus one per key taken elsewhere, not n²/2.
+  const nextSuffixByBase = new Map<string, number>();
   for (const r of sorted) {
     if (result.has(r.id)) continue;
     const base = r.baseKey;
-    let key = base;
-    for (let n = 1; taken.has(key); n++) key = `${base}-${suffix(n)}`;
+    let n = nextSuffixByBase.get(base) ?? 0;
+    let key = n === 0 ? base : `${base}-${suffix(n)}`;
+    while (taken.has(key)) key = `${base}-${suffix(++n)}`;
+    nextSuffixByBase.set(base, n + 1);
     taken.add(key);
     result.set(r.id, key);
   }

@@ -5,13 +5,21 @@
 
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import { extractArticle, type Extracted } from './extract';
+import type { FormatLimits } from '../articles';
+import { extractSafely, type ExtractFile, type Extracted } from './extract';
 import type { ExtractRequest, ExtractResponse } from './extractWorker';
 
 interface Pending {
   resolve: (results: Extracted[]) => void;
-  files: Uint8Array[];
-  maxBytes: number;
+  files: ExtractFile[];
+  limits: FormatLimits;
+}
+
+/** On the calling thread, in order (a pool without workers, or one that lost them). */
+async function extractHere(files: ExtractFile[], limits: FormatLimits): Promise<Extracted[]> {
+  const results: Extracted[] = [];
+  for (const file of files) results.push(await extractSafely(file, limits));
+  return results;
 }
 
 /**
@@ -54,11 +62,11 @@ export class ExtractPool {
   }
 
   /** Extracts files in the workers (split between them), in order; never rejects. */
-  async extract(files: Uint8Array[], maxBytes: number): Promise<Extracted[]> {
-    if (!this.workers.length) return files.map((bytes) => extractArticle(bytes, maxBytes));
+  async extract(files: ExtractFile[], limits: FormatLimits): Promise<Extracted[]> {
+    if (!this.workers.length) return extractHere(files, limits);
     const per = Math.ceil(files.length / this.workers.length);
     const parts: Promise<Extracted[]>[] = [];
-    for (let i = 0; i < files.length; i += per) parts.push(this.send(files.slice(i, i + per), maxBytes));
+    for (let i = 0; i < files.length; i += per) parts.push(this.send(files.slice(i, i + per), limits));
     return (await Promise.all(parts)).flat();
   }
 
@@ -69,14 +77,14 @@ export class ExtractPool {
     for (const id of [...this.pending.keys()]) this.fallBack(id);
   }
 
-  private send(files: Uint8Array[], maxBytes: number): Promise<Extracted[]> {
+  private send(files: ExtractFile[], limits: FormatLimits): Promise<Extracted[]> {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve, files, maxBytes });
+      this.pending.set(id, { resolve, files, limits });
       this.owner.set(id, slot.worker);
-      slot.worker.postMessage({ id, maxBytes, files } satisfies ExtractRequest);
+      slot.worker.postMessage({ id, limits, files } satisfies ExtractRequest);
     });
   }
 
@@ -93,7 +101,13 @@ export class ExtractPool {
 
   private fallBack(id: number): void {
     const pending = this.pending.get(id);
-    if (pending) this.settle(id, pending.files.map((bytes) => extractArticle(bytes, pending.maxBytes)));
+    if (!pending) return;
+    // Taken off the pending list now, so a late answer from the lost worker is ignored.
+    this.pending.delete(id);
+    void extractHere(pending.files, pending.limits).then((results) => {
+      this.pending.set(id, pending);
+      this.settle(id, results);
+    });
   }
 
   private lose(worker: Worker, why: string): void {

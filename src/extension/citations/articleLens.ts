@@ -3,17 +3,18 @@
 // VS Code's `editor.codeLens` setting like every other lens.
 
 import * as vscode from 'vscode';
+import { ARTICLE_TEXT_SCHEME, articleForUri } from '../articleText';
 import type { NoteIndex } from '../noteIndex';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
-const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
+const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }, { scheme: ARTICLE_TEXT_SCHEME }];
 
 export function registerArticleLens(index: WorkspaceIndex, notes: NoteIndex): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses(document) {
-      const article = index.corpus.byLocation(document.uri.toString());
+      const article = articleForUri(index, document.uri);
       if (!article) return [];
       const top = new vscode.Range(0, 0, 0, 0);
       const citations = notes.references(article.key);

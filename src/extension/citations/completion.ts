@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { citationCandidates, citationContextAt } from '../../core/citations';
 import { dateOutlet } from '../../core/card';
+import { plainText } from '../../core/untrusted';
 import type { Article } from '../../core/types';
 import { MARKDOWN_SELECTOR } from './hover';
 import { articleCard } from '../openArticle';
@@ -32,8 +33,8 @@ export function registerCitationCompletion(index: WorkspaceIndex): vscode.Dispos
       const start = document.positionAt(context.atOffset + 1);
       const range = { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, document.positionAt(context.keyEnd)) };
       const items = articles.map((article, rank) => {
-        const item = new vscode.CompletionItem({ label: article.key, description: article.title ?? article.label }, vscode.CompletionItemKind.Reference);
-        item.detail = dateOutlet(article) || undefined;
+        const item = new vscode.CompletionItem({ label: article.key, description: plainText(article.title ?? article.label) }, vscode.CompletionItemKind.Reference);
+        item.detail = plainText(dateOutlet(article)) || undefined;
         // Our engine already chose and ranked the items: keep them all, in its order.
         item.filterText = context.prefix + article.key;
         item.sortText = String(rank).padStart(4, '0');

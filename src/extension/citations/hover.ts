@@ -1,11 +1,12 @@
-// Hover on a cited key: the article card (escaped; the only command it may run is dossier.openArticle).
-// Keys in the front matter's `nocite` list are cited keys too (the note index holds them); `@*` there
-// says what it does, since it is no key.
+// Hover on a cited key: the article card (escaped; the only commands it may run are dossier.openArticle and,
+// from its line of dossier links, dossier.openDossier). Keys in the front matter's `nocite` list are cited
+// keys too (the note index holds them); `@*` there says what it does, since it is no key.
 
 import * as vscode from 'vscode';
 import { citationAt, scanNocite } from '../../core/citations';
 import type { NoteIndex } from '../noteIndex';
-import { articleCard } from '../openArticle';
+import { dossierLinksMarkdown, OPEN_DOSSIER_COMMAND_ID } from '../dossier/hoverLink';
+import { articleCard, OPEN_ARTICLE_COMMAND } from '../openArticle';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 export const MARKDOWN_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { pattern: '**/*.{qmd,rmd}' }];
@@ -23,8 +24,10 @@ export function registerCitationHover(index: WorkspaceIndex, notes: NoteIndex): 
         return new vscode.Hover(new vscode.MarkdownString(`No article has the citation key \`@${citation.key.replace(/`/g, '')}\`.`), range);
       }
       const citing = notes.citingNotes(article.key).length;
-      const footer = citing > 1 ? `*Cited in ${citing} notes*` : undefined;
-      return new vscode.Hover(articleCard(article, index, footer), range);
+      const footer = [citing > 1 ? `*Cited in ${citing} notes*` : '', dossierLinksMarkdown(article, index.corpus)].filter(Boolean).join('\n\n') || undefined;
+      const card = articleCard(article, index, footer);
+      card.isTrusted = { enabledCommands: [OPEN_ARTICLE_COMMAND, OPEN_DOSSIER_COMMAND_ID] };
+      return new vscode.Hover(card, range);
     },
   });
 }

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { citationEdit } from '../../core/citations';
 import { dateOutlet } from '../../core/card';
+import { labelText } from '../../core/untrusted';
 import { isNoteDocument } from '../noteIndex';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
@@ -68,7 +69,8 @@ async function pickKeys(index: WorkspaceIndex): Promise<string[] | undefined> {
   const corpus = index.corpus;
   const toItem = (key: string): PickItem | undefined => {
     const a = corpus.get(key);
-    return a && { key, label: a.label, description: dateOutlet(a), detail: `@${key}`, alwaysShow: true };
+    // Titles are untrusted: `$(icon)` in one must show as typed, not as an icon.
+    return a && { key, label: labelText(a.label), description: labelText(dateOutlet(a)), detail: `@${key}`, alwaysShow: true };
   };
   const pick = vscode.window.createQuickPick<PickItem>();
   pick.title = 'Insert Citation';

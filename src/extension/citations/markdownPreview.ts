@@ -12,6 +12,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { dateOutlet } from '../../core/card';
+import { plainText } from '../../core/untrusted';
 import { scanCitations } from '../../core/citations';
 import type { Article } from '../../core/types';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -109,7 +110,7 @@ export function citationPreviewPlugin(index: WorkspaceIndex) {
       const article = index.corpus.get(key);
       if (article) {
         const href = escape(articleHref(article, env?.currentDocument));
-        const tip = escape([article.title ?? article.label, dateOutlet(article)].filter(Boolean).join(' — '));
+        const tip = escape(plainText([article.title ?? article.label, dateOutlet(article)].filter(Boolean).join(' — ')));
         return `<a class="dossier-citation" href="${href}" data-href="${href}" title="${tip}" data-dossier-key="${escape(key)}">${shown}</a>`;
       }
       // Before the first index every key would look unknown: plain text until it is ready.

@@ -11,6 +11,7 @@
 // what order) and VS Code highlights the label where the typed text literally matches it.
 
 import * as vscode from 'vscode';
+import { labelText } from '../../core/untrusted';
 import { dateOutlet } from '../../core/card';
 import { completeFilter, FacetSuggester, pendingFilter, type Facet, type SearchIndex, type SearchResult } from '../../core/search';
 import { OPEN_ARTICLE_COMMAND, type OpenArticleArgs } from '../openArticle';
@@ -36,10 +37,8 @@ export interface SearchItem extends vscode.QuickPickItem {
   filter?: string;
 }
 
-/** Text from files shown where QuickPick renders `$(icon)`: escaped, so it shows as typed. */
-function escapeIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
-}
+/** Text from files shown where QuickPick renders `$(icon)`: plain, one line, icons shown as typed. */
+const escapeIcons = (text: string) => labelText(text);
 
 function separator(label: string): SearchItem {
   return { label, kind: vscode.QuickPickItemKind.Separator, key: '', reveal: null, matchedField: 'none', titleMatches: [] };

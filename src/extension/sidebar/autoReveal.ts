@@ -3,6 +3,7 @@
 // the Explorer follows the active file.
 
 import * as vscode from 'vscode';
+import { articleForUri } from '../articleText';
 import { VIEW_KINDS } from './libraryTree';
 import type { LibraryViews } from './libraryViews';
 import { activeArticleKey } from './sidebarCommands';
@@ -37,7 +38,7 @@ export function registerAutoReveal(views: LibraryViews): vscode.Disposable {
     // The active file became an article (just indexed, or its key changed).
     views.index.corpus.onDidChange((change) => {
       const uri = vscode.window.activeTextEditor?.document.uri;
-      const key = uri && views.index.corpus.byLocation(uri.toString())?.key;
+      const key = uri && articleForUri(views.index, uri)?.key;
       if (key && (change.added.includes(key) || change.changed.includes(key))) schedule();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dossier.sidebar.autoReveal') && schedule()),

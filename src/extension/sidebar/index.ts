@@ -17,7 +17,7 @@ export interface Sidebar extends vscode.Disposable {
   setCitingNotes(source: CitingNotesSource): void;
 }
 
-export function registerSidebar(context: vscode.ExtensionContext, index: WorkspaceIndex, output: vscode.OutputChannel): Sidebar {
+export function registerSidebar(context: vscode.ExtensionContext, index: WorkspaceIndex, output: vscode.LogOutputChannel): Sidebar {
   const views = new LibraryViews(context, index);
   const disposables: vscode.Disposable[] = [
     views,

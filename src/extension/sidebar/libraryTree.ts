@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { dateOutlet, escapeMarkdown, flagEmoji } from '../../core/card';
 import { countryInfo } from '../../core/entities';
+import { plainText } from '../../core/untrusted';
 import { highlightRanges, LibraryModel, UNKNOWN_GROUP, type GroupMode, type GroupRow, type Refresh } from '../../core/library/grouping';
 import { articleCard, OPEN_ARTICLE_COMMAND } from '../openArticle';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -201,8 +202,9 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
     const filtered = this.model.filtered;
     const flag = row.mode === 'country' ? flagEmoji(row.id) : '';
     const prefix = flag ? `${flag} ` : '';
+    const name = plainText(row.name); // outlets and persons come from files
     const item = new vscode.TreeItem(
-      { label: prefix + row.name, highlights: shift(highlightRanges(row.name, this.model.filterTerms), prefix.length) },
+      { label: prefix + name, highlights: shift(highlightRanges(name, this.model.filterTerms), prefix.length) },
       filtered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
     );
     item.id = node.id;
@@ -233,16 +235,18 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
     const article = this.index.corpus.get(node.key);
     if (!article) return new vscode.TreeItem(`@${node.key} (removed)`);
     const notes = this.citingNotes(node.key);
+    // Labels come from files: one line, no bidi overrides or controls, not megabytes long.
+    const label = plainText(article.label);
     const item = new vscode.TreeItem(
-      { label: article.label, highlights: highlightRanges(article.label, this.model.filterTerms) },
+      { label, highlights: highlightRanges(label, this.model.filterTerms) },
       notes.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = node.id;
-    item.description = dateOutlet(article) || undefined;
+    item.description = plainText(dateOutlet(article)) || undefined;
     item.contextValue = 'dossier.article';
     item.iconPath = new vscode.ThemeIcon(notes.length ? 'references' : 'file-text');
     item.command = { command: OPEN_ARTICLE_COMMAND, title: 'Open Article', arguments: [{ key: article.key, preview: true }] };
-    item.accessibilityInformation = { label: `${article.label}, ${dateOutlet(article)}${notes.length ? `, cited in ${notes.length} notes` : ''}` };
+    item.accessibilityInformation = { label: `${label}, ${plainText(dateOutlet(article))}${notes.length ? `, cited in ${notes.length} notes` : ''}` };
     return item;
   }
 

@@ -4,7 +4,10 @@
 
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ReadWarning } from '../../core/types';
+import { labelText } from '../../core/untrusted';
 import { articlesGlob, searchQuery, UNKNOWN_GROUP, type GroupMode } from '../../core/library/grouping';
+import { articleForUri } from '../articleText';
 import { OPEN_ARTICLE_COMMAND } from '../openArticle';
 import type { GroupNode, LibraryNode, ViewKind } from './libraryTree';
 import { MODE_TITLES, SHOW_MORE_COMMAND, VIEW_KINDS } from './libraryTree';
@@ -13,7 +16,7 @@ import { VIEW_MODES, type LibraryViews } from './libraryViews';
 export const REVEAL_ARTICLE_COMMAND = 'dossier.revealArticle';
 export const SNAPSHOT_COMMAND = 'dossier._sidebarSnapshot';
 
-export function registerSidebarCommands(views: LibraryViews, output: vscode.OutputChannel): vscode.Disposable[] {
+export function registerSidebarCommands(views: LibraryViews, output: vscode.LogOutputChannel): vscode.Disposable[] {
   const { index } = views;
   const register = vscode.commands.registerCommand;
   const disposables: vscode.Disposable[] = [];
@@ -102,18 +105,46 @@ export function registerSidebarCommands(views: LibraryViews, output: vscode.Outp
         void vscode.window.showInformationMessage(`Dossier: no warnings; ${index.corpus.size} articles indexed.`);
         return;
       }
-      output.appendLine(`Warnings (${warnings.length}):`);
-      for (const w of warnings) output.appendLine(`  ${w.file}: ${w.message}`);
-      output.show(true);
+      return showWarningList(warnings, output);
     }),
     register(SNAPSHOT_COMMAND, (args?: SnapshotArgs) => snapshot(views, args ?? {})),
   );
   return disposables;
 }
 
+/** The skipped files as a list: picking one opens it (or shows it in the Explorer); the log holds them too. */
+async function showWarningList(warnings: ReadWarning[], output: vscode.LogOutputChannel): Promise<void> {
+  type Item = vscode.QuickPickItem & { warning?: ReadWarning };
+  const items: Item[] = warnings.map((w) => ({ label: labelText(w.file), detail: labelText(w.message), warning: w }));
+  items.push({ label: '$(output) Show the Dossier log' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Dossier: ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, matchOnDetail: true,
+    placeHolder: 'Files skipped or read with a fallback; pick one to open it',
+  });
+  if (!picked) return;
+  if (!picked.warning) return output.show(true);
+  const uri = warningUri(picked.warning);
+  if (!uri) return output.show(true);
+  // Only regular files within the limit are opened: a FIFO or a 3 GB file must not reach the editor.
+  const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+  if (stat && stat.type & vscode.FileType.File && !/over the .* limit/.test(picked.warning.message)) {
+    await vscode.window.showTextDocument(uri, { preview: true });
+  } else if (stat) await vscode.commands.executeCommand('revealInExplorer', uri);
+  else output.show(true);
+}
+
+function warningUri(warning: ReadWarning): vscode.Uri | undefined {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const file = warning.file.replace(/\/$/, '');
+  if (folders.length === 1) return vscode.Uri.joinPath(folders[0]!.uri, file);
+  const [name, ...rest] = file.split('/');
+  const folder = folders.find((f) => f.name === name);
+  return folder && vscode.Uri.joinPath(folder.uri, ...rest);
+}
+
 export function activeArticleKey(views: LibraryViews): string | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri;
-  return uri ? views.index.corpus.byLocation(uri.toString())?.key : undefined;
+  return uri ? articleForUri(views.index, uri)?.key : undefined;
 }
 
 // ---- Choose Articles Folder… -----------------------------------------------------------------------

@@ -1,0 +1,3 @@
+// Types for scripts/suites.mjs.
+export const SUITES: string[];
+export function skippedSuites(env?: NodeJS.ProcessEnv): Set<string>;

@@ -1,0 +1,56 @@
+// Bylines: "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Reuters", "Jane Doe | AP",
+// "Written by Jane Doe", "Author: Jane Doe". Read only on short stand-alone lines in the header or
+// footer zone (the caller's job), with anchored patterns over at most 120 characters.
+
+import { isOutletLine } from './outlets';
+import { EMPHASIS_AND_SPACE, trimChars } from './trim';
+
+export interface Byline {
+  /** The authors' names, joined with ", ". */
+  author: string;
+  /** An outlet named after the names ("By Jane Doe, Reuters"), if any. */
+  outlet: string | null;
+}
+
+const MAX_LINE = 120;
+const PREFIX_RE = /^(?:by|written by|story by|words by|reporting by|author|authors|byline)\s*:?\s+/i;
+/** One name: two to five capitalised words, initials and particles allowed ("Antony J. Blinken", "Daniel arap Moi"). */
+const NAME_RE = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|van|von|der|de|da|del|di|du|la|le|bin|al|arap|ibn|dos|das))*$/u;
+
+/** Roles written after a name ("By Jane Doe, Staff Writer"): dropped, not taken for a name. */
+const ROLE_RE = /\b(?:staff|writer|correspondent|editor|reporter|contributor|columnist|bureau|chief|desk)\b/i;
+
+function asName(raw: string): string | null {
+  const s = raw.trim().replace(/^(?:the\s+)?/i, '');
+  const words = s.split(/\s+/);
+  if (words.length < 2 || words.length > 5 || !NAME_RE.test(s)) return null;
+  // "BY JANE DOE": names written in capitals are shown in title case.
+  return s === s.toUpperCase() ? words.map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ') : s;
+}
+
+/** Parses a byline line; null when the line is not one. */
+export function parseByline(rawLine: string): Byline | null {
+  const line = trimChars(rawLine, EMPHASIS_AND_SPACE);
+  if (!line || line.length > MAX_LINE) return null;
+  const prefix = PREFIX_RE.exec(line);
+  if (!prefix) return null;
+  let rest = line.slice(prefix[0].length).trim();
+  let outlet: string | null = null;
+  const bar = rest.split(/\s+[|•·—–-]\s+/);
+  if (bar.length === 2) {
+    rest = bar[0]!;
+    outlet = bar[1]!.trim() || null;
+  }
+  const parts = rest.split(/\s*,\s*|\s+and\s+|\s*&\s*/);
+  const names: string[] = [];
+  for (const part of parts) {
+    if (names.length && ROLE_RE.test(part)) continue;
+    const name = asName(part);
+    if (name) names.push(name);
+    // After the names: an outlet ("By Jane Doe, Reuters") or a role ("Secretary of State"), dropped.
+    else if (names.length && part && parts.indexOf(part) === parts.length - 1 && /^\p{Lu}/u.test(part)) {
+      if (!outlet && isOutletLine(part)) outlet = part;
+    } else return null;
+  }
+  return names.length ? { author: names.join(', '), outlet } : null;
+}

@@ -1,0 +1,56 @@
+// A stand-alone date line in an article's header or footer: the line is a date and nothing else
+// but a label ("Published:", "Updated"), a weekday, a time and a section tag. Only such lines are
+// read: a date inside a sentence of the body is never the article's date.
+//
+//   Monday, April 30, 2012          22.12.2004                10/20/2025 09:31 AM
+//   Published: 23 May 2022          Updated March 3, 2024     2019-03-12T10:00:00Z
+//   MARCH 3, 2021 PRESS RELEASE     JULY 11, 2022 • STATEMENTS AND RELEASES
+//
+// Every pattern here is anchored and works on one short line (at most 120 characters), so nothing
+// can backtrack over article text. chrono-node was considered and left out (see README, "The
+// article reader"): its strength is finding dates inside any sentence, which is what must not
+// happen here, and a date line takes only the dozen shapes below.
+
+import { isoDate, parseDateText } from './dates';
+import { EMPHASIS_AND_SPACE, trimChars } from './trim';
+
+export interface DateLine {
+  date: string;
+  /** "Updated …", "Last modified …": a later date than the publication, used only when no other. */
+  updated: boolean;
+}
+
+const MAX_LINE = 120;
+const LABEL_RE = /^(?:(?:first |originally )?published(?: on| at)?|posted(?: on| at)?|updated(?: on| at)?|last updated(?: on)?|last modified(?: on)?|modified(?: on)?|date(?: published)?|publication date|released|issued|created)\s*[:\-–—]?\s*/i;
+const WEEKDAY_RE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+/i;
+/** `09:31 AM`, `10:00 GMT`, `16:45 (UTC+3)`, ` - 10:42`, `at 9 a.m. EST`: a time after the date. */
+const TIME_TAIL_RE = /(?:,|\s[-–|•]|\sat)?\s+\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?$/i;
+/** A trailing section tag after a bullet or bar, or an all-caps kind: `• STATEMENTS AND RELEASES`. */
+const SECTION_TAIL_RE = /(?:\s+[•|·]\s+[^•|·]{1,60}|\s+(?:PRESS RELEASE|STATEMENT|STATEMENTS AND RELEASES|NEWS|REMARKS|SPEECHES))$/;
+
+/** Parses a line that is only a date (with a label, weekday, time or section tag); null otherwise. */
+export function parseDateLine(rawLine: string): DateLine | null {
+  let line = trimChars(rawLine, EMPHASIS_AND_SPACE + '#>', EMPHASIS_AND_SPACE);
+  if (!line || line.length > MAX_LINE || !/\d/.test(line)) return null;
+  const label = LABEL_RE.exec(line);
+  const updated = !!label && /updated|modified/i.test(label[0]);
+  if (label) line = line.slice(label[0].length);
+  line = line.replace(SECTION_TAIL_RE, '').replace(WEEKDAY_RE, '').trim();
+  // "10/20/2025 09:31 AM": a 12-hour clock is American, so the date is month first.
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$/i.exec(line);
+  if (us) {
+    const date = isoDate(Number(us[3]), Number(us[1]), Number(us[2]));
+    return date ? { date, updated } : null;
+  }
+  const whole = parseWhole(line) ?? parseWhole(line.replace(TIME_TAIL_RE, '').replace(/[,.]$/, '').trim());
+  return whole ? { date: whole, updated } : null;
+}
+
+function parseWhole(line: string): string | null {
+  const date = parseDateText(line);
+  if (!date) return null;
+  // parseDateText accepts a date followed by more words ("May 7, 2025 and then"); a date line is
+  // the date alone, so the whole line must be used up by a date shape.
+  return /^(?:\d{4}(?:[-/.]\d{1,2}){0,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{4}|[A-Za-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+\.?,? \d{4}|[A-Za-z]+ \d{4})$/.test(line)
+    ? date : null;
+}

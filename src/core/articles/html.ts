@@ -1,0 +1,138 @@
+// A saved web page -> the fields of its record. The page's own metadata (htmlMetadata.ts) gives
+// title, date, outlet, URL and author; Mozilla's Readability (Firefox Reader View) over linkedom's
+// light DOM finds the main text, so navigation, related-article lists, cookie banners and footers
+// are not body and name no persons or countries. The main text then goes through the text reader
+// (`parseArticle`) like any `.txt` article, with the metadata as its front matter, so datelines,
+// dated URLs and the other text rules apply unchanged.
+
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { decodeArticleBytes } from './decode';
+import { readPageMetadata } from './htmlMetadata';
+import { withFrontMatter } from './metadataText';
+import { parseArticle, type ParsedArticle } from './reader';
+
+export interface HtmlRead {
+  parsed: ParsedArticle | null;
+  author: string | null;
+  warning: string | null;
+}
+
+/** Block elements: each starts a new paragraph of the extracted text. */
+const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'ul', 'ol', 'li',
+  'dl', 'dt', 'dd', 'table', 'tr', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'details', 'summary']);
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'button', 'form', 'select', 'input']);
+
+/** The part of linkedom's document used here (the project compiles without the DOM library). */
+interface PageDocument {
+  body: TextNode | null;
+  querySelectorAll(selector: string): { forEach(fn: (node: { remove(): void }) => void): void };
+}
+
+const parsePage = (html: string) => (parseHTML(html) as unknown as { document: PageDocument }).document;
+
+export function readHtmlArticle(bytes: Uint8Array, maxBytes: number): HtmlRead {
+  const decoded = decodeHtmlBytes(bytes, maxBytes);
+  if (decoded.text === null) return { parsed: null, author: null, warning: decoded.warning };
+  const warnings: string[] = decoded.warning ? [decoded.warning] : [];
+  // linkedom builds a document only from a whole page: a fragment is given one.
+  const html = /<html[\s>]/i.test(decoded.text) ? decoded.text : `<!doctype html><html><head></head><body>${decoded.text}</body></html>`;
+  const document = parsePage(html);
+  const metadata = readPageMetadata(document as never, html, (message) => { if (!warnings.includes(message)) warnings.push(message); });
+
+  let main = '';
+  let article: ReturnType<Readability['parse']> = null;
+  try {
+    // Readability rewrites the DOM it is given; the metadata was read first.
+    article = new Readability(document as never, { charThreshold: 200 }).parse();
+    if (article?.content) main = blockText(parsePage(`<!doctype html><html><body>${article.content}</body></html>`).body!);
+  } catch (error) {
+    warnings.push(`Reader View could not read it (${(error as Error)?.message ?? String(error)}): the whole page was read`);
+  }
+  if (main.length < 200) {
+    // Too little text for Reader View (a short statement): the whole body, minus page furniture.
+    const page = parsePage(html);
+    for (const selector of ['nav', 'header', 'footer', 'aside', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]',
+      '[id*="cookie" i]', '[class*="cookie" i]', '[class*="consent" i]', 'amp-sidebar', 'amp-consent']) {
+      page.querySelectorAll(selector).forEach((node) => node.remove());
+    }
+    main = page.body ? blockText(page.body) : '';
+  }
+  const title = metadata.title ?? (article?.title ? article.title.trim() : null);
+  const author = metadata.author ?? (article?.byline ? article.byline.replace(/^by\s+/i, '').trim() || null : null);
+  const text = withFrontMatter({ ...metadata, title, date: metadata.date ?? article?.publishedTime ?? null }, dropLeadingTitle(main, title));
+  if (!text.replace(/^---[\s\S]*?\n---\n/, '').trim() && !title) {
+    return { parsed: null, author: null, warning: 'skipped: the page has no text' };
+  }
+  return { parsed: parseArticle(text), author, warning: warnings.length ? warnings.join('; ') : null };
+}
+
+/** Honours `<meta charset>` (and the http-equiv form); otherwise UTF-8, then Windows-1252 with a warning. */
+export function decodeHtmlBytes(bytes: Uint8Array, maxBytes: number): { text: string | null; warning: string | null } {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const label = /<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w:.-]{1,40})/i.exec(head)?.[1]?.toLowerCase();
+  if (label && bytes.byteLength <= maxBytes && !/^utf-?8$/.test(label) && !bytes.includes(0)) {
+    try {
+      return { text: new TextDecoder(label).decode(bytes), warning: null };
+    } catch {
+      // An unknown label: fall through to UTF-8 detection, which says so if that fails too.
+    }
+  }
+  return decodeArticleBytes(bytes, maxBytes);
+}
+
+interface TextNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<TextNode>;
+}
+
+/** The text of a DOM subtree, one paragraph per block element, blank lines between (iterative). */
+export function blockText(root: TextNode): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const line = current.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
+    if (line) paragraphs.push(line);
+    current = '';
+  };
+  // (node, entering) pairs: a block flushes the paragraph on the way in and on the way out.
+  const stack: [TextNode, boolean][] = [[root, true]];
+  while (stack.length) {
+    const [node, entering] = stack.pop()!;
+    const name = node.nodeName.toLowerCase();
+    if (!entering) {
+      flush();
+      continue;
+    }
+    if (node.nodeType === 3) {
+      current += (node.textContent ?? '').replace(/\s+/g, ' ');
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    if (SKIPPED.has(name)) continue;
+    if (name === 'br') {
+      current += '\n';
+      continue;
+    }
+    if (name === 'img') continue;
+    const block = BLOCKS.has(name);
+    if (block) {
+      flush();
+      stack.push([node, false]);
+    } else if (name === 'td' || name === 'th') current += ' ';
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push([node.childNodes[i]!, true]);
+  }
+  flush();
+  return paragraphs.join('\n\n');
+}
+
+/** Reader View usually repeats the headline as the first block. */
+function dropLeadingTitle(text: string, title: string | null): string {
+  if (!title) return text;
+  const firstBreak = text.indexOf('\n\n');
+  const first = firstBreak < 0 ? text : text.slice(0, firstBreak);
+  const same = (a: string) => a.replace(/\s+/g, ' ').trim().toLowerCase();
+  return same(first) === same(title) ? text.slice(first.length).trimStart() : text;
+}

@@ -1,0 +1,194 @@
+// What a saved web page says about itself, read before Readability rewrites the DOM. Each fact is
+// taken from the most trusted place that holds it: JSON-LD (`NewsArticle`, `Article`, …), then the
+// `<meta>` tags publishers write for social cards (`og:*`, `article:*`), for Google Scholar
+// (`citation_*`) and Dublin Core (`DC.*`), then `<link rel="canonical">` and `<title>`. This is the
+// order Zotero's Embedded Metadata translator uses for a snapshot.
+
+import { joinNames } from './metadataText';
+
+export interface PageMetadata {
+  title: string | null;
+  date: string | null;
+  outlet: string | null;
+  url: string | null;
+  author: string | null;
+}
+
+/** The subset of the DOM this reads (linkedom's document satisfies it). */
+interface MetaDocument {
+  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
+  querySelector(selector: string): { textContent: string | null } | null;
+}
+
+const ARTICLE_TYPES = new Set(['article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle',
+  'backgroundnewsarticle', 'blogposting', 'report', 'scholarlyarticle', 'webpage', 'pressrelease', 'socialmediaposting']);
+
+type Json = unknown;
+
+/** Every object in JSON-LD data, `@graph` lists and arrays included (iteratively: pages nest deeply). */
+function jsonLdObjects(root: Json): Record<string, Json>[] {
+  const found: Record<string, Json>[] = [];
+  const stack: Json[] = [root];
+  let budget = 10_000;
+  while (stack.length && budget-- > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      const object = node as Record<string, Json>;
+      found.push(object);
+      if (object['@graph']) stack.push(object['@graph']);
+    }
+  }
+  return found;
+}
+
+function typesOf(object: Record<string, Json>): string[] {
+  const type = object['@type'];
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase());
+}
+
+/** A name from a JSON-LD value: a string, `{ name }`, or a list of them (joined with "and"). */
+function nameOf(value: Json): string | null {
+  if (typeof value === 'string') return clean(value);
+  if (Array.isArray(value)) {
+    const names = value.map(nameOf).filter((n): n is string => !!n);
+    return names.length ? joinNames(names) : null;
+  }
+  if (value && typeof value === 'object') return nameOf((value as Record<string, Json>).name);
+  return null;
+}
+
+function urlOf(value: Json): string | null {
+  if (typeof value === 'string') return /^https?:\/\//i.test(value.trim()) ? value.trim() : null;
+  if (value && typeof value === 'object' && !Array.isArray(value)) return urlOf((value as Record<string, Json>)['@id'] ?? (value as Record<string, Json>).url);
+  return null;
+}
+
+function clean(value: string | null | undefined): string | null {
+  const text = (value ?? '').replace(/\s+/g, ' ').trim();
+  return text || null;
+}
+
+function fromJsonLd(document: MetaDocument, warn: (message: string) => void): Partial<PageMetadata> {
+  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length; i++) {
+    let data: Json;
+    try {
+      data = JSON.parse(scripts[i]!.textContent ?? '');
+    } catch {
+      // A broken JSON-LD block is the page's bug; the <meta> tags still say the same things.
+      warn('its JSON-LD metadata is not valid JSON: read the <meta> tags instead');
+      continue;
+    }
+    const article = jsonLdObjects(data).find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t) && t !== 'webpage'))
+      ?? jsonLdObjects(data).find((o) => typesOf(o).includes('webpage') && (o.headline || o.datePublished));
+    if (!article) continue;
+    return {
+      title: nameOf(article.headline) ?? nameOf(article.name),
+      date: typeof article.datePublished === 'string' ? article.datePublished : typeof article.dateCreated === 'string' ? article.dateCreated : null,
+      outlet: nameOf(article.publisher) ?? nameOf((article.isPartOf as Record<string, Json> | undefined)?.name),
+      url: urlOf(article.url) ?? urlOf(article.mainEntityOfPage),
+      author: nameOf(article.author),
+    };
+  }
+  return {};
+}
+
+/** `<meta>` values by lower-cased name or property, in document order. */
+function metaValues(document: MetaDocument): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  const metas = document.querySelectorAll('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const meta = metas[i]!;
+    const name = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase().trim();
+    const content = clean(meta.getAttribute('content'));
+    if (!name || !content) continue;
+    const list = values.get(name);
+    if (list) list.push(content);
+    else values.set(name, [content]);
+  }
+  return values;
+}
+
+/** `article:author` and some `author` tags hold a profile URL, not a name. */
+const notUrl = (value: string | undefined) => (value && !/^https?:\/\//i.test(value) ? value : undefined);
+
+export function readPageMetadata(document: MetaDocument, html: string, warn: (message: string) => void): PageMetadata {
+  const ld = fromJsonLd(document, warn);
+  const meta = metaValues(document);
+  const first = (...names: string[]) => {
+    for (const name of names) {
+      const value = meta.get(name)?.[0];
+      if (value) return value;
+    }
+    return null;
+  };
+  const authorsFrom = (name: string) => {
+    const list = (meta.get(name) ?? []).map(notUrl).filter((v): v is string => !!v);
+    return list.length ? joinNames(list.map(citationName)) : null;
+  };
+  const canonical = (() => {
+    const links = document.querySelectorAll('link[rel~="canonical"]');
+    for (let i = 0; i < links.length; i++) {
+      const href = links[i]!.getAttribute('href')?.trim();
+      if (href && /^https?:\/\//i.test(href)) return href;
+    }
+    return null;
+  })();
+
+  const outlet = ld.outlet ?? first('og:site_name', 'citation_journal_title', 'citation_publisher', 'dc.publisher', 'dcterms.publisher',
+    'publisher', 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null;
+  const pageTitle = clean(document.querySelector('title')?.textContent);
+  const title = ld.title ?? first('og:title', 'citation_title', 'dc.title', 'dcterms.title', 'twitter:title', 'headline')
+    ?? (pageTitle ? stripSiteSuffix(pageTitle, outlet) : null);
+  return {
+    title,
+    date: ld.date ?? first('article:published_time', 'citation_publication_date', 'citation_date', 'citation_online_date',
+      'dc.date', 'dcterms.date', 'dc.date.issued', 'dcterms.issued', 'date', 'pubdate', 'publish-date', 'datepublished', 'sailthru.date',
+      'parsely-pub-date', 'og:published_time'),
+    outlet: outlet ?? (pageTitle ? siteSuffix(pageTitle) : null),
+    url: canonical ?? ld.url ?? first('og:url', 'citation_public_url', 'citation_abstract_html_url', 'dc.identifier') ?? savedFromUrl(html),
+    author: ld.author ?? authorsFrom('citation_author') ?? authorsFrom('dc.creator') ?? authorsFrom('dcterms.creator')
+      ?? notUrl(first('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author') ?? undefined)?.replace(/^by\s+/i, '') ?? null,
+  };
+}
+
+/** `citation_author` is often "Family, Given": written in reading order. */
+function citationName(name: string): string {
+  const parts = name.split(',');
+  return parts.length === 2 && parts[1]!.trim() ? `${parts[1]!.trim()} ${parts[0]!.trim()}` : name;
+}
+
+const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' » '];
+
+/** The part after the last site separator of a `<title>` ("… | Reuters"), when it is short. */
+function siteSuffix(title: string): string | null {
+  for (const separator of SEPARATORS) {
+    const at = title.lastIndexOf(separator);
+    if (at <= 0) continue;
+    const suffix = title.slice(at + separator.length).trim();
+    // " | " nearly always precedes the site; " - " only when the rest is clearly the headline.
+    if (suffix && suffix.split(' ').length <= 5 && (separator === ' | ' || title.slice(0, at).split(' ').length >= 4)) return suffix;
+  }
+  return null;
+}
+
+const folded = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+
+/** "Cuba and Russia sign … | Reuters" → "Cuba and Russia sign …", when the suffix is the site. */
+export function stripSiteSuffix(title: string, outlet: string | null): string {
+  const suffix = siteSuffix(title);
+  if (!suffix) return title;
+  const known = outlet && (folded(outlet) === folded(suffix) || folded(suffix).includes(folded(outlet)) || folded(outlet).includes(folded(suffix)));
+  if (!known && !title.includes(` | ${suffix}`)) return title;
+  return title.slice(0, title.length - suffix.length).replace(/\s*(?:\||-|–|—|::|·|»)\s*$/, '').trim() || title;
+}
+
+/** Browsers' "Save Page As" mark: `<!-- saved from url=(0042)https://… -->`; SingleFile's `url: https://…`. */
+function savedFromUrl(html: string): string | null {
+  const head = html.slice(0, 4096);
+  const saved = /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+)\s*-->/i.exec(head);
+  if (saved) return saved[1]!;
+  const singleFile = /<!--\s*Page saved with SingleFile\s*\n\s*url:\s*(https?:\/\/\S+)/i.exec(head);
+  return singleFile ? singleFile[1]! : null;
+}

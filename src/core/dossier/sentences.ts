@@ -1,0 +1,150 @@
+// Sentence boundaries in an article's cleaned body, for the dossier's "what the source says" lines.
+// One forward scan over character codes (no regular expression runs over article text): a sentence
+// ends at a line break, or at . ! ? … (with any closing quotes or brackets after it) followed by
+// white space and a capital letter, an opening quote or a digit — unless the full stop closes an
+// abbreviation ("Mr.", "Gen.", "U.S.", an initial "H.").
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+/** Words after which a full stop is no sentence end, folded to lower case without the stop. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'gov', 'sen', 'rep', 'rev',
+  'st', 'mt', 'ft', 'jr', 'sr', 'no', 'nos', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'approx',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'fig', 'vol',
+  'pres', 'amb', 'sec', 'min', 'u.s', 'u.k', 'u.n', 'e.u',
+]);
+
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
+const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '«', '¿', '¡']);
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
+
+/** The word that ends at `end` (exclusive), lower-cased: letters and inner full stops. */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < 12) {
+    const ch = text[start - 1]!;
+    if (ch === '.' || ch.toLowerCase() !== ch.toUpperCase()) start--;
+    else break;
+  }
+  return text.slice(start, end).toLowerCase();
+}
+
+function isTerminator(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/**
+ * When the terminator at `i` ends a sentence, where that sentence ends (after the run of
+ * terminators and closing quotes); otherwise -1.
+ */
+export function sentenceEndAt(text: string, i: number): number {
+  const n = text.length;
+  const code = text.charCodeAt(i);
+  if (!isTerminator(code)) return -1;
+  let end = i + 1;
+  // "..." and "?!" end together.
+  while (end < n && isTerminator(text.charCodeAt(end))) end++;
+  while (end < n && CLOSERS.has(text[end]!)) end++;
+  if (end >= n) return end;
+  if (isLineBreak(text.charCodeAt(end))) return end;
+  if (!isSpace(text.charCodeAt(end))) return -1;
+  let next = end;
+  while (next < n && isSpace(text.charCodeAt(next))) next++;
+  if (next >= n) return end;
+  const following = text[next]!;
+  if (!(isUpper(following) || OPENERS.has(following) || isDigit(text.charCodeAt(next)) || isLineBreak(text.charCodeAt(next)))) return -1;
+  if (code === 46 && end === i + 1) {
+    const word = wordBefore(text, i);
+    // An initial ("H. W. Bush") or a known abbreviation does not end the sentence.
+    if ((word.length === 1 && isUpper(text[i - 1]!)) || ABBREVIATIONS.has(word)) return -1;
+  }
+  return end;
+}
+
+function trimmed(text: string, start: number, end: number): SentenceSpan | null {
+  let s = start, e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return e > s ? { start: s, end: e } : null;
+}
+
+/** Splits `text` into trimmed, non-empty sentence spans, in order. Linear in the text's length. */
+export function splitSentences(text: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  const n = text.length;
+  let start = 0;
+  const push = (end: number) => {
+    const span = trimmed(text, start, end);
+    if (span) spans.push(span);
+  };
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (isLineBreak(code)) {
+      push(i);
+      start = i + 1;
+      continue;
+    }
+    if (!isTerminator(code)) continue;
+    const end = sentenceEndAt(text, i);
+    if (end < 0) {
+      // Skip the rest of this run of terminators, as the boundary test did.
+      while (i + 1 < n && isTerminator(text.charCodeAt(i + 1))) i++;
+      continue;
+    }
+    push(end);
+    start = end;
+    i = end - 1;
+  }
+  push(n);
+  return spans;
+}
+
+/**
+ * The sentence holding `start..end`, found by scanning outwards from it only (the dossier needs a
+ * few sentences of long articles, not all of them). Agrees with splitSentences: the span is the
+ * one splitSentences gives that contains the range.
+ */
+export function sentenceAround(text: string, start: number, end: number): SentenceSpan {
+  let from = 0;
+  for (let j = start - 1; j >= 0; j--) {
+    const code = text.charCodeAt(j);
+    if (isLineBreak(code)) { from = j + 1; break; }
+    if (isTerminator(code)) {
+      // The first terminator of a run decides, as in the forward split.
+      let first = j;
+      while (first > 0 && isTerminator(text.charCodeAt(first - 1))) first--;
+      const e = sentenceEndAt(text, first);
+      if (e >= 0 && e <= start) { from = e; break; }
+      j = first;
+    }
+  }
+  let to = text.length;
+  for (let j = end; j < text.length; j++) {
+    const code = text.charCodeAt(j);
+    if (isLineBreak(code)) { to = j; break; }
+    if (isTerminator(code)) {
+      const e = sentenceEndAt(text, j);
+      if (e >= 0) { to = e; break; }
+      while (j + 1 < text.length && isTerminator(text.charCodeAt(j + 1))) j++;
+    }
+  }
+  return trimmed(text, from, to) ?? { start, end };
+}

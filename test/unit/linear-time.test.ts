@@ -1,0 +1,118 @@
+// Hostile text must not stall the extension host: every pass over an article or a note is linear in
+// its size (issue 12). Each case here took quadratic (or worse) time before: seconds to minutes at
+// these sizes' big brothers. See growth.ts for how "linear" is checked without wall-clock limits.
+
+import * as assert from 'assert';
+import { parseArticle, stripInlineMarkdown } from '../../src/core/articles/reader';
+import { parseFrontMatter } from '../../src/core/articles/frontMatter';
+import { scanCitations, citationContextAt } from '../../src/core/citations/scanner';
+import { scanNoteCitations } from '../../src/core/citations/nocite';
+import { Corpus } from '../../src/core/library/corpus';
+import { assignKeys } from '../../src/core/library/keys';
+import { growthRatio, MAX_LINEAR_RATIO } from './growth';
+
+const assertLinear = (ratio: number, what: string) =>
+  assert.ok(ratio < MAX_LINEAR_RATIO, `${what}: 8× the input took ${ratio.toFixed(1)}× the time (linear is 8×, quadratic 64×)`);
+
+describe('linear time on hostile text', function () {
+  this.timeout(60000);
+
+  const articleTexts: Record<string, (n: number) => string> = {
+    'a title of `**a ` repeated': (n) => '# ' + '**a '.repeat(n / 4),
+    'a body of `**a ` repeated': (n) => 'Title line\n\n' + 'word **a '.repeat(n / 9),
+    '`__a ` repeated': (n) => '__a '.repeat(n / 4),
+    'unclosed `[`': (n) => '['.repeat(n),
+    'unclosed `![`': (n) => '!['.repeat(n / 2),
+    'unclosed link destinations `[a](`': (n) => '[a]('.repeat(n / 4),
+    'unclosed autolinks `<http://`': (n) => '<http://'.repeat(n / 8),
+    'a long run of `*` inside a word': (n) => 'a' + '*'.repeat(n) + 'b',
+    'header lines of `*`, `_` and spaces before a letter (zones, dates, bylines)': (n) => 'Title\n\n' + ('By ' + '*_ '.repeat(n / 12) + 'x\n').repeat(2) + '12 May 2024 ' + '_ '.repeat(n / 8) + 'x\n\nBody.',
+    'a heading with a long run of `#` inside': (n) => '# a' + '#'.repeat(n) + 'b\n\nBody.',
+    'front matter with a long run of spaces': (n) => '---\ntitle: a' + ' '.repeat(n) + 'b\n---\nBody.',
+  };
+  for (const [name, make] of Object.entries(articleTexts)) {
+    it(`reads an article of ${name}`, () => {
+      assertLinear(growthRatio(make, (text) => parseArticle(text), 20000), name);
+    });
+  }
+
+  it('strips inline Markdown as before on ordinary text', () => {
+    assert.strictEqual(stripInlineMarkdown('**Bold** and *it* and [a link](https://x.example/a_(b)) and ![img](p.png) <https://y.example>'),
+      'Bold and it and a link and img https://y.example');
+    assert.strictEqual(stripInlineMarkdown('***Title***'), 'Title');
+    assert.strictEqual(parseFrontMatter('---\ntitle: A title   # a comment\n---\n').fields.title, 'A title');
+  });
+
+  const noteTexts: Record<string, (n: number) => string> = {
+    'bracketed citations on one line': (n) => '[@a] '.repeat(n / 5),
+    'unclosed `[` before a citation': (n) => '['.repeat(n) + '@a',
+    'unclosed link destinations': (n) => '[a]('.repeat(n / 4) + ' @a',
+    'unclosed `@{`': (n) => '@{'.repeat(n / 2),
+    'unclosed HTML comments': (n) => '<!-- '.repeat(n / 5) + '@a',
+    'backtick runs of growing length': (n) => Array.from({ length: Math.sqrt(2 * n) | 0 }, (_, i) => '`'.repeat(i + 1) + ' ').join('') + '@a',
+    'fences of growing length, never closed': (n) => Array.from({ length: Math.sqrt(2 * n) | 0 }, (_, i) => '`'.repeat(i + 3) + '\n').join('') + '@a',
+  };
+  for (const [name, make] of Object.entries(noteTexts)) {
+    it(`scans a note of ${name}`, () => {
+      assertLinear(growthRatio(make, (text) => {
+        scanCitations(text);
+        scanNoteCitations(text);
+        citationContextAt(text, text.length);
+      }, 12000), name);
+    });
+  }
+
+  it('finds the innermost citation bracket of each of many citations', () => {
+    const text = '[see @a; @b] and [x [@c] y] [link](u) @d';
+    const brackets = scanCitations(text).map((c) => (c.bracket ? text.slice(c.bracket.start, c.bracket.end) : null));
+    assert.deepStrictEqual(brackets, ['[see @a; @b]', '[see @a; @b]', '[@c]', null]);
+  });
+});
+
+describe('linear time on duplicate articles', function () {
+  this.timeout(60000);
+  const copy = 'Daily bulletin\n\nHAVANA (RHC) -- The same text every day.\n';
+
+  it('indexes n copies of one article in a batch in about linear time, with keys -b, -c, …', () => {
+    const load = (n: number) => {
+      const corpus = new Corpus();
+      corpus.batch(() => {
+        for (let i = 0; i < n; i++) corpus.upsert(`/w/${String(i).padStart(6, '0')}.txt`, `${i}.txt`, copy);
+      });
+      return corpus;
+    };
+    assertLinear(growthRatio((n) => n, load, 100), 'duplicates');
+    const corpus = load(30);
+    assert.strictEqual(corpus.size, 30);
+    assert.strictEqual(corpus.byLocation('/w/000000.txt')!.key, 'rhc-daily-bulletin');
+    assert.strictEqual(corpus.byLocation('/w/000001.txt')!.key, 'rhc-daily-bulletin-b');
+    assert.strictEqual(corpus.byLocation('/w/000026.txt')!.key, 'rhc-daily-bulletin-ba');
+    assert.strictEqual(corpus.articlesForCountry('CU').length, 30);
+  });
+
+  it('assignKeys probes each suffix once: n colliding articles cost O(n) look-ups', () => {
+    let lookups = 0;
+    const n = 5000;
+    const requests = Array.from({ length: n }, (_, i) => ({ id: String(i).padStart(5, '0'), explicitKey: null, baseKey: 'same' }));
+    const keys = assignKeys(requests, () => (lookups++, false));
+    assert.strictEqual(new Set(keys.values()).size, n);
+    assert.ok(lookups <= 2 * n, `${lookups} look-ups for ${n} articles`);
+  });
+
+  it('keeps keys and events right when copies are added and removed in one batch', () => {
+    const corpus = new Corpus();
+    const events: string[][] = [];
+    corpus.onDidChange((c) => events.push([...c.added].sort()));
+    corpus.batch(() => {
+      corpus.upsert('/w/b.txt', 'b.txt', copy);
+      corpus.upsert('/w/a.txt', 'a.txt', copy);
+      corpus.upsert('/w/c.txt', 'c.txt', copy);
+      corpus.remove('/w/c.txt');
+    });
+    assert.deepStrictEqual(events, [['rhc-daily-bulletin', 'rhc-daily-bulletin-b']]);
+    assert.strictEqual(corpus.byLocation('/w/a.txt')!.key, 'rhc-daily-bulletin');
+    corpus.remove('/w/a.txt');
+    assert.strictEqual(corpus.byLocation('/w/b.txt')!.key, 'rhc-daily-bulletin');
+    assert.deepStrictEqual(corpus.articlesForCountry('CU').map((a) => a.key), ['rhc-daily-bulletin']);
+  });
+});

@@ -1,0 +1,179 @@
+// The shapes saved pages come in (fixtures written here, after the families in the real-article
+// dev set): web clippers' front matter, copied pages with banners and breadcrumbs, date lines,
+// bylines, outlet lines and bare domains. Each family: what the record gets, and what stays out of
+// the title and the body.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { parseArticle } from '../../src/core/articles/reader';
+import { parseDateLine } from '../../src/core/articles/dateLines';
+import { parseByline } from '../../src/core/articles/byline';
+import { isOutletLine, outletFromUrl } from '../../src/core/articles/outlets';
+import { readZones } from '../../src/core/articles/zones';
+import { displayDate, setDisplayLocale } from '../../src/core/articles/displayDate';
+
+const BODY = 'The minister said on Tuesday that the talks would resume next month, according to officials familiar with the plan.\n\n'
+  + 'Negotiators from both sides met in the capital for three hours, and a joint statement is expected later this week.';
+
+describe('reader shapes: web clippers', () => {
+  it('Obsidian Web Clipper: source is the URL, published the date, author a list of links, site the outlet', () => {
+    const a = parseArticle(['---', 'title: "Talks to resume next month"', 'source: "https://www.reuters.com/world/talks-resume-2024-03-03/"',
+      'author:', '  - "[[Jane Doe]]"', '  - "[[John Roe]]"', 'published: 2024-03-03', 'created: 2026-11-02', 'site: "Reuters"',
+      'description: "The minister said…"', 'tags:', '  - "clippings"', '---', BODY].join('\n'));
+    assert.deepStrictEqual([a.title, a.date, a.outlet, a.url, a.author],
+      ['Talks to resume next month', '2024-03-03', 'Reuters', 'https://www.reuters.com/world/talks-resume-2024-03-03/', 'Jane Doe, John Roe']);
+  });
+
+  it('a clipper without site: the outlet comes from the URL domain, not the URL itself', () => {
+    const a = parseArticle(['---', 'title: "Talks"', 'source: "https://en.wikinews.org/wiki/Talks"', 'author:', 'published: 2015-05-07', '---', BODY].join('\n'));
+    assert.strictEqual(a.outlet, 'Wikinews');
+    assert.strictEqual(a.url, 'https://en.wikinews.org/wiki/Talks');
+    assert.strictEqual(a.author, null);
+  });
+
+  it('MarkDownload: created is not the date; the excerpt block is neither title nor body', () => {
+    const a = parseArticle(['---', 'created: 2026-11-02T10:12:44 (UTC +01:00)', 'tags: []', 'source: https://www.state.gov/secretary-remarks/',
+      'author: Antony J. Blinken', '---', '', '# Secretary Blinken on the talks', '', '> ## Excerpt', '> The minister said on Tuesday that the talks would resume.',
+      '', '---', 'March 3, 2024', '', BODY].join('\n'));
+    assert.deepStrictEqual([a.title, a.date, a.outlet, a.author], ['Secretary Blinken on the talks', '2024-03-03', 'U.S. Department of State', 'Antony J. Blinken']);
+    assert.ok(!a.body.includes('Excerpt') && a.body.startsWith('The minister said on Tuesday'));
+  });
+
+  it('a hand-written source: that is a name stays the outlet', () => {
+    assert.strictEqual(parseArticle(['---', 'title: T', 'source: Radio Habana Cuba', '---', BODY].join('\n')).outlet, 'Radio Habana Cuba');
+  });
+});
+
+describe('reader shapes: copied pages', () => {
+  it('a government page: banner, breadcrumbs and Share/Print are furniture; the last line is the outlet', () => {
+    const a = parseArticle(['An official website of the United States government', "Here's how you know", '', 'Home > Briefing Room > Speeches & Remarks',
+      '', 'Remarks by the President on the Talks', '', 'July 11, 2022', '', BODY, '', 'Share', 'Print', '', 'The White House'].join('\n'));
+    assert.deepStrictEqual([a.title, a.date, a.outlet], ['Remarks by the President on the Talks', '2022-07-11', 'The White House']);
+    for (const furniture of ['official website', 'how you know', 'Briefing Room', 'Share', 'Print', 'White House']) assert.ok(!a.body.includes(furniture), furniture);
+  });
+
+  it('a Wikinews page: the tagline names the outlet, navigation lines go, the weekday date line dates it', () => {
+    const a = parseArticle(['Talks to resume next month', 'From Wikinews, the free news source you can write!', 'Jump to navigation Jump to search',
+      'Monday, April 30, 2012', BODY, 'Share this:', 'Sources', 'Categories: Politics'].join('\n'));
+    assert.deepStrictEqual([a.title, a.date, a.outlet], ['Talks to resume next month', '2012-04-30', 'Wikinews']);
+    assert.ok(!/Jump to|Share this|Categories|Sources/.test(a.body));
+  });
+
+  it('the outlet as the first line, over the headline, with a byline', () => {
+    const a = parseArticle(['U.S. Department of State', '', 'Secretary Blinken Meets the Minister', '', 'By Antony J. Blinken, Secretary of State', '',
+      'Published: 23 May 2022', '', BODY].join('\n'));
+    assert.deepStrictEqual([a.title, a.date, a.outlet, a.author], ['Secretary Blinken Meets the Minister', '2022-05-23', 'U.S. Department of State', 'Antony J. Blinken']);
+  });
+
+  it('the issuing office on the line under the headline, as government pages print it, is the outlet and not body', () => {
+    const a = parseArticle(['An official website of the United States Government Here\'s how you know', 'Home > News > Press Releases',
+      'Secretary Blinken Meets the Minister', 'Office of the Spokesperson', 'March 3, 2024', '', BODY].join('\n'));
+    assert.deepStrictEqual([a.title, a.date, a.outlet], ['Secretary Blinken Meets the Minister', '2024-03-03', 'Office of the Spokesperson']);
+    assert.ok(!a.body.includes('Spokesperson') && !a.body.includes('official website'), a.body);
+  });
+
+  it('a bare domain line gives the outlet through the table, and is not body', () => {
+    const a = parseArticle(['Home > News > World', '', 'Talks to resume', '', '10/20/2025 09:31 AM', '', BODY, '', 'Print', '', 'www.reuters.com'].join('\n'));
+    assert.deepStrictEqual([a.title, a.date, a.outlet], ['Talks to resume', '2025-10-20', 'Reuters']);
+    assert.ok(!a.body.includes('reuters.com'));
+  });
+
+  it('an ISO timestamp wins over an Updated line; an Updated line alone still dates the article', () => {
+    assert.strictEqual(parseArticle(['Talks', '', '2019-03-12T10:00:00Z', 'Updated March 14, 2019', '', BODY].join('\n')).date, '2019-03-12');
+    assert.strictEqual(parseArticle(['Talks', '', 'Updated March 14, 2019', '', BODY].join('\n')).date, '2019-03-14');
+  });
+
+  it('a date in a body sentence is never the date, even when it stands near the top', () => {
+    const a = parseArticle(['Talks to resume', '', 'On March 3, 2024 the minister said that the talks would resume next month, officials said.', '', BODY].join('\n'));
+    assert.strictEqual(a.date, null);
+  });
+
+  it('the seed shape: dotted date line, Share/Print/Tags, <url>, **Outlet**', () => {
+    const a = parseArticle(['# *Talks to resume*', '', '*Image not found or type unknown*', '', '22.12.2004', '', BODY, '', 'Share', '', 'Print', '',
+      'Tags: Politics', '', '<https://en.wikinews.org/wiki/Talks>', '', '**Wikinews**'].join('\n'));
+    assert.deepStrictEqual([a.title, a.date, a.outlet, a.url], ['Talks to resume', '2004-12-22', 'Wikinews', 'https://en.wikinews.org/wiki/Talks']);
+  });
+
+  it('a dateline agency still names the outlet when no line does', () => {
+    const a = parseArticle(['Talks to resume', '', 'MOSCOW, March 3 (Reuters) - The minister said on Tuesday that the talks would resume next month.'].join('\n'));
+    assert.deepStrictEqual([a.date, a.outlet], ['--03-03', 'Reuters']);
+  });
+});
+
+describe('date lines', () => {
+  const cases: [string, string | null][] = [
+    ['Monday, April 30, 2012', '2012-04-30'], ['22.12.2004', '2004-12-22'], ['10/20/2025 09:31 AM', '2025-10-20'],
+    ['Published: 23 May 2022', '2022-05-23'], ['Updated March 3, 2024', '2024-03-03'], ['2019-03-12T10:00:00Z', '2019-03-12'],
+    ['MARCH 3, 2021 PRESS RELEASE', '2021-03-03'], ['JULY 11, 2022 • STATEMENTS AND RELEASES', '2022-07-11'], ['August 08, 1974', '1974-08-08'],
+    ['Posted on May 7, 2025 at 10:42', '2025-05-07'], ['14 August 1947', '1947-08-14'], ['May 2025', '2025-05'],
+    ['On March 3, 2024 the minister said', null], ['March 3, 2024 and beyond', null], ['Room 22.12', null], ['Chapter 3', null],
+  ];
+  for (const [line, want] of cases) it(`${JSON.stringify(line)} → ${want}`, () => assert.strictEqual(parseDateLine(line)?.date ?? null, want));
+
+  it('marks Updated lines', () => {
+    assert.strictEqual(parseDateLine('Updated March 3, 2024')!.updated, true);
+    assert.strictEqual(parseDateLine('Published: 23 May 2022')!.updated, false);
+  });
+});
+
+describe('bylines and outlet lines', () => {
+  it('reads names, several authors, an outlet after the names and capitals', () => {
+    assert.deepStrictEqual(parseByline('By Jane Doe'), { author: 'Jane Doe', outlet: null });
+    assert.deepStrictEqual(parseByline('By Jane Doe and John Roe'), { author: 'Jane Doe, John Roe', outlet: null });
+    assert.deepStrictEqual(parseByline('By JANE DOE, Reuters'), { author: 'Jane Doe', outlet: 'Reuters' });
+    assert.deepStrictEqual(parseByline('By Daniel arap Moi | AP'), { author: 'Daniel arap Moi', outlet: 'AP' });
+    assert.deepStrictEqual(parseByline('By Jane Doe, Staff Writer'), { author: 'Jane Doe', outlet: null });
+  });
+
+  it('is not fooled by sentences', () => {
+    for (const line of ['By the way, the talks resumed.', 'By Tuesday', 'By 2030 the plan will be done', 'Bystanders said']) assert.strictEqual(parseByline(line), null, line);
+  });
+
+  it('tells outlet lines from headlines', () => {
+    for (const line of ['Wikinews', 'The White House', 'U.S. Department of State', 'Office of the Spokesperson', 'Supreme Court of the United States', 'United Nations']) {
+      assert.ok(isOutletLine(line), line);
+    }
+    for (const line of ['Talks to resume next month', 'Russia and Cuba to strengthen strategic ties with Lavrov visit', 'The minister said.', 'Office of']) {
+      assert.ok(!isOutletLine(line), line);
+    }
+  });
+
+  it('finds the outlet of a URL by its domain or a parent domain', () => {
+    assert.strictEqual(outletFromUrl('https://www.reuters.com/world/x'), 'Reuters');
+    assert.strictEqual(outletFromUrl('https://en.kremlin.ru/events/president/news/1'), 'President of Russia');
+    assert.strictEqual(outletFromUrl('https://www.state.gov/x'), 'U.S. Department of State');
+    assert.strictEqual(outletFromUrl('https://example.org/x'), null);
+    assert.strictEqual(outletFromUrl('not a url'), null);
+  });
+});
+
+describe('zones stay linear and total', () => {
+  it('classifies any lines without throwing, and consumes only lines it was given', () => {
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 200 }), { maxLength: 60 }), (lines) => {
+      const zones = readZones(lines);
+      for (const i of zones.consumed) assert.ok(i >= 0 && i < lines.length);
+    }));
+  });
+
+  it('reads only short lines: a long line is never a date line, a byline or an outlet line', () => {
+    // The line patterns are anchored and capped (120 characters), so no pattern runs over prose.
+    fc.assert(fc.property(fc.string({ minLength: 121, maxLength: 400 }), (tail) => {
+      const line = 'Monday, April 30, 2012 ' + tail;
+      assert.strictEqual(parseDateLine(line), null);
+      assert.strictEqual(parseByline('By Jane Doe ' + tail), null);
+      assert.strictEqual(isOutletLine('Office ' + tail), false);
+    }));
+  });
+});
+
+describe('dates for people', () => {
+  afterEach(() => setDisplayLocale('en'));
+  it('writes ISO partial dates as people read them, in the locale order', () => {
+    setDisplayLocale('en');
+    assert.deepStrictEqual(['2025-05-07', '2025-05', '2025', '--02-19', '--02-29', null, 'junk'].map(displayDate),
+      ['7 May 2025', 'May 2025', '2025', '19 Feb', '29 Feb', '', 'junk']);
+    setDisplayLocale('en-US');
+    assert.deepStrictEqual(['2025-05-07', '--02-19'].map(displayDate), ['May 7, 2025', 'Feb 19']);
+    setDisplayLocale('not a locale!!');
+    assert.strictEqual(displayDate('--02-19'), '19 Feb');
+  });
+});
