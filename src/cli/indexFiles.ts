@@ -77,6 +77,8 @@ export async function indexFolders(inputs: string[], options: IndexOptions): Pro
   const size = options.workers ?? defaultPoolSize();
   const pool = toRead.length >= WORKER_THRESHOLD && size > 0 && fs.existsSync(workerScript)
     ? new ExtractPool(workerScript, size, options.log) : null;
+  // (Counted now: disposing of the pool empties it.)
+  const workers = pool?.size ?? 0;
   const stamps = new Map<string, FileStamp>();
   for (const [location, stamp] of cached) if (byLocation.has(location)) stamps.set(location, stamp);
 
@@ -136,7 +138,7 @@ export async function indexFolders(inputs: string[], options: IndexOptions): Pro
       options.log(`Could not write the cache: ${(error as Error).message}`);
     }
   }
-  return { corpus, stats: { files: listed.length, read: toRead.length, fromCache: diff.unchanged, workers: pool?.size ?? 0 } };
+  return { corpus, stats: { files: listed.length, read: toRead.length, fromCache: diff.unchanged, workers } };
 }
 
 /** The files `loadCorpus` would read, with the names it would show and their stamps. */

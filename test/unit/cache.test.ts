@@ -74,6 +74,21 @@ describe('cache: snapshot and restore', () => {
     assert.deepStrictEqual([...copy.stamps], [...original.stamps]);
   });
 
+  it('keeps what the readers of other formats give: a web page with its author, its format, and a snapshot of other limits', () => {
+    const files = new Map([['/w/web/page.html', '<html><head><title>Talks in Caracas</title><meta name="author" content="Ana Ruiz"></head><body><article><h1>Talks in Caracas</h1><p>Nicolás Maduro met envoys from Brazil in Caracas on Monday, officials said.</p></article></body></html>'],
+      ['/w/notes/a.md', '---\ntitle: Lavrov in Havana\nauthor: Jane Doe\n---\nSergey Lavrov arrived in Havana, Cuba.\n']]);
+    const { corpus, search, stamps } = index(files);
+    const page = corpus.byLocation('/w/web/page.html')!;
+    assert.strictEqual(page.format, 'html');
+    assert.strictEqual(page.author, 'Ana Ruiz');
+    const back = restored(encodeCache(takeSnapshot(corpus, search, stamps)));
+    assert.deepStrictEqual(back.corpus.byLocation('/w/web/page.html'), page);
+    assert.deepStrictEqual(back.corpus.byLocation('/w/notes/a.md'), corpus.byLocation('/w/notes/a.md'));
+    assert.strictEqual(back.corpus.byLocation('/w/notes/a.md')!.author, 'Jane Doe');
+    corpus.limits = { ...corpus.limits, pdf: 1024 };
+    assert.deepStrictEqual(decodeCache(encodeCache(takeSnapshot(corpus, search, stamps))).limits, corpus.limits);
+  });
+
   it('restoring fires one change event with every key, and does not re-index the restored articles', () => {
     const original = index(library(50));
     const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from '../../src/core/articles';
 import { extractArticleSync } from '../../src/core/library/extract';
 import { ExtractPool } from '../../src/core/library/workerPool';
 import { generateArticle } from '../../bench/generate';
+import { pressReleasePdf } from '../fixtures/pdf/generate';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -56,6 +57,40 @@ describe('dossier index --cache DIR', function () {
     const cached = await index(dir, '--cache', cache);
     assert.match(cached.err.join('\n'), /32 files, 30 unchanged since the cache, 2 read/);
     assert.deepStrictEqual(cached.json, (await index(dir)).json);
+  });
+
+  it('web pages and PDFs (with their author and format) come back from the cache as a fresh read gives them', async () => {
+    fs.cpSync(path.join(ROOT, 'test/fixtures/html'), path.join(dir, 'web'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'release.pdf'), await pressReleasePdf());
+    const fresh = await index(dir);
+    const records = (fresh.json as { articles: { file: string; author: string | null }[] }).articles;
+    assert.ok(records.some((a) => a.file === 'release.pdf'), 'the PDF is indexed');
+    assert.ok(records.some((a) => a.file.startsWith('web/') && a.author), 'a web page has its author');
+    assert.ok(!records.some((a) => a.file.includes('_files/')), "a saved page's folder is not read");
+    const first = await index(dir, '--cache', cache);
+    assert.deepStrictEqual(first.json, fresh.json);
+    const second = await index(dir, '--cache', cache);
+    assert.match(second.err.join('\n'), / 0 read/);
+    assert.deepStrictEqual(second.json, fresh.json);
+  });
+
+  it('with workers, the same index as without', async () => {
+    fs.cpSync(path.join(ROOT, 'test/fixtures/html'), path.join(dir, 'web'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'release.pdf'), await pressReleasePdf());
+    for (let i = 25; i < 520; i++) {
+      const a = generateArticle(i, 2);
+      fs.mkdirSync(path.join(dir, path.dirname(a.file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, a.file), a.text);
+    }
+    // The built CLI: its workers are the bundled dist/extractWorker.js beside it.
+    if (!fs.existsSync(path.join(ROOT, 'dist/extractWorker.js'))) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'ignore' });
+    const cli = (...argv: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'index', dir, '--json', ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const plain = cli('--workers', '0');
+    const pooled = cli('--workers', '2', '--cache', cache);
+    assert.strictEqual(pooled.status, 0, pooled.stderr);
+    assert.match(pooled.stderr, /extracted by 2 workers/);
+    assert.deepStrictEqual(JSON.parse(pooled.stdout), JSON.parse(plain.stdout));
+    assert.deepStrictEqual(JSON.parse(plain.stdout), (await index(dir)).json, 'the bundle indexes as the sources do');
   });
 
   it('a truncated cache is discarded with a message, and the index is still right', async () => {
