@@ -154,6 +154,8 @@ export class Corpus {
 
   /** `upsertRead` for a file already read and extracted (by a worker thread, or taken from the cache). */
   upsertExtracted(location: string, file: string, extracted: Extracted): Article | null {
+    // Newer than any asynchronous read of this file still under way: that one is dropped when it lands.
+    this.readTokens.delete(location);
     const { warning } = extracted;
     if (warning) this.warningsByLocation.set(location, { file, message: warning });
     else this.warningsByLocation.delete(location);
