@@ -45,6 +45,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The one location kept for each real path of a local article file (links give a file several). */
   private readonly locationByRealPath = new Map<string, string>();
   private readonly realPathByLocation = new Map<string, string>();
+  /** Paths kept for their file whose read is under way: still the holder, though not yet in the corpus. */
+  private readonly pendingPaths = new Set<string>();
 
   constructor(private readonly output: vscode.LogOutputChannel) {
     this.disposables.push(
@@ -164,32 +166,38 @@ export class WorkspaceIndex implements vscode.Disposable {
     const { kept, locationByRealPath } = await oncePerRealFile(uris);
     if (generation !== this.generation) return this.corpus.size;
     for (const [real, location] of locationByRealPath) this.keepPath(real, location);
-    // The files of a "Save Page As… complete" folder beside their page are not articles.
-    uris = withoutSavedPageAssets(kept, (uri) => uri.toString());
+    const pending = [...locationByRealPath.values()];
+    for (const location of pending) this.pendingPaths.add(location);
+    try {
+      // The files of a "Save Page As… complete" folder beside their page are not articles.
+      uris = withoutSavedPageAssets(kept, (uri) => uri.toString());
 
-    // Drop what is no longer an article (a setting changed, a folder left the workspace).
-    const wanted = new Set(uris.map((u) => u.toString()));
-    this.corpus.batch(() => {
-      for (const article of this.corpus.articles()) if (!wanted.has(article.location)) this.corpus.remove(article.location);
-    });
-
-    uris.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
-    for (let i = 0; i < uris.length && generation === this.generation; i += CHUNK) {
-      const chunk = uris.slice(i, i + CHUNK);
-      const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri, this.corpus.limits[articleFormat(uri.path)]));
-      if (generation !== this.generation) break;
+      // Drop what is no longer an article (a setting changed, a folder left the workspace).
+      const wanted = new Set(uris.map((u) => u.toString()));
       this.corpus.batch(() => {
-        chunk.forEach((uri, j) => this.apply(uri, contents[j]!));
+        for (const article of this.corpus.articles()) if (!wanted.has(article.location)) this.corpus.remove(article.location);
       });
-      progress.report({ message: `${Math.min(i + CHUNK, uris.length)} of ${uris.length}`, increment: (chunk.length / uris.length) * 100 });
-      // Let the extension host breathe between chunks.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    // Web pages and PDFs are read in the worker after their bytes are handed over; each lands as it is read.
-    const offThread = uris.filter((uri) => articleFormat(uri.path) !== 'text').length;
-    if (offThread && generation === this.generation) {
-      progress.report({ message: `reading ${offThread} web page${offThread === 1 ? '' : 's'} and PDF${offThread === 1 ? '' : 's'}` });
-      await this.corpus.settled();
+
+      uris.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+      for (let i = 0; i < uris.length && generation === this.generation; i += CHUNK) {
+        const chunk = uris.slice(i, i + CHUNK);
+        const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri, this.corpus.limits[articleFormat(uri.path)]));
+        if (generation !== this.generation) break;
+        this.corpus.batch(() => {
+          chunk.forEach((uri, j) => this.apply(uri, contents[j]!));
+        });
+        progress.report({ message: `${Math.min(i + CHUNK, uris.length)} of ${uris.length}`, increment: (chunk.length / uris.length) * 100 });
+        // Let the extension host breathe between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      // Web pages and PDFs are read in the worker after their bytes are handed over; each lands as it is read.
+      const offThread = uris.filter((uri) => articleFormat(uri.path) !== 'text').length;
+      if (offThread && generation === this.generation) {
+        progress.report({ message: `reading ${offThread} web page${offThread === 1 ? '' : 's'} and PDF${offThread === 1 ? '' : 's'}` });
+        await this.corpus.settled();
+      }
+    } finally {
+      for (const location of pending) this.pendingPaths.delete(location);
     }
     if (generation === this.generation) {
       this.dropSecondPaths();
@@ -291,8 +299,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (real) this.keepPath(real, location);
     // A page saved "complete": what was indexed from its folder before the page arrived goes.
     if (articleFormat(uri.path) === 'html') this.corpus.removeUnder(`${location.replace(/\.[^./]+$/, '')}_files/`);
-    const content = await readBytes(uri, this.corpus.limits[articleFormat(uri.path)]);
-    this.apply(uri, content);
+    this.pendingPaths.add(location);
+    try {
+      const content = await readBytes(uri, this.corpus.limits[articleFormat(uri.path)]);
+      this.apply(uri, content);
+    } finally {
+      this.pendingPaths.delete(location);
+    }
     // A scan may have kept another path to the file meanwhile.
     this.dropSecondPaths();
     const warning = this.corpus.warnings().find((w) => w.file === this.displayPath(uri));
@@ -305,15 +318,20 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private isSecondPath(real: string, location: string): boolean {
     const holder = this.locationByRealPath.get(real);
-    if (!holder || holder === location || !this.corpus.byLocation(holder)) return false;
+    if (!holder || holder === location || !this.isLivePath(holder)) return false;
     return this.relative(holder) < this.relative(location);
   }
 
   private keepPath(real: string, location: string): void {
     const holder = this.locationByRealPath.get(real);
-    if (holder && holder !== location && this.corpus.byLocation(holder) && this.relative(holder) < this.relative(location)) return;
+    if (holder && holder !== location && this.isLivePath(holder) && this.relative(holder) < this.relative(location)) return;
     this.locationByRealPath.set(real, location);
     this.realPathByLocation.set(location, real);
+  }
+
+  /** A holder still stands for its file: indexed, or its read under way (a scan's, a watcher event's). */
+  private isLivePath(location: string): boolean {
+    return !!this.corpus.byLocation(location) || this.pendingPaths.has(location);
   }
 
   /** Removes the articles indexed under a path that is not the one kept for their file. */
