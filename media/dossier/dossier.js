@@ -6,6 +6,8 @@
   // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+  // @ts-ignore
+  const { el } = window.DossierDom;
   const saved = vscode.getState() || {};
   /** @type {{ subject?: unknown, fromYear: string, toYear: string, outlet: string, text: string, picks: string[] }} */
   const state = {
@@ -24,16 +26,6 @@
     vscode.postMessage({ type: 'state', state: { picks: state.picks } });
   }
 
-  /** @param {string} tag @param {Record<string, string>} [attrs] @param {(Node|string|null|undefined)[]} [children] */
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (name === 'text') node.textContent = value;
-      else node.setAttribute(name, value);
-    }
-    for (const child of children || []) if (child != null) node.append(child);
-    return node;
-  }
 
   /** @param {string} label @param {string} title @param {() => void} onClick @param {string} [cls] */
   function button(label, title, onClick, cls) {

@@ -8,22 +8,14 @@
   const vscode = acquireVsCodeApi();
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
   // @ts-ignore
+  const { el } = window.DossierDom;
+  // @ts-ignore
   const { simulation } = window.DossierLayout;
   const SVG = 'http://www.w3.org/2000/svg';
   const saved = vscode.getState() || {};
   let options = saved.options || { country: null, fromYear: null, toYear: null };
   let frame = 0;
 
-  /** @param {string} tag @param {Record<string, string>} [attrs] @param {(Node|string|null)[]} [children] */
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (name === 'text') node.textContent = value;
-      else node.setAttribute(name, value);
-    }
-    for (const child of children || []) if (child != null) node.append(child);
-    return node;
-  }
 
   function svg(/** @type {string} */ tag, /** @type {Record<string, string|number>} */ attrs) {
     const node = document.createElementNS(SVG, tag);

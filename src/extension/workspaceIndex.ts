@@ -91,6 +91,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The one location kept for each real path of a local article file (links give a file several). */
   private readonly locationByRealPath = new Map<string, string>();
   private readonly realPathByLocation = new Map<string, string>();
+  /** Paths kept for their file whose read is under way: still the holder, though not yet in the corpus. */
+  private readonly pendingPaths = new Set<string>();
 
   constructor(private readonly output: vscode.LogOutputChannel, private readonly options: WorkspaceIndexOptions = {}) {
     this.cacheStorage = options.storageUri ? workspaceCacheStorage(options.storageUri) : null;
@@ -308,62 +310,69 @@ export class WorkspaceIndex implements vscode.Disposable {
     const { kept, locationByRealPath } = await oncePerRealFile(uris);
     if (generation !== this.generation) return this.corpus.size;
     for (const [real, location] of locationByRealPath) this.keepPath(real, location);
-    // The files of a "Save Page As… complete" folder beside their page are not articles.
-    uris = withoutSavedPageAssets(kept, (uri) => uri.toString());
+    const pending = [...locationByRealPath.values()];
+    for (const location of pending) this.pendingPaths.add(location);
+    let how: string[] = [];
+    try {
+      // The files of a "Save Page As… complete" folder beside their page are not articles.
+      uris = withoutSavedPageAssets(kept, (uri) => uri.toString());
 
-    // Drop what is no longer an article (a setting changed, a folder left the workspace, a file
-    // deleted while the window was closed).
-    const wanted = new Set(uris.map((u) => u.toString()));
-    this.corpus.batch(() => {
-      for (const article of this.corpus.articles()) if (!wanted.has(article.location)) this.corpus.remove(article.location);
-      for (const [location] of [...this.corpus.warningEntries()]) if (!wanted.has(location)) this.corpus.forgetWarning(location);
-    });
-    for (const location of [...this.stamps.keys()]) if (!wanted.has(location)) this.stamps.delete(location);
+      // Drop what is no longer an article (a setting changed, a folder left the workspace, a file
+      // deleted while the window was closed).
+      const wanted = new Set(uris.map((u) => u.toString()));
+      this.corpus.batch(() => {
+        for (const article of this.corpus.articles()) if (!wanted.has(article.location)) this.corpus.remove(article.location);
+        for (const [location] of [...this.corpus.warningEntries()]) if (!wanted.has(location)) this.corpus.forgetWarning(location);
+      });
+      for (const location of [...this.stamps.keys()]) if (!wanted.has(location)) this.stamps.delete(location);
 
-    // Only files whose modification time or size changed are read again.
-    const listed = new Map<string, FileStamp | null>();
-    const stats = await mapLimit(uris, STAT_CONCURRENCY, (uri) => statOf(uri));
-    uris.forEach((uri, i) => listed.set(uri.toString(), stats[i]!));
-    if (generation !== this.generation) return this.corpus.size;
-    const diff = diffStamps(this.stamps, listed);
-    const toRead = new Set(diff.toRead);
-    const reading = uris.filter((uri) => toRead.has(uri.toString())).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+      // Only files whose modification time or size changed are read again.
+      const listed = new Map<string, FileStamp | null>();
+      const stats = await mapLimit(uris, STAT_CONCURRENCY, (uri) => statOf(uri));
+      uris.forEach((uri, i) => listed.set(uri.toString(), stats[i]!));
+      if (generation !== this.generation) return this.corpus.size;
+      const diff = diffStamps(this.stamps, listed);
+      const toRead = new Set(diff.toRead);
+      const reading = uris.filter((uri) => toRead.has(uri.toString())).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
 
-    const pool = reading.length >= WORKER_THRESHOLD ? this.workers() : null;
-    const load = (chunk: vscode.Uri[]) => this.loadChunk(chunk, listed, pool);
-    const ahead: Promise<Loaded[]>[] = [];
-    for (let i = 0, next = 0; i < reading.length && generation === this.generation; i += CHUNK) {
-      // Workers extract the next chunks while this one is indexed.
-      while (next < reading.length && ahead.length < (pool ? PIPELINE_DEPTH : 1)) {
-        ahead.push(load(reading.slice(next, next + CHUNK)));
-        next += CHUNK;
+      const pool = reading.length >= WORKER_THRESHOLD ? this.workers() : null;
+      const load = (chunk: vscode.Uri[]) => this.loadChunk(chunk, listed, pool);
+      const ahead: Promise<Loaded[]>[] = [];
+      for (let i = 0, next = 0; i < reading.length && generation === this.generation; i += CHUNK) {
+        // Workers extract the next chunks while this one is indexed.
+        while (next < reading.length && ahead.length < (pool ? PIPELINE_DEPTH : 1)) {
+          ahead.push(load(reading.slice(next, next + CHUNK)));
+          next += CHUNK;
+        }
+        const loaded = await ahead.shift()!;
+        // Indexed in time slices, yielding between them, so commands and views answer meanwhile
+        // (the search index adds each slice's articles when the batch's change event goes out).
+        for (let j = 0; j < loaded.length && generation === this.generation;) {
+          const sliceStart = performance.now();
+          this.corpus.batch(() => {
+            do {
+              const file = loaded[j++]!;
+              this.apply(file.uri, file.content, file.stamp, file.extracted);
+            } while (j < loaded.length && performance.now() - sliceStart < SLICE_MS);
+          });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (generation !== this.generation) break;
+        progress.report({ message: `${Math.min(i + CHUNK, reading.length)} of ${reading.length}`, increment: (loaded.length / reading.length) * 100 });
       }
-      const loaded = await ahead.shift()!;
-      // Indexed in time slices, yielding between them, so commands and views answer meanwhile
-      // (the search index adds each slice's articles when the batch's change event goes out).
-      for (let j = 0; j < loaded.length && generation === this.generation;) {
-        const sliceStart = performance.now();
-        this.corpus.batch(() => {
-          do {
-            const file = loaded[j++]!;
-            this.apply(file.uri, file.content, file.stamp, file.extracted);
-          } while (j < loaded.length && performance.now() - sliceStart < SLICE_MS);
-        });
-        await new Promise((resolve) => setImmediate(resolve));
+      // PDFs (and, without workers, web pages) are read in the read worker after their bytes are
+      // handed over; each lands as it is read.
+      if (this.corpus.reading && generation === this.generation) {
+        progress.report({ message: 'reading web pages and PDFs' });
+        await this.corpus.settled();
       }
-      if (generation !== this.generation) break;
-      progress.report({ message: `${Math.min(i + CHUNK, reading.length)} of ${reading.length}`, increment: (loaded.length / reading.length) * 100 });
-    }
-    // PDFs (and, without workers, web pages) are read in the read worker after their bytes are
-    // handed over; each lands as it is read.
-    if (this.corpus.reading && generation === this.generation) {
-      progress.report({ message: 'reading web pages and PDFs' });
-      await this.corpus.settled();
+      how = [diff.unchanged ? `${diff.unchanged} unchanged since the cache, ${reading.length} read` : '', pool ? `extracted by ${pool.size} workers` : ''].filter(Boolean);
+    } finally {
+      for (const location of pending) this.pendingPaths.delete(location);
     }
     if (generation === this.generation) {
       this.dropSecondPaths();
       const warnings = this.corpus.warnings();
-      const how = [diff.unchanged ? `${diff.unchanged} unchanged since the cache, ${reading.length} read` : '', pool ? `extracted by ${pool.size} workers` : ''].filter(Boolean);
       const cached = how.length ? ` (${how.join('; ')})` : '';
       this.output.info(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms${cached}`
         + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (Dossier: Show Warnings):` : '.'));
@@ -544,9 +553,14 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.corpus.removeUnder(assets);
       for (const stamped of [...this.stamps.keys()]) if (stamped.startsWith(assets)) this.stamps.delete(stamped);
     }
-    // Stat first: if the file changes again after it, the next window sees a newer stamp and reads it.
-    const stamp = await statOf(uri);
-    this.apply(uri, await this.read(uri), stamp);
+    this.pendingPaths.add(location);
+    try {
+      // Stat first: if the file changes again after it, the next window sees a newer stamp and reads it.
+      const stamp = await statOf(uri);
+      this.apply(uri, await this.read(uri), stamp);
+    } finally {
+      this.pendingPaths.delete(location);
+    }
     this.lastFileRefreshMs = performance.now() - started;
     // A scan may have kept another path to the file meanwhile.
     this.dropSecondPaths();
@@ -567,15 +581,20 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private isSecondPath(real: string, location: string): boolean {
     const holder = this.locationByRealPath.get(real);
-    if (!holder || holder === location || !this.corpus.byLocation(holder)) return false;
+    if (!holder || holder === location || !this.isLivePath(holder)) return false;
     return this.relative(holder) < this.relative(location);
   }
 
   private keepPath(real: string, location: string): void {
     const holder = this.locationByRealPath.get(real);
-    if (holder && holder !== location && this.corpus.byLocation(holder) && this.relative(holder) < this.relative(location)) return;
+    if (holder && holder !== location && this.isLivePath(holder) && this.relative(holder) < this.relative(location)) return;
     this.locationByRealPath.set(real, location);
     this.realPathByLocation.set(location, real);
+  }
+
+  /** A holder still stands for its file: indexed, or its read under way (a scan's, a watcher event's). */
+  private isLivePath(location: string): boolean {
+    return !!this.corpus.byLocation(location) || this.pendingPaths.has(location);
   }
 
   /** Removes the articles indexed under a path that is not the one kept for their file. */

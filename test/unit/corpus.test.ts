@@ -1,18 +1,9 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { Corpus, type CorpusChange } from '../../src/core/library/corpus';
 import { assignKeys } from '../../src/core/library/keys';
+import { seedCorpus } from './seedCorpus';
 
-const SEEDS = path.join(__dirname, '../../seeds');
 
-function seedCorpus(): Corpus {
-  const corpus = new Corpus();
-  corpus.batch(() => {
-    for (const f of fs.readdirSync(SEEDS).sort()) corpus.upsert(`/w/seeds/${f}`, `seeds/${f}`, fs.readFileSync(path.join(SEEDS, f)));
-  });
-  return corpus;
-}
 
 const article = (title: string, outlet = 'Example Times') => `${title}\n\nCITY (AP) -- Text about ${title.toLowerCase()}.\n\n**${outlet}**\n`;
 

@@ -1,20 +1,11 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { Corpus } from '../../src/core/library/corpus';
 import {
   briefMarkdown, briefMentions, buildDossier, DEFAULT_NOTE_TEMPLATE, escapeInlineMarkdown, fillTemplate, noteFileName, templateValues,
 } from '../../src/core/dossier';
+import { seedCorpus } from './seedCorpus';
 
-const SEEDS = path.join(__dirname, '../../seeds');
 
-function seedCorpus(): Corpus {
-  const corpus = new Corpus();
-  corpus.batch(() => {
-    for (const f of fs.readdirSync(SEEDS).sort()) corpus.upsert(`/w/seeds/${f}`, `seeds/${f}`, fs.readFileSync(path.join(SEEDS, f)));
-  });
-  return corpus;
-}
 
 describe('dossier: the brief', () => {
   const corpus = seedCorpus();

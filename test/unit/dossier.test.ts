@@ -1,20 +1,11 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import { Corpus } from '../../src/core/library/corpus';
 import { buildDossier, buildNetwork, splitSentences } from '../../src/core/dossier';
 import { sentenceAround } from '../../src/core/dossier/sentences';
+import { seedCorpus } from './seedCorpus';
 
-const SEEDS = path.join(__dirname, '../../seeds');
 
-function seedCorpus(): Corpus {
-  const corpus = new Corpus();
-  corpus.batch(() => {
-    for (const f of fs.readdirSync(SEEDS).sort()) corpus.upsert(`/w/seeds/${f}`, `seeds/${f}`, fs.readFileSync(path.join(SEEDS, f)));
-  });
-  return corpus;
-}
 
 const highlighted = (s: { text: string; highlights: { start: number; end: number }[] }) => s.highlights.map((h) => s.text.slice(h.start, h.end));
 

@@ -39,7 +39,7 @@ export class DossierPanel implements vscode.Disposable {
     webview.options = webviewOptions(services.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'dossier.svg');
     this.setTitle();
-    webview.html = webviewShell(webview, services.extensionUri, { title: panel.title, scripts: ['dossier.js'] });
+    webview.html = webviewShell(webview, services.extensionUri, { title: panel.title, scripts: ['dom.js', 'dossier.js'] });
     this.disposables.push(
       webview.onDidReceiveMessage((raw) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),

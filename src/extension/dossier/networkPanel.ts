@@ -34,7 +34,7 @@ export class NetworkPanel implements vscode.Disposable {
     webview.options = webviewOptions(services.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'dossier.svg');
     panel.title = 'Dossier: Network';
-    webview.html = webviewShell(webview, services.extensionUri, { title: panel.title, scripts: ['layout.js', 'network.js'] });
+    webview.html = webviewShell(webview, services.extensionUri, { title: panel.title, scripts: ['dom.js', 'layout.js', 'network.js'] });
     this.disposables.push(
       webview.onDidReceiveMessage((raw) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
