@@ -64,14 +64,24 @@ async function benchSize(size) {
   writeCorpus(articles, size, 1);
   fs.mkdirSync(path.join(workspace, 'notes'), { recursive: true });
   fs.writeFileSync(path.join(workspace, 'notes', 'bench.md'), 'See [@lav');
-  fs.rmSync(profile, { recursive: true, force: true });
-  fs.mkdirSync(profile, { recursive: true });
+  // BENCH_HOST_QUICK=1: keep the profile of an earlier run (its cache) and only reopen: for tuning.
+  const quick = process.env.BENCH_HOST_QUICK === '1' && fs.existsSync(profile);
+  if (!quick) {
+    fs.rmSync(profile, { recursive: true, force: true });
+    fs.mkdirSync(profile, { recursive: true });
+  }
   const bytes = Number(spawnSync('du', ['-sb', articles], { encoding: 'utf8' }).stdout.split('\t')[0]);
 
   const row = { size, mb: Math.round(bytes / 1e6) };
   // One port for all sessions: the web workbench's workspace identity (so its storage, where the
   // cache lives) includes the server's address, as it does for a user's code-server.
-  const port = await freePort();
+  const port = quick ? JSON.parse(fs.readFileSync(path.join(profile, 'port.json'), 'utf8')) : await freePort();
+  fs.writeFileSync(path.join(profile, 'port.json'), JSON.stringify(port));
+  if (quick) {
+    row.reopen = await session(workspace, profile, 'reopen', port);
+    console.log('  ', JSON.stringify(row.reopen));
+    return null;
+  }
   console.log('  first open…');
   row.cold = await session(workspace, profile, 'cold', port);
   console.log('  ', JSON.stringify(row.cold));
@@ -126,10 +136,14 @@ await esbuild.build({ entryPoints: [path.join(ROOT, 'bench', 'hostPayload.ts')],
 process.on('SIGINT', async () => { await stopAllWorkbenches(); process.exit(130); });
 const rows = [];
 try {
-  for (const size of SIZES) rows.push(await benchSize(size));
+  for (const size of SIZES) {
+    const row = await benchSize(size);
+    if (row) rows.push(row);
+  }
 } finally {
   await stopAllWorkbenches();
 }
+if (!rows.length) process.exit(0);
 const text = markdown(rows);
 console.log('\n' + text);
 fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), text);

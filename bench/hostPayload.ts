@@ -122,5 +122,6 @@ export async function run(): Promise<void> {
     await sleep(300);
     await api.index.flushCache();
   }
+  results.timings = { ...api.index.timings };
   fs.writeFileSync(phase.resultFile, JSON.stringify(results));
 }

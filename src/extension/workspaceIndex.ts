@@ -18,6 +18,7 @@ import { ExtractPool } from '../core/library/workerPool';
 import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';
+import { filesExclude, listLocalFolder, mapLimit, readLocalFile, type ListedFile } from './localFiles';
 import { workspaceCacheStorage } from './indexCache';
 import { ReadWorker } from './readWorker';
 import { formatLimits, readSettings, type DossierSettings } from './settings';
@@ -88,6 +89,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   restoredFromCache = 0;
   /** How long the last single-file refresh took, from stat to the corpus updated (the host bench reads it). */
   lastFileRefreshMs = 0;
+  /** Where the last open's time went, in ms (the host bench prints it). */
+  readonly timings: Record<string, number> = {};
+  private mark(name: string, since: number): number {
+    const now = performance.now();
+    this.timings[name] = Math.round((this.timings[name] ?? 0) + now - since);
+    return now;
+  }
   /** The one location kept for each real path of a local article file (links give a file several). */
   private readonly locationByRealPath = new Map<string, string>();
   private readonly realPathByLocation = new Map<string, string>();
@@ -96,6 +104,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   constructor(private readonly output: vscode.LogOutputChannel, private readonly options: WorkspaceIndexOptions = {}) {
     this.cacheStorage = options.storageUri ? workspaceCacheStorage(options.storageUri) : null;
+    if (options.storageUri) output.debug(`Cache folder: ${options.storageUri.toString()}`);
     this.disposables.push(
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -289,12 +298,24 @@ export class WorkspaceIndex implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.watch(folders);
     let uris: vscode.Uri[] = [];
+    // Stamps and real paths the local walk found on the way (other schemes: asked for below).
+    const walked = new Map<string, ListedFile>();
+    let t = performance.now();
     for (const folder of folders) {
       const settings = this.settingsOf(folder);
       const limits = formatLimits(settings);
       // Other size limits may skip other files: everything is read again.
       if (!sameLimits(limits, this.corpus.limits)) this.stamps.clear();
       this.corpus.limits = limits;
+      if (folder.uri.scheme === 'file') {
+        const listing = await listLocalFolder(folder, settings.articles, [...settings.exclude, ...filesExclude(folder)]);
+        for (const p of listing.problems) this.output.warn(`${p.relative}/: ${p.message}`);
+        for (const f of listing.files) {
+          walked.set(f.uri.toString(), f);
+          uris.push(f.uri);
+        }
+        continue;
+      }
       // One search per glob: VS Code's glob syntax has no nested braces, so globs are not merged.
       const seen = new Set<string>();
       for (const glob of settings.articles) {
@@ -307,8 +328,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) return this.corpus.size;
-    const { kept, locationByRealPath } = await oncePerRealFile(uris);
+    t = this.mark('list', t);
+    const { kept, locationByRealPath } = await oncePerRealFile(uris, walked);
     if (generation !== this.generation) return this.corpus.size;
+    t = this.mark('realPaths', t);
     for (const [real, location] of locationByRealPath) this.keepPath(real, location);
     const pending = [...locationByRealPath.values()];
     for (const location of pending) this.pendingPaths.add(location);
@@ -325,12 +348,19 @@ export class WorkspaceIndex implements vscode.Disposable {
         for (const [location] of [...this.corpus.warningEntries()]) if (!wanted.has(location)) this.corpus.forgetWarning(location);
       });
       for (const location of [...this.stamps.keys()]) if (!wanted.has(location)) this.stamps.delete(location);
+      t = this.mark('dropGone', t);
 
       // Only files whose modification time or size changed are read again.
       const listed = new Map<string, FileStamp | null>();
-      const stats = await mapLimit(uris, STAT_CONCURRENCY, (uri) => statOf(uri));
-      uris.forEach((uri, i) => listed.set(uri.toString(), stats[i]!));
+      const unstamped = uris.filter((uri) => !walked.has(uri.toString()));
+      const stats = await mapLimit(unstamped, STAT_CONCURRENCY, (uri) => statOf(uri));
+      unstamped.forEach((uri, i) => listed.set(uri.toString(), stats[i]!));
+      for (const uri of uris) {
+        const f = walked.get(uri.toString());
+        if (f) listed.set(uri.toString(), f.stamp);
+      }
       if (generation !== this.generation) return this.corpus.size;
+      t = this.mark('stat', t);
       const diff = diffStamps(this.stamps, listed);
       const toRead = new Set(diff.toRead);
       const reading = uris.filter((uri) => toRead.has(uri.toString())).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
@@ -366,6 +396,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         progress.report({ message: 'reading web pages and PDFs' });
         await this.corpus.settled();
       }
+      t = this.mark('readIndex', t);
       how = [diff.unchanged ? `${diff.unchanged} unchanged since the cache, ${reading.length} read` : '', pool ? `extracted by ${pool.size} workers` : ''].filter(Boolean);
     } finally {
       for (const location of pending) this.pendingPaths.delete(location);
@@ -414,8 +445,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async restoreCache(): Promise<void> {
     if (!this.cacheStorage) return;
     const started = Date.now();
+    let t = performance.now();
     const log = (message: string) => this.output.info(message);
-    const snapshot = await readCache(this.cacheStorage, log);
+    const snapshot = await readCache(this.cacheStorage, log, this.timings);
+    t = this.mark('cacheReadDecode', t);
     if (!snapshot) return;
     const settings = this.settingsOf(vscode.workspace.workspaceFolders?.[0]);
     if (!sameLimits(snapshot.limits, formatLimits(settings))) {
@@ -426,6 +459,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.corpus.limits = { ...snapshot.limits };
       const stamps = restoreSnapshot(snapshot, this.corpus, this.search);
       for (const [location, stamp] of stamps) this.stamps.set(location, stamp);
+      t = this.mark('cacheRestore', t);
       this.restoredFromCache = this.corpus.size;
       this.cacheDirty = false;
       log(`Restored ${this.corpus.size} articles from the cache in ${Date.now() - started} ms; checking the files for changes.`);
@@ -557,6 +591,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       // Stat first: if the file changes again after it, the next window sees a newer stamp and reads it.
       const stamp = await statOf(uri);
+      // An event for a file already read as it is (an echo of a change a scan has read, or a
+      // touch that changed nothing): the same rule as reopening, modification time and size.
+      const known = this.stamps.get(location);
+      const indexed = !!this.corpus.byLocation(location) || this.corpus.hasWarning(location);
+      if (stamp && known && indexed && known.mtime === stamp.mtime && known.size === stamp.size) return;
       this.apply(uri, await this.read(uri), stamp);
     } finally {
       this.pendingPaths.delete(location);
@@ -628,6 +667,15 @@ interface Loaded {
 }
 
 async function statOf(uri: vscode.Uri): Promise<FileStamp | null> {
+  if (uri.scheme === 'file') {
+    // As the local walk stamps files (localFiles.ts): one source of modification times.
+    try {
+      const info = await stat(uri.fsPath);
+      return { mtime: info.mtime.getTime(), size: info.size };
+    } catch {
+      return null; // gone or unreadable: it is read (and its error reported) like any changed file
+    }
+  }
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     return { mtime: stat.mtime, size: stat.size };
@@ -646,6 +694,14 @@ class Skipped {
  * or a device is never opened and a 3 GB file never loaded to be refused afterwards.
  */
 async function readBytes(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array | Error | Skipped> {
+  if (uri.scheme === 'file') {
+    // Local files through Node (see localFiles.ts for why), with the same outcomes.
+    const read = await readLocalFile(uri.fsPath, maxBytes, (size) => tooLargeMessage(size, maxBytes));
+    if ('bytes' in read) return read.bytes;
+    if ('skipped' in read) return new Skipped(read.skipped);
+    if ('missing' in read) return vscode.FileSystemError.FileNotFound(uri);
+    return read.error;
+  }
   try {
     const info = await vscode.workspace.fs.stat(uri);
     if (!(info.type & vscode.FileType.File)) {
@@ -684,9 +740,11 @@ async function notAFile(uri: vscode.Uri, type: vscode.FileType): Promise<string>
  * folder) is listed twice: it is one article, kept under the first of its paths in name order (as
  * the CLI keeps it). Only local files have a real path to ask for; others are kept as listed.
  */
-async function oncePerRealFile(uris: vscode.Uri[]): Promise<{ kept: vscode.Uri[]; locationByRealPath: Map<string, string> }> {
+async function oncePerRealFile(uris: vscode.Uri[], walked: ReadonlyMap<string, ListedFile>): Promise<{ kept: vscode.Uri[]; locationByRealPath: Map<string, string> }> {
   const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, true);
   const reals = await mapLimit(uris, STAT_CONCURRENCY, async (uri) => {
+    const listed = walked.get(uri.toString());
+    if (listed) return listed.real ?? uri.toString();
     if (uri.scheme !== 'file') return uri.toString();
     try {
       return await realpath(uri.fsPath);
@@ -704,15 +762,3 @@ async function oncePerRealFile(uris: vscode.Uri[]): Promise<{ kept: vscode.Uri[]
   return { kept: uris.filter((uri) => kept.has(uri)), locationByRealPath };
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}

@@ -16,7 +16,7 @@ import type { FormatLimits } from '../articles';
  * Bump when the reader, the entity extractor, the key derivation or this format change: every
  * cache of another version is discarded and rebuilt from the files.
  */
-export const CACHE_VERSION = 2; // 2: records carry `author` and `format` (web pages, PDFs); size limits per format
+export const CACHE_VERSION = 3; // 2: records carry `author` and `format` (web pages, PDFs); size limits per format. 3: bodies and excerpts in one UTF-8 block, decoded when asked for; records as rows over tables of persons and countries
 export const CACHE_FILE = 'dossier-index.bin';
 
 const MAGIC = 'DOSSIERC';
@@ -27,7 +27,7 @@ const HEADER_BYTES = 24; // magic, version, section count, body length, checksum
  */
 const FILES_PER_SECTION = 500;
 
-const enum Section { Meta = 1, Files = 2, SearchMeta = 3, TermCounts = 4, Postings = 5, Lengths = 6, Docs = 7 }
+const enum Section { Meta = 1, Files = 2, SearchMeta = 3, TermCounts = 4, Postings = 5, Lengths = 6, Docs = 7, BodyEnds = 8, Bodies = 9, Tables = 10 }
 
 /** What identifies a file's contents without reading it. */
 export interface FileStamp {
@@ -42,6 +42,35 @@ export interface CachedFile extends FileStamp {
   key?: string;
   article?: ExtractedArticle;
   warning?: string;
+}
+
+/**
+ * Article bodies are most of a cache (about 80 %) and are needed only for a passage, a hover or a
+ * dossier sentence at a time: a decoded cache keeps them as one block of UTF-8 bytes and an
+ * article's `body` is decoded from it when read (a getter), so reopening never decodes them all.
+ */
+export class BodyBlock {
+  private static readonly utf8 = new TextDecoder();
+  constructor(private readonly bytes: Uint8Array, private readonly ends: Uint32Array) {}
+  get count(): number {
+    return this.ends.length;
+  }
+  body(i: number): string {
+    return BodyBlock.utf8.decode(this.bytes.subarray(i ? this.ends[i - 1]! : 0, this.ends[i]!));
+  }
+}
+
+/**
+ * A file as one row (arrays parse several times faster than objects with repeated names):
+ * location, file, mtime, size, warning, key, and the article's fields with its persons and
+ * countries as [table index, mentions, …] pairs over the Tables section.
+ */
+type FileRow = [string, string, number, number, string | null, string | null, ArticleRow | null];
+type ArticleRow = [title: string | null, label: string, date: string | null, outlet: string | null, url: string | null, author: string | null,
+  words: number, explicitKey: string | null, baseKey: string, format: string | null, countries: number[], persons: number[]];
+interface Tables {
+  countries: [code: string, name: string][];
+  persons: [id: string, name: string, variants: string[]][];
 }
 
 export interface CacheSnapshot {
@@ -165,7 +194,41 @@ function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
   const words = (kind: Section, array: Uint32Array): EncodedSection => ({ kind, bytes: new Uint8Array(array.buffer, array.byteOffset, array.byteLength) });
   const chunks = Math.ceil(snapshot.files.length / FILES_PER_SECTION);
   yield json(Section.Meta, { limits: snapshot.limits, files: snapshot.files.length, chunks, search: !!snapshot.search });
-  for (let i = 0; i < chunks; i++) yield json(Section.Files, snapshot.files.slice(i * FILES_PER_SECTION, (i + 1) * FILES_PER_SECTION));
+  const tables: Tables = { countries: [], persons: [] };
+  const countryIndex = new Map<string, number>(), personIndex = new Map<string, number>();
+  const indexOf = <T>(map: Map<string, number>, list: T[], id: string, entry: () => T) => {
+    let i = map.get(id);
+    if (i === undefined) {
+      i = list.push(entry()) - 1;
+      map.set(id, i);
+    }
+    return i;
+  };
+  const rows: FileRow[] = [];
+  const texts: Uint8Array[] = [];
+  for (const f of snapshot.files) {
+    const a = f.article;
+    let row: ArticleRow | null = null;
+    if (a) {
+      const countries: number[] = [], persons: number[] = [];
+      for (const c of a.countries) countries.push(indexOf(countryIndex, tables.countries, `${c.code}\u0000${c.name}`, () => [c.code, c.name]), c.mentions);
+      for (const p of a.persons) {
+        persons.push(indexOf(personIndex, tables.persons, `${p.id}\u0000${p.name}\u0000${p.variants.join('\u0001')}`, () => [p.id, p.name, p.variants]), p.mentions);
+      }
+      row = [a.title, a.label, a.date, a.outlet, a.url, a.author, a.words, a.explicitKey, a.baseKey, a.format ?? null, countries, persons];
+      texts.push(utf8.encode(a.body), utf8.encode(a.excerpt));
+    }
+    rows.push([f.location, f.file, f.mtime, f.size, f.warning ?? null, f.key ?? null, row]);
+  }
+  yield json(Section.Tables, tables);
+  for (let i = 0; i < chunks; i++) yield json(Section.Files, rows.slice(i * FILES_PER_SECTION, (i + 1) * FILES_PER_SECTION));
+  const ends = new Uint32Array(texts.length);
+  let total = 0;
+  texts.forEach((b, i) => { total += b.byteLength; ends[i] = total; });
+  yield words(Section.BodyEnds, ends);
+  const block = new Uint8Array(total);
+  texts.forEach((b, i) => block.set(b, i ? ends[i - 1]! : 0));
+  yield { kind: Section.Bodies, bytes: block };
   const search = snapshot.search;
   if (search) {
     const { terms, counts, postings, lengths, ...rest } = search.terms;
@@ -186,18 +249,25 @@ function assemble(sections: EncodedSection[]): Uint8Array {
   view.setUint32(12, sections.length, true);
   view.setUint32(16, bodyBytes, true);
   let at = HEADER_BYTES;
+  let skip: [number, number] = [out.byteLength, out.byteLength];
   for (const s of sections) {
     view.setUint32(at, s.kind, true);
     view.setUint32(at + 4, s.bytes.byteLength, true);
     out.set(s.bytes, at + 8);
+    if (s.kind === Section.Bodies) skip = [at + 8, at + 8 + pad4(s.bytes.byteLength)];
     at += 8 + pad4(s.bytes.byteLength);
   }
-  view.setUint32(20, checksum(out, HEADER_BYTES, out.byteLength), true);
+  view.setUint32(20, checksumAround(out, HEADER_BYTES, skip), true);
   return out;
 }
 
 /** Reads a cache file; throws `CacheError` saying what is wrong with it. */
-export function decodeCache(input: Uint8Array): CacheSnapshot {
+export function decodeCache(input: Uint8Array, timings?: Record<string, number>): CacheSnapshot {
+  let t = performance.now();
+  const mark = (name: string) => {
+    if (timings) timings[name] = Math.round(performance.now() - t);
+    t = performance.now();
+  };
   // Typed-array sections need 4-byte alignment: copy when the bytes do not start on one.
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
   if (bytes.byteLength < HEADER_BYTES) throw new CacheError('the file is truncated (no header)');
@@ -208,10 +278,11 @@ export function decodeCache(input: Uint8Array): CacheSnapshot {
   const sectionCount = view.getUint32(12, true);
   const bodyBytes = view.getUint32(16, true);
   if (bytes.byteLength !== HEADER_BYTES + bodyBytes) throw new CacheError(`the file is truncated or padded (${bytes.byteLength} bytes, expected ${HEADER_BYTES + bodyBytes})`);
-  if (checksum(bytes, HEADER_BYTES, bytes.byteLength) !== view.getUint32(20, true)) throw new CacheError('checksum mismatch (the file is corrupt)');
 
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  // Not `fatal`: the checksum has vouched for the bytes, and fatal decoding is several times slower.
+  const utf8 = new TextDecoder('utf-8');
   const sections: { kind: number; bytes: Uint8Array }[] = [];
+  let skip: [number, number] = [bytes.byteLength, bytes.byteLength];
   let at = HEADER_BYTES;
   for (let i = 0; i < sectionCount; i++) {
     if (at + 8 > bytes.byteLength) throw new CacheError('a section runs past the end');
@@ -219,8 +290,11 @@ export function decodeCache(input: Uint8Array): CacheSnapshot {
     const length = view.getUint32(at + 4, true);
     if (at + 8 + length > bytes.byteLength) throw new CacheError('a section runs past the end');
     sections.push({ kind, bytes: bytes.subarray(at + 8, at + 8 + length) });
+    if (kind === Section.Bodies) skip = [at + 8, at + 8 + pad4(length)];
     at += 8 + pad4(length);
   }
+  if (checksumAround(bytes, HEADER_BYTES, skip) !== view.getUint32(20, true)) throw new CacheError('checksum mismatch (the file is corrupt)');
+  mark('cacheChecksum');
   let next = 0;
   const take = (kind: Section) => {
     const s = sections[next++];
@@ -244,16 +318,36 @@ export function decodeCache(input: Uint8Array): CacheSnapshot {
   const limits = meta?.limits;
   if (typeof limits !== 'object' || limits === null || typeof limits.text !== 'number' || typeof limits.html !== 'number' || typeof limits.pdf !== 'number'
     || typeof meta.files !== 'number' || typeof meta.chunks !== 'number') throw new CacheError('the header section is malformed');
-  const files: CachedFile[] = [];
+  const tables = json(Section.Tables) as Tables;
+  if (!isTables(tables)) throw new CacheError('the tables section is malformed');
+  // Shared by every article that names them, so frozen: no feature may change one article's list.
+  const countries = tables.countries.map(([code, name]) => Object.freeze({ code, name }));
+  const persons = tables.persons.map(([id, name, variants]) => Object.freeze({ id, name, variants: Object.freeze(variants) as string[] }));
+  const rows: FileRow[] = [];
   for (let i = 0; i < meta.chunks; i++) {
     const chunk = json(Section.Files);
     if (!Array.isArray(chunk)) throw new CacheError('a files section is malformed');
-    for (const f of chunk) {
-      if (!isCachedFile(f)) throw new CacheError('a cached file entry is malformed');
-      files.push(f);
-    }
+    for (const row of chunk) rows.push(row as FileRow);
   }
-  if (files.length !== meta.files) throw new CacheError('the number of files does not match the header');
+  if (rows.length !== meta.files) throw new CacheError('the number of files does not match the header');
+  mark('cacheParseFiles');
+  const ends = words(Section.BodyEnds);
+  const blockBytes = take(Section.Bodies);
+  for (let i = 0, last = 0; i < ends.length; last = ends[i++]!) {
+    if (ends[i]! < last || ends[i]! > blockBytes.byteLength) throw new CacheError('the bodies section is malformed');
+  }
+  if (ends.length && ends[ends.length - 1] !== blockBytes.byteLength) throw new CacheError('the bodies section is malformed');
+  const block = new BodyBlock(blockBytes, ends);
+  const files: CachedFile[] = [];
+  let nextText = 0;
+  for (const row of rows) {
+    const file = fileOfRow(row, countries, persons, block, nextText);
+    if (!file) throw new CacheError('a cached file entry is malformed');
+    if (file.article) nextText++;
+    files.push(file);
+  }
+  if (nextText * 2 !== ends.length) throw new CacheError('the number of bodies does not match the articles');
+  mark('cacheRows');
   let search: SearchIndexState | null = null;
   if (meta.search) {
     const m = json(Section.SearchMeta) as { terms?: unknown; keys?: unknown; totalLength?: unknown; freeDocs?: unknown; capacity?: unknown; count?: unknown };
@@ -263,21 +357,59 @@ export function decodeCache(input: Uint8Array): CacheSnapshot {
     search = { terms: { terms: m.terms, counts, postings, lengths, totalLength: m.totalLength, freeDocs: m.freeDocs, capacity: m.capacity, count: m.count }, keys: m.keys, docs };
   }
   if (next !== sections.length) throw new CacheError('unexpected sections at the end');
+  mark('cacheParseRest');
   return { limits: { text: limits.text, html: limits.html, pdf: limits.pdf }, files, search };
 }
 
-function isCachedFile(value: unknown): value is CachedFile {
-  const f = value as CachedFile;
-  if (typeof f !== 'object' || f === null || typeof f.location !== 'string' || typeof f.file !== 'string'
-    || typeof f.mtime !== 'number' || typeof f.size !== 'number') return false;
-  if (f.warning !== undefined && typeof f.warning !== 'string') return false;
-  if (f.article === undefined) return f.key === undefined && f.warning !== undefined;
-  const a = f.article;
-  return typeof f.key === 'string' && typeof a === 'object' && a !== null && typeof a.label === 'string' && typeof a.body === 'string'
-    && typeof a.baseKey === 'string' && typeof a.excerpt === 'string' && typeof a.words === 'number'
-    && Array.isArray(a.countries) && Array.isArray(a.persons)
-    && (a.author === null || typeof a.author === 'string')
-    && (a.format === undefined || a.format === 'text' || a.format === 'html' || a.format === 'pdf');
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+function isTables(t: unknown): t is Tables {
+  const tables = t as Tables;
+  return typeof tables === 'object' && tables !== null && Array.isArray(tables.countries) && Array.isArray(tables.persons)
+    && tables.countries.every((c) => Array.isArray(c) && isString(c[0]) && isString(c[1]))
+    && tables.persons.every((p) => Array.isArray(p) && isString(p[0]) && isString(p[1]) && isStrings(p[2]));
+}
+
+/** The file a row describes (its body and excerpt to be read from the block), or null when the row is malformed. */
+function fileOfRow(row: unknown, countries: readonly { code: string; name: string }[], persons: readonly { id: string; name: string; variants: string[] }[],
+  block: BodyBlock, text: number): CachedFile | null {
+  if (!Array.isArray(row) || row.length !== 7) return null;
+  const [location, file, mtime, size, warning, key, a] = row as FileRow;
+  if (!isString(location) || !isString(file) || typeof mtime !== 'number' || typeof size !== 'number' || !isNullableString(warning) || !isNullableString(key)) return null;
+  const out: CachedFile = { location, file, mtime, size };
+  if (warning !== null) out.warning = warning;
+  if (a === null) return key === null && warning !== null ? out : null;
+  if (key === null || !Array.isArray(a) || a.length !== 12) return null;
+  const [title, label, date, outlet, url, author, words, explicitKey, baseKey, format, countryPairs, personPairs] = a;
+  if (!isNullableString(title) || !isString(label) || !isNullableString(date) || !isNullableString(outlet) || !isNullableString(url)
+    || !isNullableString(author) || typeof words !== 'number' || !isNullableString(explicitKey) || !isString(baseKey)
+    || !(format === null || format === 'text' || format === 'html' || format === 'pdf')
+    || !Array.isArray(countryPairs) || !Array.isArray(personPairs) || countryPairs.length % 2 || personPairs.length % 2) return null;
+  const articleCountries: ExtractedArticle['countries'] = [];
+  for (let i = 0; i < countryPairs.length; i += 2) {
+    const c = countries[countryPairs[i]!];
+    if (!c || typeof countryPairs[i + 1] !== 'number') return null;
+    articleCountries.push({ code: c.code, name: c.name, mentions: countryPairs[i + 1]! });
+  }
+  const articlePersons: ExtractedArticle['persons'] = [];
+  for (let i = 0; i < personPairs.length; i += 2) {
+    const p = persons[personPairs[i]!];
+    if (!p || typeof personPairs[i + 1] !== 'number') return null;
+    articlePersons.push({ id: p.id, name: p.name, variants: p.variants, mentions: personPairs[i + 1]! });
+  }
+  // An object literal with getters: created as fast as plain fields, and a spread still copies the text.
+  const article: ExtractedArticle = {
+    title, label, date, outlet, url, author,
+    get excerpt() { return block.body(2 * text + 1); },
+    words, countries: articleCountries, persons: articlePersons,
+    get body() { return block.body(2 * text); },
+    explicitKey, baseKey,
+  };
+  if (format !== null) article.format = format;
+  out.key = key;
+  out.article = article;
+  return out;
 }
 
 /** Whether files read with `cached` limits were read as they would be now. */
@@ -292,12 +424,36 @@ function pad4(n: number): number {
   return (n + 3) & ~3;
 }
 
-/** FNV-1a over 32-bit words: fast enough for hundreds of MB, and catches flipped or zeroed blocks. */
+/**
+ * The checksum of everything after the header but the article texts (`skip`: three quarters of the
+ * file, decoded only when shown, so a flipped byte there can only change a shown character): the
+ * records, tables and search index it guards are what a corrupt cache could break. A truncated
+ * file is caught by its length before this.
+ */
+function checksumAround(bytes: Uint8Array, from: number, skip: [number, number]): number {
+  return (Math.imul(checksum(bytes, from, skip[0]) ^ 0x5bd1e995, 0x01000193) ^ checksum(bytes, skip[1], bytes.byteLength)) >>> 0;
+}
+
+/**
+ * FNV-1a over 32-bit words in four interleaved lanes (four independent multiply chains run about
+ * three times as fast as one), folded together: catches flipped, zeroed or shifted blocks.
+ */
 function checksum(bytes: Uint8Array, from: number, to: number): number {
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, (to - from) >>> 2);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
-  return h >>> 0;
+  let a = 0x811c9dc5, b = 0x01000193, c = 0x9e3779b9, d = 0x85ebca6b;
+  const n = words.length & ~3;
+  let i = 0;
+  for (; i < n; i += 4) {
+    a = Math.imul(a ^ words[i]!, 0x01000193);
+    b = Math.imul(b ^ words[i + 1]!, 0x01000193);
+    c = Math.imul(c ^ words[i + 2]!, 0x01000193);
+    d = Math.imul(d ^ words[i + 3]!, 0x01000193);
+  }
+  for (; i < words.length; i++) a = Math.imul(a ^ words[i]!, 0x01000193);
+  let h = Math.imul(a ^ b, 0x01000193);
+  h = Math.imul(h ^ c, 0x01000193);
+  h = Math.imul(h ^ d, 0x01000193);
+  return (h ^ words.length) >>> 0;
 }
 
 // ---- storage -----------------------------------------------------------------------------------------
@@ -328,17 +484,19 @@ export async function writeCache(storage: CacheStorage, bytes: Uint8Array): Prom
  * The cached snapshot, or null when there is none or it cannot be used; `log` hears why a cache
  * was thrown away (and the bad file is deleted, so it is rebuilt rather than re-read every time).
  */
-export async function readCache(storage: CacheStorage, log: (message: string) => void): Promise<CacheSnapshot | null> {
+export async function readCache(storage: CacheStorage, log: (message: string) => void, timings?: Record<string, number>): Promise<CacheSnapshot | null> {
   let bytes: Uint8Array | undefined;
   try {
+    const t = performance.now();
     bytes = await storage.read(CACHE_FILE);
+    if (timings) timings.cacheRead = Math.round(performance.now() - t);
   } catch (error) {
     log(`Cache not readable, indexing from the files: ${(error as Error).message}`);
     return null;
   }
   if (!bytes) return null;
   try {
-    return decodeCache(bytes);
+    return decodeCache(bytes, timings);
   } catch (error) {
     log(`Cache discarded, indexing from the files: ${(error as Error).message}`);
     await storage.delete(CACHE_FILE).catch((e: unknown) => log(`Could not delete the discarded cache: ${(e as Error).message}`));

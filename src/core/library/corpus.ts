@@ -253,7 +253,8 @@ export class Corpus {
     this.update(() => {
       const change = this.pendingChange();
       for (const { location, file, key, article: fields } of articles) {
-        const article: Article = { ...fields, key, file, location };
+        // Assigned onto the cached fields, not spread: a spread would decode every lazy body.
+        const article = Object.assign(fields, { key, file, location }) as Article;
         this.byLocationMap.set(location, article);
         this.byKeyMap.set(key, article);
         this.groupOf(article.baseKey).add(location);
@@ -298,6 +299,10 @@ export class Corpus {
   }
 
   /** Warnings by the location of their file (the cache keeps them, so skipped files are not re-read). */
+  hasWarning(location: string): boolean {
+    return this.warningsByLocation.has(location);
+  }
+
   warningEntries(): IterableIterator<[string, ReadWarning]> {
     return this.warningsByLocation.entries();
   }

@@ -152,7 +152,23 @@ function intersect(a: Set<string> | null, b: Set<string>): Set<string> {
   return out;
 }
 
-function normalizedTokens(text: string): string[] {
+/**
+ * Names, outlets and countries repeat across thousands of articles: their tokens are kept by text
+ * (bounded; cleared when full), so restoring or building the index normalises each name once.
+ */
+const tokenMemo = new Map<string, readonly string[]>();
+const TOKEN_MEMO_MAX = 100_000;
+
+function normalizedTokens(text: string): readonly string[] {
+  const known = tokenMemo.get(text);
+  if (known) return known;
+  if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
+  const out = computeNormalizedTokens(text);
+  tokenMemo.set(text, out);
+  return out;
+}
+
+function computeNormalizedTokens(text: string): string[] {
   const out: string[] = [];
   for (const word of tokenize(text)) {
     const t = normalizeTerm(word);
