@@ -156,13 +156,15 @@ export async function readLocalFile(fsPath: string, maxBytes: number, tooLarge: 
     const stat = await handle.stat();
     if (!stat.isFile()) return { skipped: `skipped: ${kindOf(stat)}` };
     if (stat.size > maxBytes) return { skipped: tooLarge(stat.size) };
-    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 1));
+    // A plain Uint8Array of its own (not a Buffer from Node's shared pool): it may be handed to the
+    // read worker, which takes its ArrayBuffer.
+    let buffer = new Uint8Array(Math.min(maxBytes + 1, stat.size + 1));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
         if (length > maxBytes) return { skipped: `${tooLarge(length)} (it grew while read)` };
-        const larger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
-        buffer.copy(larger, 0, 0, length);
+        const larger = new Uint8Array(Math.min(maxBytes + 1, buffer.length * 2));
+        larger.set(buffer.subarray(0, length));
         buffer = larger;
       }
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);

@@ -99,6 +99,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The one location kept for each real path of a local article file (links give a file several). */
   private readonly locationByRealPath = new Map<string, string>();
   private readonly realPathByLocation = new Map<string, string>();
+  /** Paths that held a file before another of its paths was kept, by the file's real path. */
+  private readonly formerHolders = new Map<string, Set<string>>();
   /** Paths kept for their file whose read is under way: still the holder, though not yet in the corpus. */
   private readonly pendingPaths = new Set<string>();
 
@@ -603,7 +605,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.lastFileRefreshMs = performance.now() - started;
     // A scan may have kept another path to the file meanwhile.
     this.dropSecondPaths();
-    const warning = this.corpus.warnings().find((w) => w.file === this.displayPath(uri));
+    const warning = this.corpus.warningAt(location);
     if (warning) this.output[warning.message.startsWith('skipped') ? 'warn' : 'info'](`${warning.file}: ${warning.message}`);
   }
 
@@ -627,6 +629,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   private keepPath(real: string, location: string): void {
     const holder = this.locationByRealPath.get(real);
     if (holder && holder !== location && this.isLivePath(holder) && this.relative(holder) < this.relative(location)) return;
+    if (holder && holder !== location) {
+      // The file's earlier path goes once the new one is indexed (see dropSecondPaths).
+      let former = this.formerHolders.get(real);
+      if (!former) this.formerHolders.set(real, (former = new Set()));
+      former.add(holder);
+    }
     this.locationByRealPath.set(real, location);
     this.realPathByLocation.set(location, real);
   }
@@ -636,16 +644,26 @@ export class WorkspaceIndex implements vscode.Disposable {
     return !!this.corpus.byLocation(location) || this.pendingPaths.has(location);
   }
 
-  /** Removes the articles indexed under a path that is not the one kept for their file. */
+  /**
+   * Removes the articles indexed under a path that is no longer the one kept for their file. Only
+   * files whose kept path changed are looked at (and only once that path is indexed): this runs
+   * after every watcher event, and a pass over every article each time made 10,000 new files cost
+   * minutes of the host's thread.
+   */
   private dropSecondPaths(): void {
-    const second = this.corpus.articles().filter((a) => {
-      const real = this.realPathByLocation.get(a.location);
-      const holder = real === undefined ? undefined : this.locationByRealPath.get(real);
-      return holder !== undefined && holder !== a.location && !!this.corpus.byLocation(holder);
-    });
+    if (!this.formerHolders.size) return;
+    const second: string[] = [];
+    for (const [real, former] of this.formerHolders) {
+      const holder = this.locationByRealPath.get(real);
+      if (!holder || !this.corpus.byLocation(holder)) continue; // not indexed yet: asked again next time
+      for (const location of former) {
+        if (location !== holder && this.realPathByLocation.get(location) === real && this.corpus.byLocation(location)) second.push(location);
+      }
+      this.formerHolders.delete(real);
+    }
     if (second.length) {
-      this.corpus.batch(() => second.forEach((a) => this.corpus.remove(a.location)));
-      for (const a of second) this.stamps.delete(a.location);
+      this.corpus.batch(() => second.forEach((location) => this.corpus.remove(location)));
+      for (const location of second) this.stamps.delete(location);
     }
   }
 
