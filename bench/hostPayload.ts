@@ -123,5 +123,6 @@ export async function run(): Promise<void> {
     await api.index.flushCache();
   }
   results.timings = { ...api.index.timings };
+  results.cacheLocation = api.index.cacheLocation;
   fs.writeFileSync(phase.resultFile, JSON.stringify(results));
 }

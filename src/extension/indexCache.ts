@@ -17,11 +17,26 @@ function localStorage(dir: string): CacheStorage {
   const file = (name: string) => path.join(dir, name);
   return {
     async read(name) {
+      // One read of the whole file (fs.readFile reads in 512 KB requests, each queued again behind
+      // whatever else the host's I/O threads are doing as a window opens).
+      let handle: fs.FileHandle;
       try {
-        return await fs.readFile(file(name));
+        handle = await fs.open(file(name), 'r');
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw error;
+      }
+      try {
+        const { size } = await handle.stat();
+        const bytes = new Uint8Array(size);
+        for (let at = 0; at < size;) {
+          const { bytesRead } = await handle.read(bytes, at, size - at, at);
+          if (bytesRead === 0) return bytes.subarray(0, at); // shrank meanwhile: the length check refuses it
+          at += bytesRead;
+        }
+        return bytes;
+      } finally {
+        await handle.close();
       }
     },
     async write(name, bytes) {

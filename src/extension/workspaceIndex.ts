@@ -89,6 +89,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   restoredFromCache = 0;
   /** How long the last single-file refresh took, from stat to the corpus updated (the host bench reads it). */
   lastFileRefreshMs = 0;
+  /** Where the persistent index is kept (a URI), if anywhere. */
+  get cacheLocation(): string | undefined {
+    return this.options.storageUri?.toString();
+  }
   /** Where the last open's time went, in ms (the host bench prints it). */
   readonly timings: Record<string, number> = {};
   private mark(name: string, since: number): number {
