@@ -21,7 +21,42 @@ export interface DossierEntry {
   url: string | null;
   /** How often the article names the subject (the extractor's count). */
   mentions: number;
-  sentences: MentionSentence[];
+  /**
+   * The sentences that name the subject. Found when first read (then kept per article object), so
+   * a dossier of thousands of articles costs only the sentences of the rows that are shown.
+   */
+  readonly sentences: MentionSentence[];
+}
+
+/** An entry whose sentences are looked for only when read. */
+class LazyEntry implements DossierEntry {
+  readonly #article: Article;
+  readonly #subject: DossierSubject;
+  readonly key: string;
+  readonly title: string;
+  readonly date: string | null;
+  readonly year: number | null;
+  readonly outlet: string | null;
+  readonly file: string;
+  readonly url: string | null;
+  readonly mentions: number;
+
+  constructor(article: Article, subject: DossierSubject, mentions: number) {
+    this.#article = article;
+    this.#subject = subject;
+    this.key = article.key;
+    this.title = article.title ?? article.label;
+    this.date = article.date;
+    this.year = yearOf(article.date);
+    this.outlet = article.outlet;
+    this.file = article.file;
+    this.url = article.url;
+    this.mentions = mentions;
+  }
+
+  get sentences(): MentionSentence[] {
+    return mentionSentences(this.#article, this.#subject);
+  }
 }
 
 export interface CoMention {
@@ -82,8 +117,16 @@ function chronoKey(date: string | null): string {
   return date.startsWith('--') ? `\ufffe${date}` : date;
 }
 
+/** The year of an ISO date, without a regular expression (this runs once per article). */
 export function yearOf(date: string | null): number | null {
-  return date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
+  if (!date || date.length < 4) return null;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = date.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    year = year * 10 + digit;
+  }
+  return year;
 }
 
 /** Builds the dossier, or null when no article names the subject. */
@@ -101,17 +144,7 @@ export function buildDossier(corpus: Corpus, subject: DossierSubject): Dossier |
     const own = subject.kind === 'person'
       ? article.persons.find((p) => p.id === subject.id)
       : article.countries.find((c) => c.code === subject.code);
-    entries.push({
-      key: article.key,
-      title: article.title ?? article.label,
-      date: article.date,
-      year: yearOf(article.date),
-      outlet: article.outlet,
-      file: article.file,
-      url: article.url,
-      mentions: own?.mentions ?? 0,
-      sentences: mentionSentences(article, subject),
-    });
+    entries.push(new LazyEntry(article, subject, own?.mentions ?? 0));
     for (const p of article.persons) {
       if (subject.kind === 'person' && p.id === subject.id) continue;
       count(persons, p.id, 'person', () => corpus.person(p.id)?.name ?? p.name);

@@ -21,7 +21,17 @@ const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
 const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '«', '¿', '¡']);
 
 function isUpper(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  // ASCII without allocating; other scripts by case mapping.
+  if (code < 128) return code >= 65 && code <= 90;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** A cased letter (one with distinct upper and lower forms). */
+function isCasedLetter(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return ch.toLowerCase() !== ch.toUpperCase();
 }
 
 function isDigit(code: number): boolean {
@@ -32,15 +42,21 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0;
 }
 
-/** The word that ends at `end` (exclusive), lower-cased: letters and inner full stops. */
-function wordBefore(text: string, end: number): string {
-  let start = end;
-  while (start > 0 && end - start < 12) {
+/** No abbreviation in the list is longer than this: longer words need no slice to be told apart. */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
+/** Whether the full stop at `stop` closes an initial ("H.") or a known abbreviation ("Gen.", "U.S."). */
+function closesAbbreviation(text: string, stop: number): boolean {
+  // The word before it: letters and inner full stops, at most 12 characters back.
+  let start = stop;
+  while (start > 0 && stop - start < 12) {
     const ch = text[start - 1]!;
-    if (ch === '.' || ch.toLowerCase() !== ch.toUpperCase()) start--;
+    if (ch === '.' || isCasedLetter(ch)) start--;
     else break;
   }
-  return text.slice(start, end).toLowerCase();
+  const length = stop - start;
+  if (length === 1) return isUpper(text[stop - 1]!);
+  return length > 1 && length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(text.slice(start, stop).toLowerCase());
 }
 
 function isTerminator(code: number): boolean {
@@ -71,11 +87,8 @@ export function sentenceEndAt(text: string, i: number): number {
   if (next >= n) return end;
   const following = text[next]!;
   if (!(isUpper(following) || OPENERS.has(following) || isDigit(text.charCodeAt(next)) || isLineBreak(text.charCodeAt(next)))) return -1;
-  if (code === 46 && end === i + 1) {
-    const word = wordBefore(text, i);
-    // An initial ("H. W. Bush") or a known abbreviation does not end the sentence.
-    if ((word.length === 1 && isUpper(text[i - 1]!)) || ABBREVIATIONS.has(word)) return -1;
-  }
+  // An initial ("H. W. Bush") or a known abbreviation does not end the sentence.
+  if (code === 46 && end === i + 1 && closesAbbreviation(text, i)) return -1;
   return end;
 }
 
