@@ -5,5 +5,6 @@ export { buildDossier, compareChronologically, subjectId, subjectName, yearOf, t
 export { mentionSentences, type Highlight, type MentionSentence } from './mentions';
 export { briefDate, briefMarkdown, briefMentions, escapeInlineMarkdown, type BriefMention } from './brief';
 export { DEFAULT_NOTE_TEMPLATE, fillTemplate, noteFileName, templateValues, TEMPLATE_FIELDS, type FilledTemplate, type TemplateField } from './noteTemplate';
-export { buildNetwork, NETWORK_EDGE_LIMIT, NETWORK_NODE_LIMIT, type Network, type NetworkEdge, type NetworkNode, type NetworkOptions } from './network';
+export { buildNetwork, networkIndex, NetworkIndex, NETWORK_EDGE_LIMIT, NETWORK_NODE_LIMIT, type Network, type NetworkEdge, type NetworkNode, type NetworkOptions } from './network';
 export { splitSentences, type SentenceSpan } from './sentences';
+export { CO_MENTION_LIMIT, DOSSIER_PAGE_SIZE, dossierSummary, entryPasses, filterEntries, filterEntriesSliced, groupLabel, groupMode, loadSentencesSliced, NO_FILTERS, pageRows, type DossierFilters, type DossierRow, type DossierSummary, type GroupMode } from './view';

@@ -132,6 +132,16 @@ export class NetworkIndex {
     return min <= max ? { min, max } : null;
   }
 
+  /** The countries the corpus covers, most-covered first, at most `limit` (for the network's country filter). */
+  countries(limit: number): { code: string; name: string; flag: string; articles: number }[] {
+    return [...this.countryCounts].map(([code, articles]) => {
+      const info = countryInfo(code);
+      const any = this.keysByCountry.get(code)?.values().next().value;
+      const name = info?.name ?? (any !== undefined ? this.counted.get(any)?.countries.find((c) => c.code === code)?.name : undefined) ?? code;
+      return { code, name, flag: info?.flag ?? '', articles };
+    }).sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
+  }
+
   /** The network for these options (shared: callers must not change it). */
   network(options: NetworkOptions = {}): Network {
     const limit = options.limit ?? NETWORK_NODE_LIMIT;
@@ -219,9 +229,14 @@ function rank(personCounts: Counts, countryCounts: Counts, limit: number): { ran
 
 const indexes = new WeakMap<Corpus, NetworkIndex>();
 
-/** The co-mention network of the corpus (counted once per corpus, then kept current; see NetworkIndex). */
-export function buildNetwork(corpus: Corpus, options: NetworkOptions = {}): Network {
+/** The corpus's network index, made on first use and kept current from then on. */
+export function networkIndex(corpus: Corpus): NetworkIndex {
   let index = indexes.get(corpus);
   if (!index) indexes.set(corpus, (index = new NetworkIndex(corpus)));
-  return index.network(options);
+  return index;
+}
+
+/** The co-mention network of the corpus (counted once per corpus, then kept current; see NetworkIndex). */
+export function buildNetwork(corpus: Corpus, options: NetworkOptions = {}): Network {
+  return networkIndex(corpus).network(options);
 }

@@ -18,6 +18,11 @@ export const SHOW_NETWORK_COMMAND = 'dossier.showNetwork';
 export const INSERT_BRIEF_COMMAND = 'dossier.insertBrief';
 /** For tests: the open panels' subjects, and the last posted state. */
 export const PANELS_COMMAND = 'dossier._dossierPanels';
+/**
+ * For tests: hands a dossier panel a message as if its webview had sent it (validated the same
+ * way), so paging and filters can be driven from the integration tests; resolves when handled.
+ */
+export const PANEL_MESSAGE_COMMAND = 'dossier._dossierPanelMessage';
 
 /** A subject from command arguments: `{ kind, id | code }`, a sidebar group row, or none. */
 export function subjectFromArgs(arg: unknown): DossierSubject | undefined {
@@ -140,9 +145,16 @@ export function registerDossier(context: vscode.ExtensionContext, index: Workspa
     vscode.commands.registerCommand(INSERT_BRIEF_COMMAND, (arg?: unknown) => insertBrief(arg)),
     vscode.commands.registerCommand(NEW_NOTE_COMMAND, async (arg?: unknown) => (await newNoteForArticle(index, arg))?.document.uri.toString()),
     vscode.commands.registerCommand(PANELS_COMMAND, () => ({
-      dossiers: [...dossiers.values()].map((d) => ({ subject: d.subject, title: d.panel.title, visible: d.panel.visible, posted: d.posted })),
+      dossiers: [...dossiers.values()].map((d) => d.snapshot()),
       network: network ? { visible: network.panel.visible } : null,
     })),
+    vscode.commands.registerCommand(PANEL_MESSAGE_COMMAND, async (subjectArg: unknown, message: unknown) => {
+      const subject = subjectFromArgs(subjectArg);
+      const panel = subject && dossiers.get(panelKey(subject));
+      if (!panel) return false;
+      await panel.receive(message);
+      return true;
+    }),
     vscode.window.registerWebviewPanelSerializer(DOSSIER_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state: unknown) {
         const subject = parseSubject((state as { subject?: unknown } | undefined)?.subject);

@@ -4,7 +4,7 @@
 // logged once per panel, so a broken script shows up without flooding the output).
 
 import type { Corpus } from '../../core/library/corpus';
-import type { DossierSubject } from '../../core/dossier';
+import type { DossierFilters, DossierSubject } from '../../core/dossier';
 
 export type DossierMessage =
   | { type: 'ready' }
@@ -15,6 +15,8 @@ export type DossierMessage =
   | { type: 'insertBrief'; picks: string[] | null }
   | { type: 'newNote'; key: string }
   | { type: 'filter'; country: string | null; fromYear: number | null; toYear: number | null }
+  | { type: 'view'; filters: DossierFilters }
+  | { type: 'more'; generation: number; offset: number }
   | { type: 'state'; state: unknown };
 
 const MAX_TEXT = 5000;
@@ -75,6 +77,22 @@ export function parseMessage(corpus: Corpus, raw: unknown): DossierMessage | nul
       const fromYear = year(raw.fromYear), toYear = year(raw.toYear);
       if (country === undefined || fromYear === undefined || toYear === undefined) return null;
       return { type: 'filter', country, fromYear, toYear };
+    }
+    case 'view': {
+      // The dossier's filters: a year range, an outlet (any name: it is only compared), a text.
+      const filters = isRecord(raw.filters) ? raw.filters : {};
+      const fromYear = year(filters.fromYear), toYear = year(filters.toYear);
+      const outlet = filters.outlet === null || filters.outlet === undefined || filters.outlet === '' ? null
+        : typeof filters.outlet === 'string' && filters.outlet.length <= 300 ? filters.outlet : undefined;
+      const text = filters.text === null || filters.text === undefined ? '' : typeof filters.text === 'string' && filters.text.length <= 300 ? filters.text : undefined;
+      if (fromYear === undefined || toYear === undefined || outlet === undefined || text === undefined) return null;
+      return { type: 'view', filters: { fromYear, toYear, outlet, text } };
+    }
+    case 'more': {
+      const { generation, offset } = raw;
+      if (typeof generation !== 'number' || !Number.isSafeInteger(generation) || generation < 0) return null;
+      if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) return null;
+      return { type: 'more', generation, offset };
     }
     case 'state':
       return { type: 'state', state: raw.state };

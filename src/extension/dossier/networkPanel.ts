@@ -4,8 +4,7 @@
 // come back as messages and are validated; clicking a node opens that node's dossier.
 
 import * as vscode from 'vscode';
-import { buildNetwork, type DossierSubject, type NetworkOptions } from '../../core/dossier';
-import { countryInfo } from '../../core/entities';
+import { buildNetwork, networkIndex, type DossierSubject, type NetworkOptions } from '../../core/dossier';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { parseMessage } from './messages';
 import { webviewOptions, webviewShell } from './webviewHtml';
@@ -56,7 +55,8 @@ export class NetworkPanel implements vscode.Disposable {
     const { corpus } = this.services.index;
     const network = buildNetwork(corpus, this.options);
     // The country filter lists the countries the corpus covers, most-covered first (bounded).
-    const countries = corpus.countries().slice(0, 300).map((c) => ({ code: c.code, name: c.name, flag: countryInfo(c.code)?.flag ?? '', articles: c.articles.length }));
+    // (From the network's own counts: the corpus's country lists are sorted copies, costly at 100k.)
+    const countries = networkIndex(corpus).countries(300);
     void this.panel.webview.postMessage({ type: 'network', network, countries, options: this.options });
   }
 
