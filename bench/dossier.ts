@@ -11,6 +11,7 @@
 // the code the webview runs). Target: the dossier of a person with 1,000 articles at 100k in
 // ≤ 50 ms. Sizes: BENCH_SIZES=1000,10000.
 
+import * as os from 'os';
 import { Corpus } from '../src/core/library/corpus';
 import { buildDossier, buildNetwork, dossierSummary, filterEntries, groupMode, NO_FILTERS, pageRows, type DossierSubject } from '../src/core/dossier';
 import { generateArticleStream } from './generate';
@@ -51,7 +52,8 @@ export function run(): void {
     let sentences = 0;
     const twinSubject: DossierSubject = { kind: 'person', id: twin!.id };
     const allSentences = ms(() => { sentences = buildDossier(corpus, twinSubject)!.entries.reduce((n, e) => n + e.sentences.length, 0); });
-    console.log(`${size} articles (indexed in ${(indexMs / 1000).toFixed(1)} s): dossier of ${person!.name} (${person!.articles.length} articles) opened (summary + first 200 rows) `
+    const heapMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+    console.log(`${size} articles (indexed in ${(indexMs / 1000).toFixed(1)} s, heap ${heapMb} MB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}): dossier of ${person!.name} (${person!.articles.length} articles) opened (summary + first 200 rows) `
       + `cold ${cold.toFixed(1)} ms, warm ${warm.toFixed(1)} ms (target ≤ 50); every sentence of ${twin!.name}'s dossier (${twin!.articles.length} articles, ${sentences} sentences) cold ${allSentences.toFixed(1)} ms`);
     const country = corpus.countries()[0]!;
     const countrySubject: DossierSubject = { kind: 'country', code: country.code };
@@ -68,7 +70,7 @@ export function run(): void {
       buildNetwork(corpus);
     });
     const filteredFirst = ms(() => buildNetwork(corpus, { country: country.code, fromYear: 2020, toYear: 2024 }));
-    console.log(`  network: first ${first.toFixed(1)} ms (the corpus counted once), again ${again.toFixed(1)} ms, after an article changed ${changed.toFixed(1)} ms (re-reading it included); `
+    console.log(`  (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}) network: first ${first.toFixed(1)} ms (the corpus counted once), again ${again.toFixed(1)} ms, after an article changed ${changed.toFixed(1)} ms (re-reading it included); `
       + `filtered by ${country.code} and 2020–2024 ${filteredFirst.toFixed(1)} ms`);
     if (size === sizes[sizes.length - 1]) {
       const graph = buildNetwork(corpus);

@@ -55,7 +55,8 @@ function closesAbbreviation(text: string, stop: number): boolean {
     else break;
   }
   const length = stop - start;
-  if (length === 1) return isUpper(text[stop - 1]!);
+  // (Lower-casing never shortens a word; it lengthens a dotted capital I, which then is no initial.)
+  if (length === 1) return text[stop - 1]!.toLowerCase().length === 1 && isUpper(text[stop - 1]!);
   return length > 1 && length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(text.slice(start, stop).toLowerCase());
 }
 
