@@ -31,6 +31,18 @@ describe('dossier: messages from the webviews are validated', () => {
     ]) assert.strictEqual(parseMessage(corpus, bad), null, JSON.stringify(bad));
   });
 
+  it('lets the dossier panel\'s filters and page requests through, bounded', () => {
+    assert.deepStrictEqual(parseMessage(corpus, { type: 'view', filters: { fromYear: 2020, toYear: null, outlet: 'TASS', text: 'wreath' } }),
+      { type: 'view', filters: { fromYear: 2020, toYear: null, outlet: 'TASS', text: 'wreath' } });
+    assert.deepStrictEqual(parseMessage(corpus, { type: 'view', filters: { outlet: '', text: null } }),
+      { type: 'view', filters: { fromYear: null, toYear: null, outlet: null, text: '' } });
+    assert.deepStrictEqual(parseMessage(corpus, { type: 'more', generation: 3, offset: 200 }), { type: 'more', generation: 3, offset: 200 });
+    for (const bad of [
+      { type: 'view', filters: { fromYear: '2020' } }, { type: 'view', filters: { outlet: 7 } }, { type: 'view', filters: { text: 'x'.repeat(301) } },
+      { type: 'more', generation: 1, offset: -1 }, { type: 'more', generation: 1.5, offset: 0 }, { type: 'more', offset: 0 }, { type: 'more', generation: 1, offset: '200' },
+    ]) assert.strictEqual(parseMessage(corpus, bad), null, JSON.stringify(bad));
+  });
+
   it('parses subjects strictly', () => {
     assert.deepStrictEqual(parseSubject({ kind: 'person', id: 'sergei-lavrov', extra: 1 }), { kind: 'person', id: 'sergei-lavrov' });
     assert.strictEqual(parseSubject({ kind: 'person', id: '' }), null);
