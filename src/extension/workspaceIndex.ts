@@ -7,6 +7,7 @@
 // so every feature answers at once, then lists the files, compares modification time and size,
 // and reads only what changed. Large cold scans extract in worker threads (core/library/workerPool.ts).
 
+import { realpathSync, statSync } from 'fs';
 import { realpath, stat } from 'fs/promises';
 import * as vscode from 'vscode';
 import { tooLargeMessage } from '../core/articles/decode';
@@ -23,7 +24,7 @@ import { workspaceCacheStorage } from './indexCache';
 import { ReadWorker } from './readWorker';
 import { formatLimits, readSettings, type DossierSettings } from './settings';
 
-const WATCH_DEBOUNCE_MS = 100;
+const WATCH_DEBOUNCE_MS = 40;
 const READ_CONCURRENCY = 16;
 /**
  * Files indexed between change events during the first scan, so views fill in as it goes. Reading,
@@ -581,7 +582,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.forget(location);
       return;
     }
-    const real = uri.scheme === 'file' ? await realpath(uri.fsPath).catch(() => null) : null;
+    const real = uri.scheme === 'file' ? localRealPath(uri.fsPath) : null;
     if (real && this.isSecondPath(real, location)) {
       this.forget(location);
       return;
@@ -688,11 +689,21 @@ interface Loaded {
   extracted?: Extracted | undefined;
 }
 
+/** The real path of a local file, or null when it has none now (gone: its read says so). */
+function localRealPath(fsPath: string): string | null {
+  try {
+    return realpathSync.native(fsPath);
+  } catch {
+    return null;
+  }
+}
+
 async function statOf(uri: vscode.Uri): Promise<FileStamp | null> {
   if (uri.scheme === 'file') {
-    // As the local walk stamps files (localFiles.ts): one source of modification times.
+    // As the local walk stamps files (localFiles.ts): one source of modification times; synchronous
+    // (microseconds) as there.
     try {
-      const info = await stat(uri.fsPath);
+      const info = statSync(uri.fsPath);
       return { mtime: info.mtime.getTime(), size: info.size };
     } catch {
       return null; // gone or unreadable: it is read (and its error reported) like any changed file
