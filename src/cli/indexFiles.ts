@@ -10,7 +10,7 @@ import { diffStamps, readCache, restoreSnapshot, sameLimits, takeSnapshot, write
 import { Corpus } from '../core/library/corpus';
 import type { Extracted } from '../core/library/extract';
 import { ExtractPool, defaultPoolSize } from '../core/library/workerPool';
-import { folderCacheStorage } from './cacheStorage';
+import { folderCacheStorage } from '../node/cacheStorage';
 import { ARTICLE_EXTENSIONS, checkFolder, findFiles, readArticleFile, unlistableName, type FoundFile } from './files';
 
 export interface IndexOptions {

@@ -39,6 +39,15 @@ export function filesExclude(folder: vscode.WorkspaceFolder): string[] {
   return Object.entries(config).filter(([, on]) => on === true || (typeof on === 'object' && on !== null)).map(([glob]) => glob);
 }
 
+interface Candidate {
+  fsPath: string;
+  relative: string;
+  /** The real path of its folder, and its name there. */
+  realDir: string;
+  name: string;
+  link: boolean;
+}
+
 interface Dir {
   fsPath: string;
   relative: string;
@@ -55,7 +64,7 @@ export interface LocalListing {
 export async function listLocalFolder(folder: vscode.WorkspaceFolder, include: readonly string[], exclude: readonly string[]): Promise<LocalListing> {
   const root = folder.uri.fsPath;
   const problems: LocalListing['problems'] = [];
-  const candidates: { fsPath: string; relative: string; realDir: string; link: boolean }[] = [];
+  const candidates: Candidate[] = [];
   const queue: Dir[] = [{ fsPath: root, relative: '', ancestors: new Set() }];
   const excluded = (relative: string, isDir: boolean) => matchesAny(relative, exclude) || (isDir && matchesAny(`${relative}/`, exclude));
 
@@ -73,7 +82,7 @@ export async function listLocalFolder(folder: vscode.WorkspaceFolder, include: r
     const ancestors = new Set(dir.ancestors).add(real);
     for (const entry of entries) {
       const relative = dir.relative ? `${dir.relative}/${entry.name}` : entry.name;
-      const fsPath = path.join(dir.fsPath, entry.name);
+      const fsPath = `${dir.fsPath}${path.sep}${entry.name}`;
       let isDir = entry.isDirectory();
       const link = entry.isSymbolicLink();
       if (link) {
@@ -85,7 +94,7 @@ export async function listLocalFolder(folder: vscode.WorkspaceFolder, include: r
       }
       if (excluded(relative, isDir)) continue;
       if (isDir) queue.push({ fsPath, relative, ancestors });
-      else if (matchesAny(relative, include)) candidates.push({ fsPath, relative, realDir: real, link });
+      else if (matchesAny(relative, include)) candidates.push({ fsPath, relative, realDir: real, name: entry.name, link });
     }
   };
 
@@ -191,15 +200,18 @@ function kindOf(stat: import('fs').Stats): string {
   return 'not a regular file';
 }
 
-function stampOf(folder: vscode.WorkspaceFolder, c: { fsPath: string; relative: string; realDir: string; link: boolean }): ListedFile {
+function stampOf(folder: vscode.WorkspaceFolder, c: Candidate): ListedFile {
   const uri = vscode.Uri.joinPath(folder.uri, ...c.relative.split('/'));
   let stamp: FileStamp | null = null;
-  let real: string | null = c.link ? null : path.join(c.realDir, path.basename(c.fsPath));
+  let real: string | null = c.link ? null : `${c.realDir}${path.sep}${c.name}`;
   let broken = false;
   try {
-    const stat = statSync(c.fsPath);
-    stamp = { mtime: stat.mtime.getTime(), size: stat.size };
-    if (c.link) real = realpathSync.native(c.fsPath);
+    const stat = statSync(c.fsPath, { throwIfNoEntry: false });
+    if (stat) {
+      // (`mtimeMs` truncated is `mtime.getTime()`, without making four Date objects a file.)
+      stamp = { mtime: Math.trunc(stat.mtimeMs), size: stat.size };
+      if (c.link) real = realpathSync.native(c.fsPath);
+    } else broken = c.link;
   } catch (error) {
     // No stamp: the file is read like a changed one, and its read says why it fails.
     broken = c.link && (error as NodeJS.ErrnoException).code === 'ENOENT';

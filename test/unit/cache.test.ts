@@ -5,10 +5,10 @@ import * as path from 'path';
 import { Corpus } from '../../src/core/library/corpus';
 import {
   CACHE_FILE, CacheError, decodeCache, diffStamps, encodeCache, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache,
-  type CacheStorage, type FileStamp,
+  readCacheHeader, type CacheStorage, type FileStamp,
 } from '../../src/core/library/cache';
 import { SearchIndex } from '../../src/core/search';
-import { folderCacheStorage } from '../../src/cli/cacheStorage';
+import { folderCacheStorage } from '../../src/node/cacheStorage';
 import { generateArticle } from '../../bench/generate';
 
 const SEEDS = path.join(__dirname, '../../seeds');
@@ -216,7 +216,8 @@ describe('cache: the file', () => {
       inText++;
     }
     assert.ok(refused > 10 && inText > 10, `refused ${refused}, in text ${inText}`);
-    for (const at of [30, bytes.length - 3]) {
+    // In the header's fields and in the last bytes before the texts (the search index): refused.
+    for (const at of [30, readCacheHeader(bytes).prefixBytes - 3]) {
       const copy = bytes.slice();
       copy[at] = copy[at]! ^ 0x5a;
       assert.throws(() => decodeCache(copy), CacheError, `byte ${at}`);
@@ -286,6 +287,28 @@ describe('cache: storage', () => {
     await assert.rejects(writeCache(failing, new Uint8Array(8)), /disk full/);
     assert.deepStrictEqual(fs.readdirSync(dir), [CACHE_FILE]);
     assert.strictEqual((await readCache(storage, assert.fail))!.files.length, decodeCache(bytes).files.length);
+  });
+
+  it('from a local folder, reads the article texts from the open file only when shown, also after a write replaced it', async () => {
+    const storage = folderCacheStorage(dir);
+    const bytes = small();
+    await writeCache(storage, bytes);
+    const expected = decodeCache(bytes).files.map((f) => [f.article?.body, f.article?.excerpt]);
+    const reads: number[] = [];
+    const counting: CacheStorage = {
+      ...storage,
+      openForReading: async (name) => {
+        const file = (await storage.openForReading!(name))!;
+        return { ...file, readSync: (position, length) => { reads.push(length); return file.readSync(position, length); } };
+      },
+    };
+    const snapshot = (await readCache(counting, assert.fail))!;
+    assert.deepStrictEqual(reads, [], 'no text read to restore');
+    // Another window writes a smaller cache over it: this one's texts stay readable.
+    await writeCache(storage, encodeCache({ ...decodeCache(bytes), files: [] }));
+    assert.deepStrictEqual(snapshot.files.map((f) => [f.article?.body, f.article?.excerpt]), expected);
+    assert.strictEqual(reads.length, expected.filter(([body]) => body !== undefined).length * 2, 'one read a text');
+    assert.ok(bytes.byteLength > reads.reduce((a, b) => a + b, 0) + 1000, 'the texts are most of the file, and only they were read lazily');
   });
 
   function small(): Uint8Array {

@@ -20,7 +20,7 @@ export const CACHE_VERSION = 4; // 2: records carry `author` and `format` (web p
 export const CACHE_FILE = 'dossier-index.bin';
 
 const MAGIC = 'DOSSIERC';
-const HEADER_BYTES = 24; // magic, version, section count, body length, checksum
+const HEADER_BYTES = 28; // magic, version, section count, body length, checksum, where the texts section starts
 /**
  * Files per JSON section: keeps every string far below V8's limit at 100k+ articles, and each
  * step of `encodeCacheInSteps` short (about 2 MB of JSON).
@@ -45,18 +45,37 @@ export interface CachedFile extends FileStamp {
 }
 
 /**
- * Article bodies are most of a cache (about 80 %) and are needed only for a passage, a hover or a
- * dossier sentence at a time: a decoded cache keeps them as one block of UTF-8 bytes and an
- * article's `body` is decoded from it when read (a getter), so reopening never decodes them all.
+ * Where the article texts of a cache are read from: the block's bytes in memory, or (the extension
+ * and the CLI, on a local disk) the cache file itself, read a text at a time when one is shown, so
+ * that reopening never reads them at all.
+ */
+export interface TextSource {
+  /** Bytes `start` to `end` of the texts block. */
+  read(start: number, end: number): Uint8Array;
+}
+
+/**
+ * Article bodies and excerpts are most of a cache (about 75 %) and are needed only for a passage, a
+ * hover or a dossier sentence at a time: an article's `body` and `excerpt` are getters that decode
+ * their bytes from the texts block when read.
  */
 export class BodyBlock {
   private static readonly utf8 = new TextDecoder();
-  constructor(private readonly bytes: Uint8Array, private readonly ends: Uint32Array) {}
+  constructor(private readonly source: TextSource, private readonly ends: Uint32Array) {}
   get count(): number {
     return this.ends.length;
   }
+  private failed = false;
   body(i: number): string {
-    return BodyBlock.utf8.decode(this.bytes.subarray(i ? this.ends[i - 1]! : 0, this.ends[i]!));
+    try {
+      return BodyBlock.utf8.decode(this.source.read(i ? this.ends[i - 1]! : 0, this.ends[i]!));
+    } catch (error) {
+      // The cache file went away under an open window (deleted by hand): the text is missing until
+      // the article is read again (Reindex); said once, not thrown into every feature that shows it.
+      if (!this.failed) console.error(`Dossier: an article's text could not be read from the cache (Dossier: Reindex Articles reads it again): ${(error as Error).message}`);
+      this.failed = true;
+      return '';
+    }
   }
 }
 
@@ -228,7 +247,6 @@ function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
   yield words(Section.BodyEnds, ends);
   const block = new Uint8Array(total);
   texts.forEach((b, i) => block.set(b, i ? ends[i - 1]! : 0));
-  yield { kind: Section.Bodies, bytes: block };
   const search = snapshot.search;
   if (search) {
     const { terms, counts, postings, lengths, ...rest } = search.terms;
@@ -238,6 +256,8 @@ function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
     yield words(Section.Lengths, lengths);
     yield words(Section.Docs, search.docs);
   }
+  // Last, so that a reader can stop before it and read a text only when one is shown.
+  yield { kind: Section.Bodies, bytes: block };
 }
 
 function assemble(sections: EncodedSection[]): Uint8Array {
@@ -249,20 +269,56 @@ function assemble(sections: EncodedSection[]): Uint8Array {
   view.setUint32(12, sections.length, true);
   view.setUint32(16, bodyBytes, true);
   let at = HEADER_BYTES;
-  let skip: [number, number] = [out.byteLength, out.byteLength];
+  let textsAt = 0;
   for (const s of sections) {
     view.setUint32(at, s.kind, true);
     view.setUint32(at + 4, s.bytes.byteLength, true);
     out.set(s.bytes, at + 8);
-    if (s.kind === Section.Bodies) skip = [at + 8, at + 8 + pad4(s.bytes.byteLength)];
+    if (s.kind === Section.Bodies) textsAt = at;
     at += 8 + pad4(s.bytes.byteLength);
   }
-  view.setUint32(20, checksumAround(out, HEADER_BYTES, skip), true);
+  view.setUint32(24, textsAt, true);
+  // Everything before the texts' bytes (the texts section is last; see `checksumOfPrefix`).
+  view.setUint32(20, checksum(out, HEADER_BYTES, textsAt + 8), true);
   return out;
 }
 
-/** Reads a cache file; throws `CacheError` saying what is wrong with it. */
+/** The header of a cache file: what `decodeCachePrefix` needs to know how much to read. */
+export interface CacheHeader {
+  /** Bytes from the start of the file to the first byte of the article texts. */
+  prefixBytes: number;
+  /** The whole file's length. */
+  fileBytes: number;
+}
+
+/** Reads the fixed header (the first `CACHE_HEADER_BYTES` bytes); throws `CacheError` when it is not a usable cache. */
+export function readCacheHeader(head: Uint8Array): CacheHeader {
+  if (head.byteLength < HEADER_BYTES) throw new CacheError('the file is truncated (no header)');
+  for (let i = 0; i < MAGIC.length; i++) if (head[i] !== MAGIC.charCodeAt(i)) throw new CacheError('not a Dossier cache file');
+  const view = new DataView(head.buffer, head.byteOffset, HEADER_BYTES);
+  const version = view.getUint32(8, true);
+  if (version !== CACHE_VERSION) throw new CacheError(`written by another version of Dossier (format ${version}, this one reads ${CACHE_VERSION})`);
+  const textsAt = view.getUint32(24, true);
+  const fileBytes = HEADER_BYTES + view.getUint32(16, true);
+  if (textsAt < HEADER_BYTES || textsAt + 8 > fileBytes || textsAt % 4) throw new CacheError('the header is malformed');
+  return { prefixBytes: textsAt + 8, fileBytes };
+}
+
+export const CACHE_HEADER_BYTES = HEADER_BYTES;
+
+/** Reads a cache file held in memory; throws `CacheError` saying what is wrong with it. */
 export function decodeCache(input: Uint8Array, timings?: Record<string, number>): CacheSnapshot {
+  const header = readCacheHeader(input);
+  if (input.byteLength !== header.fileBytes) throw new CacheError(`the file is truncated or padded (${input.byteLength} bytes, expected ${header.fileBytes})`);
+  const texts = input.subarray(header.prefixBytes);
+  return decodeCachePrefix(input.subarray(0, header.prefixBytes), header.fileBytes, { read: (start, end) => texts.subarray(start, end) }, timings);
+}
+
+/**
+ * Reads a cache file from its prefix (the bytes before the article texts, `CacheHeader.prefixBytes`
+ * of them) and its length; the texts are read from `texts` when shown. Throws `CacheError`.
+ */
+export function decodeCachePrefix(input: Uint8Array, fileBytes: number, texts: TextSource, timings?: Record<string, number>): CacheSnapshot {
   let t = performance.now();
   const mark = (name: string) => {
     if (timings) timings[name] = Math.round(performance.now() - t);
@@ -270,31 +326,35 @@ export function decodeCache(input: Uint8Array, timings?: Record<string, number>)
   };
   // Typed-array sections need 4-byte alignment: copy when the bytes do not start on one.
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
-  if (bytes.byteLength < HEADER_BYTES) throw new CacheError('the file is truncated (no header)');
-  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) throw new CacheError('not a Dossier cache file');
+  const header = readCacheHeader(bytes);
+  if (header.fileBytes !== fileBytes) throw new CacheError(`the file is truncated or padded (${fileBytes} bytes, expected ${header.fileBytes})`);
+  if (bytes.byteLength !== header.prefixBytes) throw new CacheError('the file is truncated (its texts section is missing)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(8, true);
-  if (version !== CACHE_VERSION) throw new CacheError(`written by another version of Dossier (format ${version}, this one reads ${CACHE_VERSION})`);
   const sectionCount = view.getUint32(12, true);
-  const bodyBytes = view.getUint32(16, true);
-  if (bytes.byteLength !== HEADER_BYTES + bodyBytes) throw new CacheError(`the file is truncated or padded (${bytes.byteLength} bytes, expected ${HEADER_BYTES + bodyBytes})`);
+  // Everything but the texts is checked: a flipped byte in a text can only change a shown character.
+  if (checksum(bytes, HEADER_BYTES, bytes.byteLength) !== view.getUint32(20, true)) throw new CacheError('checksum mismatch (the file is corrupt)');
+  mark('cacheChecksum');
 
   // Not `fatal`: the checksum has vouched for the bytes, and fatal decoding is several times slower.
   const utf8 = new TextDecoder('utf-8');
   const sections: { kind: number; bytes: Uint8Array }[] = [];
-  let skip: [number, number] = [bytes.byteLength, bytes.byteLength];
   let at = HEADER_BYTES;
+  let textsLength = -1;
   for (let i = 0; i < sectionCount; i++) {
     if (at + 8 > bytes.byteLength) throw new CacheError('a section runs past the end');
     const kind = view.getUint32(at, true);
     const length = view.getUint32(at + 4, true);
+    if (kind === Section.Bodies) {
+      // The last section, its bytes outside the prefix.
+      if (i !== sectionCount - 1 || at + 8 !== bytes.byteLength || at + 8 + pad4(length) !== fileBytes) throw new CacheError('the texts section is malformed');
+      textsLength = length;
+      break;
+    }
     if (at + 8 + length > bytes.byteLength) throw new CacheError('a section runs past the end');
     sections.push({ kind, bytes: bytes.subarray(at + 8, at + 8 + length) });
-    if (kind === Section.Bodies) skip = [at + 8, at + 8 + pad4(length)];
     at += 8 + pad4(length);
   }
-  if (checksumAround(bytes, HEADER_BYTES, skip) !== view.getUint32(20, true)) throw new CacheError('checksum mismatch (the file is corrupt)');
-  mark('cacheChecksum');
+  if (textsLength < 0) throw new CacheError('the texts section is missing');
   let next = 0;
   const take = (kind: Section) => {
     const s = sections[next++];
@@ -332,12 +392,11 @@ export function decodeCache(input: Uint8Array, timings?: Record<string, number>)
   if (rows.length !== meta.files) throw new CacheError('the number of files does not match the header');
   mark('cacheParseFiles');
   const ends = words(Section.BodyEnds);
-  const blockBytes = take(Section.Bodies);
   for (let i = 0, last = 0; i < ends.length; last = ends[i++]!) {
-    if (ends[i]! < last || ends[i]! > blockBytes.byteLength) throw new CacheError('the bodies section is malformed');
+    if (ends[i]! < last || ends[i]! > textsLength) throw new CacheError('the bodies section is malformed');
   }
-  if (ends.length && ends[ends.length - 1] !== blockBytes.byteLength) throw new CacheError('the bodies section is malformed');
-  const block = new BodyBlock(blockBytes, ends);
+  if ((ends.length ? ends[ends.length - 1]! : 0) !== textsLength) throw new CacheError('the bodies section is malformed');
+  const block = new BodyBlock(texts, ends);
   const files: CachedFile[] = [];
   let nextText = 0;
   for (const row of rows) {
@@ -425,16 +484,6 @@ function pad4(n: number): number {
 }
 
 /**
- * The checksum of everything after the header but the article texts (`skip`: three quarters of the
- * file, decoded only when shown, so a flipped byte there can only change a shown character): the
- * records, tables and search index it guards are what a corrupt cache could break. A truncated
- * file is caught by its length before this.
- */
-function checksumAround(bytes: Uint8Array, from: number, skip: [number, number]): number {
-  return (Math.imul(checksum(bytes, from, skip[0]) ^ 0x5bd1e995, 0x01000193) ^ checksum(bytes, skip[1], bytes.byteLength)) >>> 0;
-}
-
-/**
  * FNV-1a over 32-bit words in four interleaved lanes (four independent multiply chains run about
  * three times as fast as one), folded together: catches flipped, zeroed or shifted blocks.
  */
@@ -466,6 +515,20 @@ export interface CacheStorage {
   /** Replaces `to` by `from` in one step. */
   rename(from: string, to: string): Promise<void>;
   delete(name: string): Promise<void>;
+  /**
+   * Opens the file for reads at any place (a local disk: the extension, the CLI), or undefined when
+   * it does not exist; without it, the whole file is read with `read`.
+   */
+  openForReading?(name: string): Promise<RandomAccessFile | undefined>;
+}
+
+/** A file kept open: its prefix read once, its article texts one at a time, when shown. */
+export interface RandomAccessFile {
+  readonly size: number;
+  read(position: number, length: number): Promise<Uint8Array>;
+  /** A short read of bytes already on disk (an article's text): microseconds, so synchronous. */
+  readSync(position: number, length: number): Uint8Array;
+  close(): Promise<void>;
 }
 
 /** Writes the cache file through a temp file of its own and a rename: never a half-written cache file. */
@@ -485,9 +548,43 @@ export async function writeCache(storage: CacheStorage, bytes: Uint8Array): Prom
  * was thrown away (and the bad file is deleted, so it is rebuilt rather than re-read every time).
  */
 export async function readCache(storage: CacheStorage, log: (message: string) => void, timings?: Record<string, number>): Promise<CacheSnapshot | null> {
+  const t = performance.now();
+  const discard = async (error: unknown) => {
+    log(`Cache discarded, indexing from the files: ${(error as Error).message}`);
+    await storage.delete(CACHE_FILE).catch((e: unknown) => log(`Could not delete the discarded cache: ${(e as Error).message}`));
+    return null;
+  };
+  if (storage.openForReading) {
+    let file: RandomAccessFile | undefined;
+    let header: CacheHeader;
+    let prefix: Uint8Array;
+    try {
+      file = await storage.openForReading(CACHE_FILE);
+      if (!file) return null;
+      try {
+        header = readCacheHeader(await file.read(0, Math.min(file.size, CACHE_HEADER_BYTES)));
+      } catch (error) {
+        await file.close();
+        return error instanceof CacheError ? discard(error) : Promise.reject(error);
+      }
+      prefix = await file.read(0, Math.min(file.size, header.prefixBytes));
+    } catch (error) {
+      await file?.close().catch(() => undefined); // the read's error is the one to report
+      log(`Cache not readable, indexing from the files: ${(error as Error).message}`);
+      return null;
+    }
+    if (timings) timings.cacheRead = Math.round(performance.now() - t);
+    const opened = file;
+    try {
+      // The file stays open for the texts (a rename over it by a later write leaves this one readable).
+      return decodeCachePrefix(prefix, opened.size, { read: (start, end) => opened.readSync(header.prefixBytes + start, end - start) }, timings);
+    } catch (error) {
+      await opened.close();
+      return discard(error);
+    }
+  }
   let bytes: Uint8Array | undefined;
   try {
-    const t = performance.now();
     bytes = await storage.read(CACHE_FILE);
     if (timings) timings.cacheRead = Math.round(performance.now() - t);
   } catch (error) {
@@ -498,8 +595,6 @@ export async function readCache(storage: CacheStorage, log: (message: string) =>
   try {
     return decodeCache(bytes, timings);
   } catch (error) {
-    log(`Cache discarded, indexing from the files: ${(error as Error).message}`);
-    await storage.delete(CACHE_FILE).catch((e: unknown) => log(`Could not delete the discarded cache: ${(e as Error).message}`));
-    return null;
+    return discard(error);
   }
 }
