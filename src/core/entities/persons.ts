@@ -16,7 +16,7 @@ import type { PersonMention } from '../types';
 import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
   AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
-  COMMON_GIVEN_NAMES, GIVEN_NAMES, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
+  COMMON_GIVEN_NAMES, CREDIT_WORDS, GIVEN_NAMES, GROUP_ADJECTIVES, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
@@ -46,6 +46,8 @@ const NON_PERSON = 128;
 const NOUN_ENDING = 256;
 const NAME_SUFFIX = 512;
 const COMMON_GIVEN = 1024;
+const GROUP = 2048;
+const US_STATE = 4096;
 
 /** Keyed by the word as written; all-caps words apart (a two-letter word is a country code only in capitals). */
 const flagCache = new Map<string, number>();
@@ -70,7 +72,9 @@ function flagsOf(t: Token): number {
       | (NON_PERSON_WORDS.has(key) ? NON_PERSON : 0)
       | (COMMON_SUFFIX_RE.test(key) ? NOUN_ENDING : 0)
       | (NAME_SUFFIXES.has(key) ? NAME_SUFFIX : 0)
-      | (COMMON_GIVEN_NAMES.has(tk) ? COMMON_GIVEN : 0);
+      | (COMMON_GIVEN_NAMES.has(tk) ? COMMON_GIVEN : 0)
+      | (GROUP_ADJECTIVES.has(key) ? GROUP : 0)
+      | (US_STATES.has(key) ? US_STATE : 0);
     if (cache.size >= 100_000) cache.clear();
     cache.set(t.text, f);
   }
@@ -91,7 +95,13 @@ const isDemonymPhrase = (tokens: Token[]) => {
 
 const ARABIC_ARTICLE_RE = /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u;
 /** A middle initial: "W" (its full stop is in the gap) or "H.W.". */
-const INITIAL_RE = /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$/u;
+const INITIAL_RE = /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$|^(?:\p{Lu}\.){1,2}\p{Lu}$/u;
+/** French and Italian elided particles inside a name: "Patrizia d'Ettorre", "Valéry Giscard d'Estaing". */
+const ELIDED_PARTICLE_RE = /^[dl]['’]\p{Lu}/u;
+/** A romanised Chinese or Korean given name: two syllables joined by a hyphen ("Ka-ki", "Cheuk-ting", "Jong-un"). */
+const SYLLABLE_PAIR_RE = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,5}$/u;
+/** An acronym written with inner capitals ("IoT", "PhD", "CoE"): ends in a capital after a lower-case letter. */
+const MIXED_ACRONYM_RE = /\p{Ll}\p{Lu}+$/u;
 
 const CONTRACTION_RE = /['’](?:m|re|ve|ll|d)$|n['’]t$/i;
 
@@ -99,8 +109,9 @@ const CONTRACTION_RE = /['’](?:m|re|ve|ll|d)$|n['’]t$/i;
 function nameish(t: Token): boolean {
   // "I'm", "We've", "They'll": contractions are never part of a name.
   if (CONTRACTION_RE.test(t.text)) return false;
-  if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && ARABIC_ARTICLE_RE.test(t.text));
+  if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && ARABIC_ARTICLE_RE.test(t.text)) || ELIDED_PARTICLE_RE.test(t.text);
   const c = t.text.charCodeAt(t.text.length - 1);
+  if (MIXED_ACRONYM_RE.test(t.text)) return false;
   if (c >= 48 && c <= 57) return false;
   if (t.allCaps) return t.text.length === 1 || INITIAL_RE.test(t.text);
   return !/\d/.test(t.text);
@@ -115,9 +126,16 @@ function joined(previous: Token, t: Token): boolean {
 function extractMentions(tokens: Token[]): Mention[] {
   const mentions: Mention[] = [];
   const n = tokens.length;
+  // "Reporting by Jane Doe; Editing by John Roe": names after a credit's "by" up to the end of its clause
+  // are the piece's staff, not persons it names.
+  let creditUntil = -1;
   for (let i = 0; i < n; ) {
     const first = tokens[i]!;
-    if (!first.capitalised || !nameish(first)) {
+    if (first.key === 'by' && i > 0 && CREDIT_WORDS.has(tokens[i - 1]!.key) && first.gap === ' ') {
+      creditUntil = i + 1;
+      while (creditUntil < n && !tokens[creditUntil]!.sentenceStart) creditUntil++;
+    }
+    if (!first.capitalised || !nameish(first) || i < creditUntil) {
       i++;
       continue;
     }
@@ -125,7 +143,7 @@ function extractMentions(tokens: Token[]): Mention[] {
     while (end < n && joined(tokens[end - 1]!, tokens[end]!) && nameish(tokens[end]!)) end++;
     // Particles may not close a name ("al-Assad" may).
     let last = end;
-    while (last > i && !tokens[last - 1]!.capitalised && !ARABIC_ARTICLE_RE.test(tokens[last - 1]!.text)) last--;
+    while (last > i && !tokens[last - 1]!.capitalised && !ARABIC_ARTICLE_RE.test(tokens[last - 1]!.text) && !ELIDED_PARTICLE_RE.test(tokens[last - 1]!.text)) last--;
     // Most runs are one ordinary capitalised word ("The", "He", "Monday"): rejected at once.
     if (!(last === i + 1 && (has(first, STOP) || has(first, COMMON) || has(first, TITLE)))) {
       const mention = candidate(tokens, i, last);
@@ -145,7 +163,19 @@ function titledAt(tokens: Token[], start: number): boolean {
   return !!before && has(before, TITLE) && (tokens[start]!.gap === ' ' || tokens[start]!.gap === ', ');
 }
 
-const SINGLE_REJECT = STOP | COMMON | TITLE | NON_PERSON | DEMONYM | NAME_SUFFIX;
+const SINGLE_REJECT = STOP | COMMON | TITLE | NON_PERSON | DEMONYM | NAME_SUFFIX | GROUP | US_STATE;
+
+/** A hyphenated word some part of which is lower case, a group or a place ("York-born", "African-American", "Biden-Harris"
+ *  is a pair of names, not one). */
+function compoundNotName(text: string): boolean {
+  const parts = text.split('-');
+  for (const part of parts) {
+    if (!part || !/^\p{Lu}/u.test(part)) return true;
+    const key = part.toLowerCase();
+    if (GROUP_ADJECTIVES.has(key) || US_STATES.has(key) || NON_PERSON_WORDS.has(key) || isDemonym(part) || lookupCountry(part) !== null) return true;
+  }
+  return false;
+}
 
 /** A one-word run ("Lavrov", "Montenegro"): a bare name, to be attached to a full name later. */
 function single(tokens: Token[], start: number): Mention | null {
@@ -153,6 +183,8 @@ function single(tokens: Token[], start: number): Mention | null {
   const f = flagsOf(t);
   if (f & SINGLE_REJECT || t.allCaps || INITIAL_RE.test(t.text)) return null;
   if (f & NOUN_ENDING && !(f & (GIVEN | EAST_ASIAN))) return null;
+  // "African-American", "New York-born", "Biden-Harris": a compound of group, place or lower-case parts is no name.
+  if (t.text.includes('-') && !ARABIC_ARTICLE_RE.test(t.text) && compoundNotName(t.text)) return null;
   const after = tokens[start + 1];
   if (after && after.gap === ' ' && !after.capitalised) {
     if (AFTER_NAME_NOT_PERSON.has(after.key)) return null;
@@ -189,8 +221,10 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     if (k === start && titledBefore && !t.sentenceStart && k + 1 < end && (f & (STOP | TITLE)) === STOP) break;
     // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun).
     if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut) break;
-    if (f & (TITLE | STOP)) {
+    if (f & (TITLE | STOP | GROUP)) {
       if (f & TITLE) titled = true;
+      cut = k + 1;
+    } else if (f & US_STATE && !(f & COMMON_GIVEN) && k + 1 < end) {
       cut = k + 1;
     } else if (f & NON_PERSON) {
       cut = k + 1;
@@ -221,9 +255,16 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
       }
     }
   }
-  if (afterOrganisation && !isGiven(tokens[from]!)) return null;
-  // A headline word ends the name ("Maduro Already in Moscow", "Sergey Lavrov Visiting Venezuela").
+  const speechAfterRun = !!tokens[end] && SPEECH_VERBS.has(tokens[end]!.key) && tokens[end]!.gap === ' ';
+  if (afterOrganisation && !isGiven(tokens[from]!)) {
+    // "CEO of the Refugee Council Enver Solomon told …": two name words between an organisation and a reporting verb.
+    if (!(speechAfterRun && to - from === 2 && !(flagsOf(tokens[from]!) & (NOUN_ENDING | COMMON | COUNTRY)) && !(flagsOf(tokens[from + 1]!) & (NOUN_ENDING | COUNTRY)))) return null;
+    titled = true;
+  }
+  // A headline word ends the name ("Maduro Already in Moscow", "Sergey Lavrov Visiting Venezuela"), but not a
+  // family name that is also a word right before a reporting verb ("Prime Minister John Key said").
   for (let k = from + 1; k < to; k++) {
+    if (has(tokens[k]!, COMMON) && k === end - 1 && speechAfterRun && !has(tokens[k]!, STOP)) continue;
     if (has(tokens[k]!, COMMON) || has(tokens[k]!, STOP)) {
       to = k;
       break;
@@ -236,6 +277,10 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   let seq = tokens.slice(from, to);
   // A title compound after the name is its apposition: "Michael Spindelegger Vice-Chancellor".
   while (seq.length > 2 && seq[seq.length - 1]!.key.includes('-') && has(seq[seq.length - 1]!, TITLE)) seq = seq.slice(0, -1);
+  // Initials do not end a name ("[George H. W.] Bush" gives no "George H. W"); nor does a title word after a full
+  // name that starts with a given name ("the George Floyd Justice in Policing Act").
+  while (seq.length > 1 && INITIAL_RE.test(seq[seq.length - 1]!.text)) seq = seq.slice(0, -1);
+  if (seq.length >= 3 && has(seq[seq.length - 1]!, TITLE) && has(seq[0]!, GIVEN | COMMON_GIVEN)) seq = seq.slice(0, -1);
   // Trailing country words are not part of a name, unless right after a given name ("Michael Jordan").
   while (seq.length > 1 && isCountryWord(seq[seq.length - 1]!) && !(seq.length === 2 && isGiven(seq[0]!))) seq = seq.slice(0, -1);
   // Name suffixes and initials do not end a name ("Ferdinand Marcos Jr" keeps its "Jr", "Marcos Jr" alone is no name).
@@ -247,8 +292,9 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     const t = seq[k]!;
     if (t.capitalised && ++words > 5) return null;
     // Common-noun endings rule a word out ("Technological Cooperation"), unless a title or a given name vouches
-    // for the name ("Commerce Secretary Howard Lutnick", "Florence Jennings"), or it is East Asian ("Xi Jinping").
-    if (has(t, NOUN_ENDING) && !titled && !isGiven(firstTok) && !isEastAsianSurname(firstTok)) return null;
+    // for the name ("Commerce Secretary Howard Lutnick", "Florence Jennings", "Gary Chan": a given name may itself
+    // end like a noun), or it is East Asian ("Xi Jinping").
+    if (has(t, NOUN_ENDING) && !titled && !has(firstTok, GIVEN | COMMON_GIVEN | EAST_ASIAN)) return null;
   }
   const next = tokens[from + seq.length];
   const speech = !!next && SPEECH_VERBS.has(next.key) && next.gap === ' ';
@@ -267,13 +313,31 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   }
   const prep = tokens[from - 1];
   const afterPlace = !!prep && PLACE_PREPOSITIONS.has(prep.key) && firstTok.gap === ' ';
-  const vouched = given || titled || speech || has(firstTok, COMMON_GIVEN) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
+  const vouched = given || titled || speech || has(firstTok, COMMON_GIVEN) || initialsFirst(seq) || eastAsianShape(seq) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
     || visiting(tokens, from + seq.length)
     || seq.some((t) => PERSON_PARTICLES.has(t.key) || (!t.capitalised && ARABIC_ARTICLE_RE.test(t.text)));
   if (afterPlace && !vouched) return null;
   // Nothing says it is a person ("Goldman Sachs", "Fort Myers", "Hurricane Milton"): it stands only if the
   // article confirms it, by the bare family name ("Pandor said") or a relative's full name ("David Beckham").
   return { tokens: seq, titled, country: false, weak: weak || !vouched };
+}
+
+/** "O.J. Simpson", "L. Ron Hubbard", "R Saravanan": initials before a family name (not two bare letters, "T C Phailin"). */
+function initialsFirst(seq: Token[]): boolean {
+  const first = seq[0]!;
+  if (seq.length < 2 || !INITIAL_RE.test(first.text) || has(first, COUNTRY | STOP)) return false;
+  const second = seq[1]!;
+  return first.text.includes('.') || second.gap === '. ' || !INITIAL_RE.test(second.text);
+}
+
+/** "Kwok Ka-ki", "Lam Cheuk-ting" (family name, then a hyphenated two-syllable given name); "Starry Lee", "Holden Chow"
+ *  (a given name before a Chinese or Korean family name). */
+function eastAsianShape(seq: Token[]): boolean {
+  if (seq.length !== 2) return false;
+  const [a, b] = seq as [Token, Token];
+  if (has(a, STOP | COMMON | NON_PERSON | COUNTRY | NOUN_ENDING | TITLE) || a.allCaps) return false;
+  if (a.text.length <= 7 && !a.text.includes('-') && SYLLABLE_PAIR_RE.test(b.text)) return true;
+  return has(b, EAST_ASIAN) && !has(a, EAST_ASIAN) && !b.text.includes('-');
 }
 
 /** "… known as Jokowi", "… nicknamed Hemedti" (the name right after the cue). */
