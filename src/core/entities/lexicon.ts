@@ -46,7 +46,7 @@ export const EAST_ASIAN_SURNAMES = new Set(words(`
 xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang song tang han feng deng cao peng
 zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding shen jin kim park choi jung kang cho yoon jang lim moon shin
 han oh seo kwon hwang ahn song yoo hong jeon ko choe pak ri ryu mao lai tsai qin wen nguyen tran le pham hoang phan vu dang bui do ho ngo duong ly
-chan wong leung lam lau cheung kwok yau shiu tse chow hui kwong yeung tsang chiu fung mak yiu tam yip ng tsui siu chung cheng chiang hau
+lee chan wong leung lam lau cheung kwok yau shiu tse chow hui kwong yeung tsang chiu fung mak yiu tam yip ng tsui siu chung cheng chiang hau
 `).map(translitKey));
 
 /** Titles, roles and honorifics stripped from the front of a name. */
@@ -86,7 +86,7 @@ delta shoal reef strait gulf bay peninsula desert coast cape plateau basin canal
 kremlin pentagon elysee knesset bundestag bundesrat politburo whitehall rada sejm storting riksdag majlis shura
 hamas hezbollah taliban houthis houthi isis ecowas asean mercosur brics opec nato
 month festival jubilee circle cyclone hurricane typhoon storm tornado spacecraft satellite telescope rover probe letter speech
-resources commons presidency vice-presidency floor africa asia europe oceania antarctica arctic
+resources commons presidency vice-presidency floor africa asia europe oceania antarctica arctic relations circuit
 federal reserve exchange rights airways airlines motors industries petroleum energy group
 ria novosti yonhap bernama anadolu irna wafa ansa efe kyodo antara xinhua kcna
 `));
@@ -173,10 +173,19 @@ oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming caro
 /** Words before "by" that make the names after it credits of the piece, not persons it names ("Reporting by …; Editing by …"). */
 export const CREDIT_WORDS = new Set(words('reporting editing writing compiled additional photography photographs photos graphics produced translated translation'));
 
+/** Words before "by" that make the name after it an author's: "written by Marc Headley", "a paper by A. S. Heagle". */
+export const AUTHORED_WORDS = new Set(words('written edited directed authored painted photographed composed illustrated narrated designed created paper book article study novel film song poem essay'));
+
+/** Words that open a reply in an interview ("Yes, Karl."): never a family name in an inverted "Austen, Jane". */
+export const INTERJECTIONS = new Set(words('yes no yeah okay ok sure thanks thank hello hi hey well oh ah right sorry please look listen congratulations welcome good great fine exactly absolutely indeed'));
+
+/** Compass words that end a place's name ("Kowloon West", "New Territories East"). */
+export const COMPASS_WORDS = new Set(words('north south east west central northeast northwest southeast southwest'));
+
 /** Words around a demonym that make it a language ("books in German", "speaks Japanese", "languages like Hebrew"). */
 export const LANGUAGE_CUES = new Set(words('in into speak speaks spoke speaking language languages like translated fluent'));
 
 /** The only lower-case words the entity passes look at (see tokenize's keepLowercase). */
 export const LOWERCASE_CONTEXT_WORDS = new Set([...TITLE_WORDS, ...PLACE_PREPOSITIONS, ...SPEECH_VERBS, ...NAME_PARTICLES,
   ...AFTER_NAME_NOT_PERSON, ...COUNTRY_LINK_WORDS, ...APPOSITION_WORDS, ...APPOSITION_ARTICLES, ...ALIAS_CUES, ...CREDIT_WORDS,
-  ...LANGUAGE_CUES, 'as', 'by']);
+  ...LANGUAGE_CUES, ...AUTHORED_WORDS, 'as', 'by']);

@@ -16,7 +16,7 @@ import type { PersonMention } from '../types';
 import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
   AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
-  COMMON_GIVEN_NAMES, CREDIT_WORDS, GIVEN_NAMES, GROUP_ADJECTIVES, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
+  AUTHORED_WORDS, COMMON_GIVEN_NAMES, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
@@ -139,6 +139,12 @@ function extractMentions(tokens: Token[]): Mention[] {
       i++;
       continue;
     }
+    const inverted = invertedName(tokens, i);
+    if (inverted) {
+      mentions.push(inverted.mention);
+      i = inverted.end;
+      continue;
+    }
     let end = i + 1;
     while (end < n && joined(tokens[end - 1]!, tokens[end]!) && nameish(tokens[end]!)) end++;
     // Particles may not close a name ("al-Assad" may).
@@ -157,6 +163,25 @@ function extractMentions(tokens: Token[]): Mention[] {
   return mentions;
 }
 
+/** A catalogue's inverted name: "Austen, Jane.", "Macaulay, Thomas Babington.", "Marx, Karl and Engels, Friedrich.": a
+ *  family name opening a sentence (or after "and"), a comma, one or two name words starting with a given name, then the
+ *  end of the sentence or "and". The mention is the name in reading order. */
+function invertedName(tokens: Token[], i: number): { mention: Mention; end: number } | null {
+  const family = tokens[i]!;
+  const comma = tokens[i + 1];
+  if (!comma || comma.gap !== ', ' || !comma.capitalised || family.possessive || family.text.includes('-')) return null;
+  if (!(family.sentenceStart || tokens[i - 1]?.key === 'and')) return null;
+  if (has(family, STOP | COMMON | TITLE | NON_PERSON | DEMONYM | GIVEN | GROUP | US_STATE) || family.allCaps || INTERJECTIONS.has(family.key)) return null;
+  if (!has(comma, GIVEN | COMMON_GIVEN) || has(comma, STOP | TITLE | COUNTRY)) return null;
+  let end = i + 2;
+  if (end < tokens.length && tokens[end]!.gap === ' ' && tokens[end]!.capitalised && !has(tokens[end]!, STOP | COMMON | TITLE | NON_PERSON)) end++;
+  const next = tokens[end];
+  const closed = !next || next.key === 'and' || (/^[.;]\s/.test(next.gap) || /\n/.test(next.gap));
+  if (!closed || tokens[end - 1]!.possessive) return null;
+  const given = tokens.slice(i + 1, end).map((t, k) => ({ ...t, gap: k === 0 ? '' : ' ' }));
+  return { mention: { tokens: [...given, { ...family, gap: ' ' }], titled: true, country: false, weak: false }, end };
+}
+
 /** A title word just before the run: "President Putin", "Foreign Minister, Sergey Lavrov". */
 function titledAt(tokens: Token[], start: number): boolean {
   const before = tokens[start - 1];
@@ -164,6 +189,15 @@ function titledAt(tokens: Token[], start: number): boolean {
 }
 
 const SINGLE_REJECT = STOP | COMMON | TITLE | NON_PERSON | DEMONYM | NAME_SUFFIX | GROUP | US_STATE;
+
+/** "Pan-democrat", "Co-founder", "York-born": a hyphenated word with a lower-case part that is not a romanised
+ *  syllable ("Ka-ki"), an Arabic article or an elided particle. */
+function lowerCompound(t: Token): boolean {
+  if (!t.capitalised || !t.text.includes('-') || SYLLABLE_PAIR_RE.test(t.text)) return false;
+  const parts = t.text.split('-');
+  for (let k = 1; k < parts.length; k++) if (parts[k] && !/^\p{Lu}/u.test(parts[k]!) && !ELIDED_PARTICLE_RE.test(parts[k]!)) return true;
+  return false;
+}
 
 /** A hyphenated word some part of which is lower case, a group or a place ("York-born", "African-American", "Biden-Harris"
  *  is a pair of names, not one). */
@@ -221,7 +255,7 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     if (k === start && titledBefore && !t.sentenceStart && k + 1 < end && (f & (STOP | TITLE)) === STOP) break;
     // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun).
     if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut) break;
-    if (f & (TITLE | STOP | GROUP)) {
+    if (f & (TITLE | STOP | GROUP) || lowerCompound(t)) {
       if (f & TITLE) titled = true;
       cut = k + 1;
     } else if (f & US_STATE && !(f & COMMON_GIVEN) && k + 1 < end) {
@@ -275,6 +309,10 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const after = tokens[to];
   if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ') return null;
   let seq = tokens.slice(from, to);
+  // "New York-born", "Chairman Green-have": a compound with a lower-case part inside a run is no name.
+  for (const t of seq) if (lowerCompound(t)) return null;
+  // "Kowloon West", "New Territories East": a compass word ends a place's name.
+  if (seq.length > 1 && COMPASS_WORDS.has(seq[seq.length - 1]!.key) && !has(seq[0]!, GIVEN | COMMON_GIVEN)) return null;
   // A title compound after the name is its apposition: "Michael Spindelegger Vice-Chancellor".
   while (seq.length > 2 && seq[seq.length - 1]!.key.includes('-') && has(seq[seq.length - 1]!, TITLE)) seq = seq.slice(0, -1);
   // Initials do not end a name ("[George H. W.] Bush" gives no "George H. W"); nor does a title word after a full
@@ -313,7 +351,7 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   }
   const prep = tokens[from - 1];
   const afterPlace = !!prep && PLACE_PREPOSITIONS.has(prep.key) && firstTok.gap === ' ';
-  const vouched = given || titled || speech || has(firstTok, COMMON_GIVEN) || initialsFirst(seq) || eastAsianShape(seq) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
+  const vouched = given || titled || speech || authoredBy(tokens, from) || has(firstTok, COMMON_GIVEN) || initialsFirst(seq) || eastAsianShape(seq) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
     || visiting(tokens, from + seq.length)
     || seq.some((t) => PERSON_PARTICLES.has(t.key) || (!t.capitalised && ARABIC_ARTICLE_RE.test(t.text)));
   if (afterPlace && !vouched) return null;
@@ -322,11 +360,19 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   return { tokens: seq, titled, country: false, weak: weak || !vouched };
 }
 
+/** "written by Marc Headley", "a paper by A. S. Heagle": an author after "by". */
+function authoredBy(tokens: Token[], from: number): boolean {
+  const by = tokens[from - 1];
+  const word = tokens[from - 2];
+  return !!by && !!word && by.key === 'by' && tokens[from]!.gap === ' ' && by.gap === ' ' && AUTHORED_WORDS.has(word.key);
+}
+
 /** "O.J. Simpson", "L. Ron Hubbard", "R Saravanan": initials before a family name (not two bare letters, "T C Phailin"). */
 function initialsFirst(seq: Token[]): boolean {
   const first = seq[0]!;
   if (seq.length < 2 || !INITIAL_RE.test(first.text) || has(first, COUNTRY | STOP)) return false;
   const second = seq[1]!;
+  if (has(second, TITLE | STOP | NON_PERSON)) return false;
   return first.text.includes('.') || second.gap === '. ' || !INITIAL_RE.test(second.text);
 }
 
