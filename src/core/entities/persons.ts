@@ -191,9 +191,11 @@ function titledAt(tokens: Token[], start: number): boolean {
 const SINGLE_REJECT = STOP | COMMON | TITLE | NON_PERSON | DEMONYM | NAME_SUFFIX | GROUP | US_STATE;
 
 /** "Pan-democrat", "Co-founder", "York-born": a hyphenated word with a lower-case part that is not a romanised
- *  syllable ("Ka-ki"), an Arabic article or an elided particle. */
-function lowerCompound(t: Token): boolean {
-  if (!t.capitalised || !t.text.includes('-') || SYLLABLE_PAIR_RE.test(t.text)) return false;
+ *  syllable after a Chinese or Korean family name ("Kwok Ka-ki") or an elided particle. */
+function lowerCompound(t: Token, before: Token | undefined): boolean {
+  if (!t.capitalised || !t.text.includes('-')) return false;
+  // "Ka-ki" after a Chinese family name is a given name; "York-born", "Green-have" are not.
+  if (SYLLABLE_PAIR_RE.test(t.text) && !!before && before.end + 1 === t.start && has(before, EAST_ASIAN)) return false;
   const parts = t.text.split('-');
   for (let k = 1; k < parts.length; k++) if (parts[k] && !/^\p{Lu}/u.test(parts[k]!) && !ELIDED_PARTICLE_RE.test(parts[k]!)) return true;
   return false;
@@ -255,7 +257,7 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     if (k === start && titledBefore && !t.sentenceStart && k + 1 < end && (f & (STOP | TITLE)) === STOP) break;
     // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun).
     if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut) break;
-    if (f & (TITLE | STOP | GROUP) || lowerCompound(t)) {
+    if (f & (TITLE | STOP | GROUP) || lowerCompound(t, tokens[k - 1])) {
       if (f & TITLE) titled = true;
       cut = k + 1;
     } else if (f & US_STATE && !(f & COMMON_GIVEN) && k + 1 < end) {
@@ -310,7 +312,7 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ') return null;
   let seq = tokens.slice(from, to);
   // "New York-born", "Chairman Green-have": a compound with a lower-case part inside a run is no name.
-  for (const t of seq) if (lowerCompound(t)) return null;
+  for (let k = 0; k < seq.length; k++) if (lowerCompound(seq[k]!, k > 0 ? seq[k - 1] : undefined)) return null;
   // "Kowloon West", "New Territories East": a compass word ends a place's name.
   if (seq.length > 1 && COMPASS_WORDS.has(seq[seq.length - 1]!.key) && !has(seq[0]!, GIVEN | COMMON_GIVEN)) return null;
   // A title compound after the name is its apposition: "Michael Spindelegger Vice-Chancellor".
@@ -382,7 +384,7 @@ function eastAsianShape(seq: Token[]): boolean {
   if (seq.length !== 2) return false;
   const [a, b] = seq as [Token, Token];
   if (has(a, STOP | COMMON | NON_PERSON | COUNTRY | NOUN_ENDING | TITLE) || a.allCaps) return false;
-  if (a.text.length <= 7 && !a.text.includes('-') && SYLLABLE_PAIR_RE.test(b.text)) return true;
+  if (has(a, EAST_ASIAN) && SYLLABLE_PAIR_RE.test(b.text)) return true;
   return has(b, EAST_ASIAN) && !has(a, EAST_ASIAN) && !b.text.includes('-');
 }
 
