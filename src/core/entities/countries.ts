@@ -35,11 +35,15 @@ const CURATED_ALIASES: [string, string][] = [
   ['CZ', 'Czech Republic'], ['MM', 'Burma'], ['SZ', 'Swaziland'], ['CV', 'Cape Verde'], ['CI', 'Ivory Coast'],
   ['MK', 'Macedonia'], ['NL', 'Holland'], ['VA', 'Vatican'], ['PS', 'Palestine'], ['PS', 'Gaza'],
   ['IR', 'Persia'], ['LK', 'Ceylon'],
-  ['US', 'Washington'], ['IN', 'New Delhi'], ['IN', 'Delhi'], ['VN', 'Hanoi'], ['CN', 'Peking'], ['IN', 'Bombay'],
-  ['TW', 'Taipei'], ['SU', 'Soviet Union'], ['SU', 'USSR'], ['SU', 'U.S.S.R.'],
+  ['SU', 'Soviet Union'], ['SU', 'USSR'], ['SU', 'U.S.S.R.'],
   // Bare "Congo" is the Democratic Republic in news usage (AP, Reuters); the other is written out.
   ['CD', 'Congo'], ['CD', 'Congo-Kinshasa'], ['CD', 'Democratic Republic of Congo'], ['CG', 'Republic of Congo'], ['CG', 'Congo-Brazzaville'],
   ['CG', 'Congo Republic'], ['CG', 'Brazzaville'], ['BA', 'Bosnia'], ['BF', 'Burkina'],
+];
+
+/** Capitals the dataset spells otherwise or lacks (matched as capitals: a dateline, "Jorge Washington", "Washington Post"). */
+const CURATED_CAPITALS: [string, string][] = [
+  ['US', 'Washington'], ['IN', 'New Delhi'], ['IN', 'Delhi'], ['VN', 'Hanoi'], ['CN', 'Peking'], ['IN', 'Bombay'], ['TW', 'Taipei'],
 ];
 
 /** Demonyms the dataset lacks or spells otherwise ("Tadzhik", "Ecuadorean"). */
@@ -115,6 +119,7 @@ for (const [code, name, official, alts] of GAZETTEER) {
     addPhrase(alt, { code, kind: 'name', exactCase: null, ...(/[^\x00-\x7f]/.test(alt) ? { exactAccents: alt.toLowerCase() } : {}) });
   }
 }
+for (const [code, capital] of CURATED_CAPITALS) addPhrase(capital, { code, kind: 'capital', exactCase: null });
 for (const [code, alias] of CURATED_ALIASES) {
   addPhrase(alias, { code, kind: 'alias', exactCase: /^[A-Z.]+$/.test(alias) ? alias : null });
 }

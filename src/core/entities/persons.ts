@@ -117,10 +117,10 @@ function nameish(t: Token): boolean {
   return !/\d/.test(t.text);
 }
 
-/** The next token continues the run: one space after the previous word (or ". " after an initial: "George W. Bush"). */
+/** The next token continues the run: one space after the previous word (or ". " after an initial: "George W. Bush", "O.J. Simpson"). */
 function joined(previous: Token, t: Token): boolean {
   if (previous.possessive) return false;
-  return t.gap === ' ' || (t.gap === '. ' && previous.text.length === 1);
+  return t.gap === ' ' || (t.gap === '. ' && (previous.text.length === 1 || (previous.allCaps && INITIAL_RE.test(previous.text))));
 }
 
 function extractMentions(tokens: Token[]): Mention[] {
@@ -131,7 +131,7 @@ function extractMentions(tokens: Token[]): Mention[] {
   let creditUntil = -1;
   for (let i = 0; i < n; ) {
     const first = tokens[i]!;
-    if (first.key === 'by' && i > 0 && CREDIT_WORDS.has(tokens[i - 1]!.key) && first.gap === ' ') {
+    if (first.key === 'by' && i >= creditUntil && i > 0 && CREDIT_WORDS.has(tokens[i - 1]!.key) && first.gap === ' ') {
       creditUntil = i + 1;
       while (creditUntil < n && !tokens[creditUntil]!.sentenceStart) creditUntil++;
     }
