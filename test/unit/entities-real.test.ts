@@ -21,7 +21,15 @@ describe('entities on real articles: persons', () => {
   });
   it('initials before a family name', () => {
     assert.deepStrictEqual(persons('The film recalls the trial of T.J. Hollister and the case of R Venkatesan.'), ['R Venkatesan', 'T.J. Hollister']);
-    assert.deepStrictEqual(persons('The ruling of the D.C. Circuit was cited by H.E. Dr. Ruiz.'), []);
+    // "D.C." is no initial of a person; "H.E." (His Excellency) is no initial before "Dr." — but "Dr. Ruiz" is titled.
+    assert.deepStrictEqual(persons('The ruling of the D.C. Circuit was cited by H.E. Dr. Ruiz.'), ['Ruiz']);
+  });
+  it('an abbreviated title keeps its full stop', () => {
+    assert.deepStrictEqual(persons('Thank you, Mr. Quennell. Dr. Abebe agreed.'), ['Abebe', 'Quennell']);
+  });
+  it('an unvouched full name in a list with a vouched one', () => {
+    assert.deepStrictEqual(persons('They remembered George Tolliver, Breyana Marsh and Ketura Vane.'), ['Breyana Marsh', 'George Tolliver', 'Ketura Vane']);
+    assert.deepStrictEqual(persons('It was founded by Goldman Sachs and Fort Myers.'), []);
   });
   it('elided particles inside a name', () => {
     assert.deepStrictEqual(persons('She studied under Prof. Chiara d\'Albertis in Turin.'), ['Chiara d\'Albertis']);

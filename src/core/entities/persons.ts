@@ -31,6 +31,9 @@ interface Mention {
   weak: boolean;
   /** After "known as" / "nicknamed": another name of the person named just before. */
   alias?: boolean;
+  /** Token index of the run the mention came from, and one past its end (for lists of names). */
+  at?: number;
+  until?: number;
 }
 
 // What the lexicons say of a word, as bits, computed once per distinct word and kept (bounded) across
@@ -99,7 +102,7 @@ const INITIAL_RE = /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$|^(?:\p{Lu}\.){1,2}\p{Lu}$/u;
 /** French and Italian elided particles inside a name: "Patrizia d'Ettorre", "Valéry Giscard d'Estaing". */
 const ELIDED_PARTICLE_RE = /^[dl]['’]\p{Lu}/u;
 /** A romanised Chinese or Korean given name: two syllables joined by a hyphen ("Ka-ki", "Cheuk-ting", "Jong-un"). */
-const SYLLABLE_PAIR_RE = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,5}$/u;
+const SYLLABLE_PAIR_RE = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}$/u;
 /** An acronym written with inner capitals ("IoT", "PhD", "CoE"): ends in a capital after a lower-case letter. */
 const MIXED_ACRONYM_RE = /\p{Ll}\p{Lu}+$/u;
 
@@ -155,12 +158,31 @@ function extractMentions(tokens: Token[]): Mention[] {
       const mention = candidate(tokens, i, last);
       if (mention) {
         if (aliasCue(tokens, i)) mention.alias = true;
+        mention.at = i;
+        mention.until = last;
         mentions.push(mention);
       }
     }
     i = end;
   }
+  // A list of names: "George Floyd, Breonna Taylor and …", "Ben Chan and Leung Che-cheung": an unvouched full name
+  // next to a vouched one, with only a comma or "and" between, is a person too (twice over: the list may run on).
+  for (let pass = 0; pass < 2; pass++) {
+    for (let j = 0; j < mentions.length; j++) {
+      const m = mentions[j]!;
+      if (!m.weak || m.tokens.length < 2 || has(m.tokens[0]!, COMMON) || m.tokens[0]!.text.includes('-')) continue;
+      if (listed(tokens, mentions[j - 1], m) || listed(tokens, m, mentions[j + 1])) m.weak = false;
+    }
+  }
   return mentions;
+}
+
+/** Are two mentions neighbours in a list of full names ("A B, C D", "A B and C D", "A B–C D")? */
+function listed(tokens: Token[], a: Mention | undefined, b: Mention | undefined): boolean {
+  if (!a || !b || (a.weak && b.weak) || a.tokens.length < 2 || b.tokens.length < 2 || a.until === undefined || b.at === undefined) return false;
+  const next = tokens[a.until];
+  if (b.at === a.until) return !!next && (next.gap === ', ' || next.gap === '–' || next.gap === '—' || next.gap === ' – ');
+  return b.at === a.until + 1 && !!next && next.key === 'and' && (next.gap === ' ' || next.gap === ', ') && tokens[b.at]!.gap === ' ';
 }
 
 /** A catalogue's inverted name: "Austen, Jane.", "Macaulay, Thomas Babington.", "Marx, Karl and Engels, Friedrich.": a
@@ -185,8 +207,13 @@ function invertedName(tokens: Token[], i: number): { mention: Mention; end: numb
 /** A title word just before the run: "President Putin", "Foreign Minister, Sergey Lavrov". */
 function titledAt(tokens: Token[], start: number): boolean {
   const before = tokens[start - 1];
-  return !!before && has(before, TITLE) && (tokens[start]!.gap === ' ' || tokens[start]!.gap === ', ');
+  if (!before || !has(before, TITLE)) return false;
+  const gap = tokens[start]!.gap;
+  // "Mr. Wasserstrom", "Dr. Nelson": an abbreviated title keeps its full stop.
+  return gap === ' ' || gap === ', ' || (gap === '. ' && ABBREVIATED_TITLES.has(before.key));
 }
+
+const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'rev', 'sgt', 'adm', 'supt', 'amb']);
 
 const SINGLE_REJECT = STOP | COMMON | TITLE | NON_PERSON | DEMONYM | NAME_SUFFIX | GROUP | US_STATE;
 
