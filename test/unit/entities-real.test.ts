@@ -24,6 +24,11 @@ describe('entities on real articles: persons', () => {
     // "D.C." is no initial of a person; "H.E." (His Excellency) is no initial before "Dr." — but "Dr. Ruiz" is titled.
     assert.deepStrictEqual(persons('The ruling of the D.C. Circuit was cited by H.E. Dr. Ruiz.'), ['Ruiz']);
   });
+  it('names in capitals in mixed-case text (transcripts, the Congressional Record)', () => {
+    assert.deepStrictEqual(persons('I thank Senator ABERNATHY for that. And MARTIN QUIGG is the first of us.'), ['Abernathy', 'Martin Quigg']);
+    // A headline in capitals names nobody.
+    assert.deepStrictEqual(persons('MAIDEN SPEECH ON THE FLOOR\nSENATORS WILL JUDGE'), []);
+  });
   it('an abbreviated title keeps its full stop', () => {
     assert.deepStrictEqual(persons('Thank you, Mr. Quennell. Dr. Abebe agreed.'), ['Abebe', 'Quennell']);
   });

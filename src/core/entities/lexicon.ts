@@ -51,7 +51,7 @@ lee chan wong leung lam lau cheung kwok yau shiu tse chow hui kwong yeung tsang 
 
 /** Titles, roles and honorifics stripped from the front of a name. */
 export const TITLE_WORDS = new Set(words(`
-mr mrs ms miss madam dr prof professor sir dame lord lady president vice minister prime deputy foreign secretary general chancellor premier
+mr mrs ms miss madam dr prof professor sir dame lord lady president vice minister prime deputy foreign secretary general chancellor premier senators
 king queen prince princess sheikh emir sultan ayatollah pope cardinal bishop archbishop father sister brother senator congressman
 congresswoman representative rep sen gov governor mayor ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair
 chief director head leader commander colonel col gen lt lieutenant captain capt major sergeant admiral marshal judge justice attorney

@@ -138,6 +138,14 @@ function extractMentions(tokens: Token[]): Mention[] {
       creditUntil = i + 1;
       while (creditUntil < n && !tokens[creditUntil]!.sentenceStart) creditUntil++;
     }
+    if (first.allCaps && i >= creditUntil) {
+      const caps = capitalsName(tokens, i);
+      if (caps) {
+        mentions.push(caps.mention);
+        i = caps.end;
+        continue;
+      }
+    }
     if (!first.capitalised || !nameish(first) || i < creditUntil) {
       i++;
       continue;
@@ -183,6 +191,30 @@ function listed(tokens: Token[], a: Mention | undefined, b: Mention | undefined)
   const next = tokens[a.until];
   if (b.at === a.until) return !!next && (next.gap === ', ' || next.gap === '–' || next.gap === '—' || next.gap === ' – ');
   return b.at === a.until + 1 && !!next && next.key === 'and' && (next.gap === ' ' || next.gap === ', ') && tokens[b.at]!.gap === ' ';
+}
+
+/** Names in capitals in mixed-case text, as transcripts and the Congressional Record print them: a surname after a
+ *  title ("Senator PADILLA", "Vice President HARRIS"), or a given name and a surname ("JOHN OSSOFF") between words
+ *  that are not capitals (a headline in capitals names nobody this way). Shown in title case. */
+function capitalsName(tokens: Token[], i: number): { mention: Mention; end: number } | null {
+  const t = tokens[i]!;
+  if (t.text.length < 3 || !/^\p{Lu}+$/u.test(t.text)) return null;
+  const before = tokens[i - 1];
+  const titleCase = (x: Token): Token => ({ ...x, text: x.text[0] + x.text.slice(1).toLowerCase(), allCaps: false, flags: -1 });
+  const plain = (x: Token | undefined) => !x || !x.allCaps;
+  if (before && !before.allCaps && has(before, TITLE) && (t.gap === ' ' || (t.gap === '. ' && ABBREVIATED_TITLES.has(before.key)))
+    && !has(t, STOP | TITLE | NON_PERSON | COUNTRY)) {
+    return { mention: { tokens: [titleCase(t)], titled: true, country: false, weak: false }, end: i + 1 };
+  }
+  const next = tokens[i + 1];
+  if (next && next.gap === ' ' && next.text.length >= 3 && /^\p{Lu}+$/u.test(next.text) && plain(before) && plain(tokens[i + 2])) {
+    const a = titleCase(t);
+    const b = titleCase(next);
+    if (has(a, GIVEN | COMMON_GIVEN) && !has(b, STOP | TITLE | NON_PERSON | COUNTRY | COMMON)) {
+      return { mention: { tokens: [a, b], titled: true, country: false, weak: false }, end: i + 2 };
+    }
+  }
+  return null;
 }
 
 /** A catalogue's inverted name: "Austen, Jane.", "Macaulay, Thomas Babington.", "Marx, Karl and Engels, Friedrich.": a
