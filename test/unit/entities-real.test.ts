@@ -29,12 +29,21 @@ describe('entities on real articles: persons', () => {
     // A headline in capitals names nobody.
     assert.deepStrictEqual(persons('MAIDEN SPEECH ON THE FLOOR\nSENATORS WILL JUDGE'), []);
   });
+  it('a given name that is also an organisation word starts a name; compounds of given names vouch', () => {
+    assert.deepStrictEqual(persons('The chairman, Bill Hartwell, opened. It is run by Mary-Louise Fenwick.'), ['Bill Hartwell', 'Mary-Louise Fenwick']);
+    assert.deepStrictEqual(persons('The Senate passed the Bill.'), []);
+  });
+  it('a person noun in an apposition vouches for the name', () => {
+    assert.deepStrictEqual(persons('Ketevan Orlova, a local woman, found it.'), ['Ketevan Orlova']);
+  });
   it('an abbreviated title keeps its full stop', () => {
     assert.deepStrictEqual(persons('Thank you, Mr. Quennell. Dr. Abebe agreed.'), ['Abebe', 'Quennell']);
   });
   it('an unvouched full name in a list with a vouched one', () => {
     assert.deepStrictEqual(persons('They remembered George Tolliver, Breyana Marsh and Ketura Vane.'), ['Breyana Marsh', 'George Tolliver', 'Ketura Vane']);
     assert.deepStrictEqual(persons('It was founded by Goldman Sachs and Fort Myers.'), []);
+    // A name confirmed in one list is confirmed where another list goes on from it.
+    assert.deepStrictEqual(persons('We mourn George Tolliver, Breyana Marsh. Say it: Breyana Marsh–Ketura Vane.'), ['Breyana Marsh', 'George Tolliver', 'Ketura Vane']);
   });
   it('elided particles inside a name', () => {
     assert.deepStrictEqual(persons('She studied under Prof. Chiara d\'Albertis in Turin.'), ['Chiara d\'Albertis']);

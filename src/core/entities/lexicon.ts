@@ -110,6 +110,8 @@ export const NAME_PARTICLES = new Set(words('bin ibn bint arap al el da de del d
 /** Words after ", " that make the name before them a person: "Mikheil Kavelashvili, who …", "X, the former footballer". */
 export const APPOSITION_WORDS = new Set(words('who whose'));
 export const APPOSITION_ARTICLES = new Set(words('the a an'));
+/** Person nouns that make such an apposition a person's (", an Australian woman", ", a local resident"). */
+export const APPOSITION_NOUNS = new Set(words('woman man girl boy teenager mother father son daughter citizen resident native'));
 
 /** "widely known as Jokowi", "nicknamed Hemedti": the words before another name of the person just named. */
 export const ALIAS_CUES = new Set(words('known nicknamed dubbed alias'));
@@ -188,4 +190,4 @@ export const LANGUAGE_CUES = new Set(words('in into speak speaks spoke speaking 
 /** The only lower-case words the entity passes look at (see tokenize's keepLowercase). */
 export const LOWERCASE_CONTEXT_WORDS = new Set([...TITLE_WORDS, ...PLACE_PREPOSITIONS, ...SPEECH_VERBS, ...NAME_PARTICLES,
   ...AFTER_NAME_NOT_PERSON, ...COUNTRY_LINK_WORDS, ...APPOSITION_WORDS, ...APPOSITION_ARTICLES, ...ALIAS_CUES, ...CREDIT_WORDS,
-  ...LANGUAGE_CUES, ...AUTHORED_WORDS, 'as', 'by']);
+  ...LANGUAGE_CUES, ...AUTHORED_WORDS, ...APPOSITION_NOUNS, 'as', 'by']);

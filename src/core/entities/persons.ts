@@ -15,7 +15,7 @@
 import type { PersonMention } from '../types';
 import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
-  AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
+  AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_NOUNS, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
   AUTHORED_WORDS, COMMON_GIVEN_NAMES, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
@@ -175,11 +175,16 @@ function extractMentions(tokens: Token[]): Mention[] {
   }
   // A list of names: "George Floyd, Breonna Taylor and …", "Ben Chan and Leung Che-cheung": an unvouched full name
   // next to a vouched one, with only a comma or "and" between, is a person too (twice over: the list may run on).
+  // A name confirmed once is confirmed at each of its mentions, so the list may go on from a later one.
+  const confirmed = new Set<string>();
   for (let pass = 0; pass < 2; pass++) {
     for (let j = 0; j < mentions.length; j++) {
       const m = mentions[j]!;
-      if (!m.weak || m.tokens.length < 2 || has(m.tokens[0]!, COMMON) || m.tokens[0]!.text.includes('-')) continue;
-      if (listed(tokens, mentions[j - 1], m) || listed(tokens, m, mentions[j + 1])) m.weak = false;
+      if (!m.weak || m.tokens.length < 2 || has(m.tokens[0]!, COMMON) || (m.tokens[0]!.text.includes('-') && !hyphenatedGiven(m.tokens[0]!))) continue;
+      if (confirmed.has(keysOf(m.tokens).join(' ')) || listed(tokens, mentions[j - 1], m) || listed(tokens, m, mentions[j + 1])) {
+        m.weak = false;
+        confirmed.add(keysOf(m.tokens).join(' '));
+      }
     }
   }
   return mentions;
@@ -366,7 +371,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     }
   }
   // Organisations, places and events: "Nelson Mandela Foundation", "José Martí Memorial", "Prensa Latina".
-  for (let k = from; k < end; k++) if (has(tokens[k]!, NON_PERSON)) return null;
+  // (A given name that is also such a word starts a name: "Bill Green", not a parliament's bill.)
+  for (let k = from; k < end; k++) if (has(tokens[k]!, NON_PERSON) && !(k === from && to - from > 1 && isGiven(tokens[k]!))) return null;
   const after = tokens[to];
   if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ') return null;
   let seq = tokens.slice(from, to);
@@ -412,13 +418,24 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   }
   const prep = tokens[from - 1];
   const afterPlace = !!prep && PLACE_PREPOSITIONS.has(prep.key) && firstTok.gap === ' ';
-  const vouched = given || titled || speech || authoredBy(tokens, from) || has(firstTok, COMMON_GIVEN) || initialsFirst(seq) || eastAsianShape(seq) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
+  const vouched = given || titled || speech || authoredBy(tokens, from) || hyphenatedGiven(firstTok) || has(firstTok, COMMON_GIVEN) || initialsFirst(seq) || eastAsianShape(seq) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
     || visiting(tokens, from + seq.length)
     || seq.some((t) => PERSON_PARTICLES.has(t.key) || (!t.capitalised && ARABIC_ARTICLE_RE.test(t.text)));
   if (afterPlace && !vouched) return null;
   // Nothing says it is a person ("Goldman Sachs", "Fort Myers", "Hurricane Milton"): it stands only if the
   // article confirms it, by the bare family name ("Pandor said") or a relative's full name ("David Beckham").
   return { tokens: seq, titled, country: false, weak: weak || !vouched };
+}
+
+/** "John-Christian", "Jean-Claude", "Anna-Lena": a compound of given names. */
+function hyphenatedGiven(t: Token): boolean {
+  if (!t.text.includes('-')) return false;
+  const parts = t.text.split('-');
+  for (const part of parts) {
+    const key = translitKey(part);
+    if (!part || !/^\p{Lu}/u.test(part) || !(GIVEN_NAMES.has(key) || COMMON_GIVEN_NAMES.has(key))) return false;
+  }
+  return true;
 }
 
 /** "written by Marc Headley", "a paper by A. S. Heagle": an author after "by". */
@@ -473,7 +490,7 @@ function apposition(tokens: Token[], at: number): boolean {
   for (let k = at + 1; k < at + 4 && k < tokens.length; k++) {
     const t = tokens[k]!;
     if (/[^\sa-z'-]/.test(t.gap)) return false;
-    if (has(t, TITLE)) return true;
+    if (has(t, TITLE) || APPOSITION_NOUNS.has(t.key)) return true;
   }
   return false;
 }
