@@ -216,7 +216,7 @@ export function extractCountries(text: string, outlet: string | null, given?: To
   // Demonyms read as languages ("books in German, Hebrew, and Japanese"): the end of the last one, for lists.
   let languageEnd = -1;
   // Capitals in a dateline ("WASHINGTON (Reuters) -", "Moscow, May 7 -"): they say where the piece was written,
-  // so they count only when the country is also named elsewhere.
+  // so they count only when the country is also named elsewhere, or when no other country is named.
   const datelineOnly = new Map<string, boolean>();
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
@@ -271,7 +271,9 @@ export function extractCountries(text: string, outlet: string | null, given?: To
     }
   }
   const result: CountryMention[] = [];
-  for (const [code, mentions] of counts) if (!datelineOnly.get(code)) result.push({ code, name: infoByCode.get(code)?.name ?? code, mentions });
+  // A dateline's country alone beside others is where the piece was filed, not what it is about.
+  const others = [...counts.keys()].some((code) => !datelineOnly.get(code));
+  for (const [code, mentions] of counts) if (!(others && datelineOnly.get(code))) result.push({ code, name: infoByCode.get(code)?.name ?? code, mentions });
   return result.sort(byMentions);
 }
 
