@@ -101,6 +101,11 @@ const ARABIC_ARTICLE_RE = /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u;
 const INITIAL_RE = /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$|^(?:\p{Lu}\.){1,2}\p{Lu}$/u;
 /** French and Italian elided particles inside a name: "Patrizia d'Ettorre", "Valéry Giscard d'Estaing". */
 const ELIDED_PARTICLE_RE = /^[dl]['’]\p{Lu}/u;
+/** Cheap test first: an apostrophe as the second character. */
+const elided = (text: string) => {
+  const c = text.charCodeAt(1);
+  return (c === 39 || c === 0x2019) && ELIDED_PARTICLE_RE.test(text);
+};
 /** A romanised Chinese or Korean given name: two syllables joined by a hyphen ("Ka-ki", "Cheuk-ting", "Jong-un"). */
 const SYLLABLE_PAIR_RE = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}$/u;
 /** An acronym written with inner capitals ("IoT", "PhD", "CoE"): ends in a capital after a lower-case letter. */
@@ -112,9 +117,11 @@ const CONTRACTION_RE = /['’](?:m|re|ve|ll|d)$|n['’]t$/i;
 function nameish(t: Token): boolean {
   // "I'm", "We've", "They'll": contractions are never part of a name.
   if (CONTRACTION_RE.test(t.text)) return false;
-  if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && ARABIC_ARTICLE_RE.test(t.text)) || ELIDED_PARTICLE_RE.test(t.text);
+  if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && ARABIC_ARTICLE_RE.test(t.text)) || elided(t.text);
   const c = t.text.charCodeAt(t.text.length - 1);
-  if (MIXED_ACRONYM_RE.test(t.text)) return false;
+  // (The regex only for a word ending in an ASCII capital that is not all capitals: most words end in a small letter.)
+  const lastCode = t.text.charCodeAt(t.text.length - 1);
+  if (lastCode >= 65 && lastCode <= 90 && !t.allCaps && MIXED_ACRONYM_RE.test(t.text)) return false;
   if (c >= 48 && c <= 57) return false;
   if (t.allCaps) return t.text.length === 1 || INITIAL_RE.test(t.text);
   return !/\d/.test(t.text);
@@ -160,7 +167,7 @@ function extractMentions(tokens: Token[]): Mention[] {
     while (end < n && joined(tokens[end - 1]!, tokens[end]!) && nameish(tokens[end]!)) end++;
     // Particles may not close a name ("al-Assad" may).
     let last = end;
-    while (last > i && !tokens[last - 1]!.capitalised && !ARABIC_ARTICLE_RE.test(tokens[last - 1]!.text) && !ELIDED_PARTICLE_RE.test(tokens[last - 1]!.text)) last--;
+    while (last > i && !tokens[last - 1]!.capitalised && !ARABIC_ARTICLE_RE.test(tokens[last - 1]!.text) && !elided(tokens[last - 1]!.text)) last--;
     // Most runs are one ordinary capitalised word ("The", "He", "Monday"): rejected at once.
     if (!(last === i + 1 && (has(first, STOP) || has(first, COMMON) || has(first, TITLE)))) {
       const mention = candidate(tokens, i, last);
