@@ -36,6 +36,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfjsBeside] },
   // The extension reads web pages and PDFs in this worker thread (src/extension/readWorker).
   { ...common, entryPoints: ['src/extension/readWorker/worker.ts'], outfile: 'dist/readWorker.js', plugins: [pdfjsBeside] },
+  // Extraction workers for large cold scans (extension and CLI): their own entry, loaded by path.
+  { ...common, entryPoints: ['src/core/library/extractWorker.ts'], outfile: 'dist/extractWorker.js', plugins: [pdfjsBeside] },
 ];
 
 if (watch) {

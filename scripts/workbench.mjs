@@ -76,6 +76,7 @@ export async function stopAllWorkbenches() {
  * @param {(line: string) => void} [options.log]  the extension host's console
  * @param {boolean} [options.browser]      open Chromium (default true)
  * @param {object} [options.settings]      extra user settings
+ * @param {number} [options.port]          port to serve on (default: a free one)
  */
 export async function startWorkbench(options) {
   const paths = ensureHost({ browser: options.browser !== false });
@@ -88,7 +89,8 @@ export async function startWorkbench(options) {
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   const config = path.join(scratch, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\n');
-  const port = await freePort();
+  // A fixed port keeps the workspace's identity (and so its storage) from one session to the next.
+  const port = options.port ?? await freePort();
   const extensionPath = options.extensionPath === undefined ? ROOT : options.extensionPath;
   const log = options.log ?? (() => {});
 

@@ -197,7 +197,7 @@ function readRest(fd: number, buffer: Buffer, length: number, maxBytes: number):
 }
 
 /** Why VS Code's file search cannot list a name (found by the integration test), or null. */
-function unlistableName(file: FoundFile): string | null {
+export function unlistableName(file: FoundFile): string | null {
   if (typeof file.fsPath !== 'string') return 'bytes that are not UTF-8';
   if (/[\n\r]/.test(file.relative)) return 'a line break';
   return null;

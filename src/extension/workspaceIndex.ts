@@ -1,19 +1,30 @@
 // Keeps the corpus in step with the workspace: finds article files with findFiles, reads them with
 // workspace.fs (so remote and web workspaces work), and follows changes with a debounced watcher.
 // Every feature reads the corpus this owns; none of them reads article files itself.
+//
+// Reopening is cheap: the corpus and search index are kept in a persistent cache in the
+// workspace's storage (core/library/cache.ts). `open()` restores it before any article is read,
+// so every feature answers at once, then lists the files, compares modification time and size,
+// and reads only what changed. Large cold scans extract in worker threads (core/library/workerPool.ts).
 
+import { realpathSync, statSync } from 'fs';
 import { realpath, stat } from 'fs/promises';
 import * as vscode from 'vscode';
 import { tooLargeMessage } from '../core/articles/decode';
-import { Corpus } from '../core/library/corpus';
-import { matchesAny } from '../core/glob';
 import { articleFormat, withoutSavedPageAssets } from '../core/articles';
+import { Corpus } from '../core/library/corpus';
+import { diffStamps, encodeCacheInSteps, readCache, restoreSnapshot, sameLimits, takeSnapshot, writeCache, type CacheStorage, type FileStamp } from '../core/library/cache';
+import type { Extracted } from '../core/library/extract';
+import { ExtractPool } from '../core/library/workerPool';
+import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';
+import { filesExclude, listLocalFolder, mapLimit, readLocalFile, type ListedFile } from './localFiles';
+import { workspaceCacheStorage } from './indexCache';
 import { ReadWorker } from './readWorker';
-import { formatLimits, readSettings } from './settings';
+import { formatLimits, readSettings, type DossierSettings } from './settings';
 
-const WATCH_DEBOUNCE_MS = 100;
+const WATCH_DEBOUNCE_MS = 40;
 const READ_CONCURRENCY = 16;
 /**
  * Files indexed between change events during the first scan, so views fill in as it goes. Reading,
@@ -21,6 +32,25 @@ const READ_CONCURRENCY = 16;
  * so a chunk holds the extension host for about 100 ms before it yields.
  */
 const CHUNK = 100;
+/** Longest stretch of indexing work on the host's main thread before it yields (the search index's share comes on top). */
+const SLICE_MS = 15;
+/** Stats in flight while listing (cheap calls: many at once). */
+const STAT_CONCURRENCY = 64;
+/** Chunks read and extracted ahead of the one being indexed, when workers extract. */
+const PIPELINE_DEPTH = 3;
+/** Scans with at least this many files to read extract in worker threads. */
+const WORKER_THRESHOLD = 1000;
+/** The cache is written this long after the last change (a burst of edits is one write). */
+const CACHE_WRITE_DELAY_MS = 2000;
+
+export interface WorkspaceIndexOptions {
+  /** Where the persistent index lives (`context.storageUri`); no cache without it. */
+  storageUri?: vscode.Uri;
+  /** The bundled extraction worker (dist/extractWorker.js); no workers without it. */
+  workerScript?: string;
+  /** Globs used instead of the `dossier.articles` setting (a second index over other files: tests, benches). */
+  articleGlobs?: string[];
+}
 
 export type IndexState = 'idle' | 'indexing' | 'ready';
 
@@ -42,35 +72,80 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Folders created and deleted in the workspace (the note index follows them too). */
   readonly folders = new FolderEvents();
   private generation = 0;
+  /** Modification time and size of every file as it was read (or restored): what reopening compares. */
+  private readonly stamps = new Map<string, FileStamp>();
+  private readonly cacheStorage: CacheStorage | null;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private cacheWriting: Promise<void> = Promise.resolve();
+  private scanning = false;
+  private readonly settingsByFolder = new Map<string, DossierSettings>();
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  /** Whether the corpus or the stamps changed since the cache was last written or restored. */
+  private cacheDirty = false;
+  private pool: ExtractPool | null = null;
+  /** Article files read since this index was made (integration tests count them). */
+  articleReads = 0;
+  /** Articles restored from the persistent cache by `open()`. */
+  restoredFromCache = 0;
+  /** How long the last single-file refresh took, from stat to the corpus updated (the host bench reads it). */
+  lastFileRefreshMs = 0;
+  /** Where the persistent index is kept (a URI), if anywhere. */
+  get cacheLocation(): string | undefined {
+    return this.options.storageUri?.toString();
+  }
+  /** Where the last open's time went, in ms (the host bench prints it). */
+  readonly timings: Record<string, number> = {};
+  private mark(name: string, since: number): number {
+    const now = performance.now();
+    this.timings[name] = Math.round((this.timings[name] ?? 0) + now - since);
+    return now;
+  }
   /** The one location kept for each real path of a local article file (links give a file several). */
   private readonly locationByRealPath = new Map<string, string>();
   private readonly realPathByLocation = new Map<string, string>();
+  /** Paths that held a file before another of its paths was kept, by the file's real path. */
+  private readonly formerHolders = new Map<string, Set<string>>();
   /** Paths kept for their file whose read is under way: still the holder, though not yet in the corpus. */
   private readonly pendingPaths = new Set<string>();
 
-  constructor(private readonly output: vscode.LogOutputChannel) {
+  constructor(private readonly output: vscode.LogOutputChannel, private readonly options: WorkspaceIndexOptions = {}) {
+    this.cacheStorage = options.storageUri ? workspaceCacheStorage(options.storageUri) : null;
+    if (options.storageUri) output.debug(`Cache folder: ${options.storageUri.toString()}`);
     this.disposables.push(
       this.stateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('dossier')) this.settingsByFolder.clear();
         if (e.affectsConfiguration('dossier.articles') || e.affectsConfiguration('dossier.exclude')
           || e.affectsConfiguration('dossier.maxFileSizeMB') || e.affectsConfiguration('dossier.maxHtmlFileSizeMB')
-          || e.affectsConfiguration('dossier.maxPdfFileSizeMB')) void this.reindex();
+          || e.affectsConfiguration('dossier.maxPdfFileSizeMB')) void this.rescan();
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.settingsByFolder.clear();
+        void this.rescan();
+      }),
+      { dispose: () => this.pool?.dispose() },
     );
     // A folder moved, renamed or deleted is one event for the folder, none for its files.
     this.disposables.push(
       this.folders,
       this.folders.onDidDelete((uri) => this.folderDeleted(uri)),
       this.folders.onDidCreateFolder((files) => {
-        for (const file of files) if (this.isArticle(file) && !this.corpus.byLocation(file.toString())) this.schedule(file);
+        const fresh = files.filter((file) => this.isArticle(file) && !this.corpus.byLocation(file.toString()));
+        // Many files at once (a folder of thousands copied in), or a scan running: one incremental
+        // scan reads them in time slices (unchanged files are only stat-ed), not one task per file.
+        if (fresh.length > CHUNK || (fresh.length && this.scanning)) this.rescanSoon();
+        else for (const file of fresh) this.schedule(file);
       }),
     );
     // Built while the corpus is still empty, so it indexes each chunk of the first scan as the
     // chunk arrives (between the scan's pauses) instead of all at once on the first search.
     this.search = new SearchIndex(this.corpus);
     this.search.build();
-    this.disposables.push(this.search);
+    this.disposables.push(this.search, this.corpus.onDidChange(() => {
+      this.cacheDirty = true;
+      if (!this.scanning) this.scheduleCacheWrite();
+    }));
   }
 
   get state(): IndexState {
@@ -82,18 +157,66 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.scan) await this.scan;
   }
 
-  /** Finds and reads every article from scratch; resolves to the number of articles indexed. */
-  reindex(): Promise<number> {
+  /**
+   * The first scan of a window: restores the persistent cache (every feature answers from it at
+   * once), then reads only the files that are new or changed since. Resolves to the article count.
+   */
+  open(): Promise<number> {
     const generation = ++this.generation;
-    const run = Promise.resolve(vscode.window.withProgress(
-      { location: { viewId: 'dossier.countries' }, title: 'Indexing articles' },
-      () => vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Dossier: indexing articles' },
-        (progress) => this.scanWorkspace(generation, progress),
-      ),
-    ));
+    const run = (async () => {
+      await this.restoreCache();
+      if (generation !== this.generation) return this.corpus.size;
+      return this.withProgress(generation, this.restoredFromCache > 0);
+    })();
     this.scan = run;
     return run;
+  }
+
+  /** Finds and reads every article from scratch (Dossier: Reindex Articles); resolves to the count. */
+  reindex(): Promise<number> {
+    this.stamps.clear();
+    return this.rescan();
+  }
+
+  /** Follows a change of settings or folders: reads what is new or changed, drops what left. */
+  private rescan(): Promise<number> {
+    const run = this.withProgress(++this.generation, false);
+    this.scan = run;
+    return run;
+  }
+
+  /** An incremental scan after the running one (if any) and a short pause that gathers more events. */
+  private rescanSoon(): void {
+    if (this.rescanTimer) return;
+    this.rescanTimer = setTimeout(() => {
+      void this.whenReady().then(() => {
+        this.rescanTimer = undefined;
+        if (this.disposed) return;
+        // The library stays 'ready' meanwhile: what is indexed keeps answering.
+        const run = this.withProgress(++this.generation, this.state === 'ready');
+        this.scan = run;
+      });
+    }, WATCH_DEBOUNCE_MS * 3);
+  }
+
+  /**
+   * Runs a scan with progress in the status bar and, unless `verifying` a restored cache (the
+   * views are full already), in the Countries view.
+   */
+  private withProgress(generation: number, verifying: boolean): Promise<number> {
+    const inWindow = () => vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: verifying ? 'Dossier: checking articles for changes' : 'Dossier: indexing articles' },
+      (progress) => this.scanWorkspace(generation, progress, verifying),
+    );
+    return Promise.resolve(verifying ? inWindow() : vscode.window.withProgress({ location: { viewId: 'dossier.countries' }, title: 'Indexing articles' }, inWindow));
+  }
+
+  /** Writes the persistent cache now (rather than after the debounce); resolves when written. */
+  flushCache(): Promise<void> {
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    this.cacheWriting = this.cacheWriting.then(() => this.writeCacheNow());
+    return this.cacheWriting;
   }
 
   /** The path shown to users: relative to its workspace folder (prefixed by the folder's name in multi-root). */
@@ -105,7 +228,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   isArticle(uri: vscode.Uri): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
-    const settings = readSettings(folder);
+    const settings = this.settingsOf(folder);
     const relative = vscode.workspace.asRelativePath(uri, false);
     return matchesAny(relative, settings.articles) && !matchesAny(relative, settings.exclude);
   }
@@ -133,24 +256,73 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.generation++;
     for (const timer of this.pendingByUri.values()) clearTimeout(timer);
     clearTimeout(this.deletedTimer);
+    clearTimeout(this.rescanTimer);
+    // A change not yet in the cache is written now; if the host goes first, the stamps make the
+    // next window read the changed files again.
+    if (this.cacheTimer) void this.flushCache();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
     this.readWorker.dispose();
   }
 
+  /**
+   * Settings per workspace folder, read once until the configuration changes: `isArticle` runs for
+   * every file of a folder copied into the workspace (10,000 at once), and reading the
+   * configuration each time held the host for seconds.
+   */
+  private settingsOf(folder?: vscode.WorkspaceFolder): DossierSettings {
+    const id = folder?.uri.toString() ?? '';
+    let settings = this.settingsByFolder.get(id);
+    if (!settings) {
+      settings = readSettings(folder);
+      if (this.options.articleGlobs) settings = { ...settings, articles: this.options.articleGlobs };
+      this.settingsByFolder.set(id, settings);
+    }
+    return settings;
+  }
+
   // ---- scanning ----------------------------------------------------------------------------------
 
-  private async scanWorkspace(generation: number, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<number> {
-    this.setState('indexing');
+  private async scanWorkspace(generation: number, progress: vscode.Progress<{ message?: string; increment?: number }>, verifying: boolean): Promise<number> {
+    // Checking a restored cache keeps the state 'ready': every feature answers from the cache meanwhile.
+    if (!verifying) this.setState('indexing');
+    this.scanning = true;
+    try {
+      return await this.scanFiles(generation, progress);
+    } finally {
+      if (generation === this.generation) {
+        this.scanning = false;
+        this.scheduleCacheWrite();
+      }
+    }
+  }
+
+  private async scanFiles(generation: number, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<number> {
     const started = Date.now();
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.watch(folders);
     let uris: vscode.Uri[] = [];
+    // Stamps and real paths the local walk found on the way (other schemes: asked for below).
+    const walked = new Map<string, ListedFile>();
+    let t = performance.now();
     for (const folder of folders) {
-      const settings = readSettings(folder);
-      this.corpus.limits = formatLimits(settings);
+      const settings = this.settingsOf(folder);
+      const limits = formatLimits(settings);
+      // Other size limits may skip other files: everything is read again.
+      if (!sameLimits(limits, this.corpus.limits)) this.stamps.clear();
+      this.corpus.limits = limits;
+      if (folder.uri.scheme === 'file') {
+        const listing = await listLocalFolder(folder, settings.articles, [...settings.exclude, ...filesExclude(folder)]);
+        for (const p of listing.problems) this.output.warn(`${p.relative}/: ${p.message}`);
+        for (const f of listing.files) {
+          walked.set(f.uri.toString(), f);
+          uris.push(f.uri);
+        }
+        continue;
+      }
       // One search per glob: VS Code's glob syntax has no nested braces, so globs are not merged.
       const seen = new Set<string>();
       for (const glob of settings.articles) {
@@ -163,46 +335,84 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) return this.corpus.size;
-    const { kept, locationByRealPath } = await oncePerRealFile(uris);
+    t = this.mark('list', t);
+    const { kept, locationByRealPath } = await oncePerRealFile(uris, walked);
     if (generation !== this.generation) return this.corpus.size;
+    t = this.mark('realPaths', t);
     for (const [real, location] of locationByRealPath) this.keepPath(real, location);
     const pending = [...locationByRealPath.values()];
     for (const location of pending) this.pendingPaths.add(location);
+    let how: string[] = [];
     try {
       // The files of a "Save Page As… complete" folder beside their page are not articles.
       uris = withoutSavedPageAssets(kept, (uri) => uri.toString());
 
-      // Drop what is no longer an article (a setting changed, a folder left the workspace).
+      // Drop what is no longer an article (a setting changed, a folder left the workspace, a file
+      // deleted while the window was closed).
       const wanted = new Set(uris.map((u) => u.toString()));
       this.corpus.batch(() => {
         for (const article of this.corpus.articles()) if (!wanted.has(article.location)) this.corpus.remove(article.location);
+        for (const [location] of [...this.corpus.warningEntries()]) if (!wanted.has(location)) this.corpus.forgetWarning(location);
       });
+      for (const location of [...this.stamps.keys()]) if (!wanted.has(location)) this.stamps.delete(location);
+      t = this.mark('dropGone', t);
 
-      uris.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
-      for (let i = 0; i < uris.length && generation === this.generation; i += CHUNK) {
-        const chunk = uris.slice(i, i + CHUNK);
-        const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => readBytes(uri, this.corpus.limits[articleFormat(uri.path)]));
-        if (generation !== this.generation) break;
-        this.corpus.batch(() => {
-          chunk.forEach((uri, j) => this.apply(uri, contents[j]!));
-        });
-        progress.report({ message: `${Math.min(i + CHUNK, uris.length)} of ${uris.length}`, increment: (chunk.length / uris.length) * 100 });
-        // Let the extension host breathe between chunks.
-        await new Promise((resolve) => setImmediate(resolve));
+      // Only files whose modification time or size changed are read again.
+      const listed = new Map<string, FileStamp | null>();
+      const unstamped = uris.filter((uri) => !walked.has(uri.toString()));
+      const stats = await mapLimit(unstamped, STAT_CONCURRENCY, (uri) => statOf(uri));
+      unstamped.forEach((uri, i) => listed.set(uri.toString(), stats[i]!));
+      for (const uri of uris) {
+        const f = walked.get(uri.toString());
+        if (f) listed.set(uri.toString(), f.stamp);
       }
-      // Web pages and PDFs are read in the worker after their bytes are handed over; each lands as it is read.
-      const offThread = uris.filter((uri) => articleFormat(uri.path) !== 'text').length;
-      if (offThread && generation === this.generation) {
-        progress.report({ message: `reading ${offThread} web page${offThread === 1 ? '' : 's'} and PDF${offThread === 1 ? '' : 's'}` });
+      if (generation !== this.generation) return this.corpus.size;
+      t = this.mark('stat', t);
+      const diff = diffStamps(this.stamps, listed);
+      const toRead = new Set(diff.toRead);
+      const reading = uris.filter((uri) => toRead.has(uri.toString())).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+
+      const pool = reading.length >= WORKER_THRESHOLD ? this.workers() : null;
+      const load = (chunk: vscode.Uri[]) => this.loadChunk(chunk, listed, pool);
+      const ahead: Promise<Loaded[]>[] = [];
+      for (let i = 0, next = 0; i < reading.length && generation === this.generation; i += CHUNK) {
+        // Workers extract the next chunks while this one is indexed.
+        while (next < reading.length && ahead.length < (pool ? PIPELINE_DEPTH : 1)) {
+          ahead.push(load(reading.slice(next, next + CHUNK)));
+          next += CHUNK;
+        }
+        const loaded = await ahead.shift()!;
+        // Indexed in time slices, yielding between them, so commands and views answer meanwhile
+        // (the search index adds each slice's articles when the batch's change event goes out).
+        for (let j = 0; j < loaded.length && generation === this.generation;) {
+          const sliceStart = performance.now();
+          this.corpus.batch(() => {
+            do {
+              const file = loaded[j++]!;
+              this.apply(file.uri, file.content, file.stamp, file.extracted);
+            } while (j < loaded.length && performance.now() - sliceStart < SLICE_MS);
+          });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (generation !== this.generation) break;
+        progress.report({ message: `${Math.min(i + CHUNK, reading.length)} of ${reading.length}`, increment: (loaded.length / reading.length) * 100 });
+      }
+      // PDFs (and, without workers, web pages) are read in the read worker after their bytes are
+      // handed over; each lands as it is read.
+      if (this.corpus.reading && generation === this.generation) {
+        progress.report({ message: 'reading web pages and PDFs' });
         await this.corpus.settled();
       }
+      t = this.mark('readIndex', t);
+      how = [diff.unchanged ? `${diff.unchanged} unchanged since the cache, ${reading.length} read` : '', pool ? `extracted by ${pool.size} workers` : ''].filter(Boolean);
     } finally {
       for (const location of pending) this.pendingPaths.delete(location);
     }
     if (generation === this.generation) {
       this.dropSecondPaths();
       const warnings = this.corpus.warnings();
-      this.output.info(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms`
+      const cached = how.length ? ` (${how.join('; ')})` : '';
+      this.output.info(`Indexed ${this.corpus.size} articles from ${uris.length} files in ${Date.now() - started} ms${cached}`
         + (warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (Dossier: Show Warnings):` : '.'));
       // Skipped files are warnings; files read with a fallback encoding are information.
       for (const w of warnings) this.output[w.message.startsWith('skipped') ? 'warn' : 'info'](`${w.file}: ${w.message}`);
@@ -211,8 +421,89 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.corpus.size;
   }
 
-  private apply(uri: vscode.Uri, content: Uint8Array | Error | Skipped): void {
+  /** Reads a chunk of files (bounded concurrency) and, with a pool, extracts them in the workers. */
+  private async loadChunk(chunk: vscode.Uri[], listed: ReadonlyMap<string, FileStamp | null>, pool: ExtractPool | null): Promise<Loaded[]> {
+    const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => this.read(uri));
+    const loaded: Loaded[] = chunk.map((uri, i) => ({ uri, content: contents[i]!, stamp: listed.get(uri.toString()) ?? null }));
+    if (pool) {
+      // PDFs stay with the corpus's own asynchronous reads (the read worker): pdf.js holds a
+      // document's pages in memory, and the corpus reads at most a few at once.
+      const readable = loaded.filter((f): f is Loaded & { content: Uint8Array } => f.content instanceof Uint8Array && articleFormat(f.uri.path) !== 'pdf');
+      const extracted = await pool.extract(readable.map((f) => ({ path: f.uri.toString(), bytes: f.content })), this.corpus.limits);
+      readable.forEach((f, i) => { f.extracted = extracted[i]; });
+    }
+    return loaded;
+  }
+
+  private workers(): ExtractPool | null {
+    if (!this.options.workerScript) return null;
+    this.pool ??= new ExtractPool(this.options.workerScript, undefined, (message) => this.output.warn(message));
+    return this.pool.size ? this.pool : null;
+  }
+
+  private async read(uri: vscode.Uri): Promise<Uint8Array | Error | Skipped> {
+    this.articleReads++;
+    return readBytes(uri, this.corpus.limits[articleFormat(uri.path)]);
+  }
+
+  // ---- the persistent cache ----------------------------------------------------------------------
+
+  /** Fills the corpus from the cache, if there is a usable one; never throws. */
+  private async restoreCache(): Promise<void> {
+    if (!this.cacheStorage) return;
+    const started = Date.now();
+    let t = performance.now();
+    const log = (message: string) => this.output.info(message);
+    const snapshot = await readCache(this.cacheStorage, log, this.timings);
+    t = this.mark('cacheReadDecode', t);
+    if (!snapshot) return;
+    const settings = this.settingsOf(vscode.workspace.workspaceFolders?.[0]);
+    if (!sameLimits(snapshot.limits, formatLimits(settings))) {
+      log('Cache discarded: it was made with other size limits (dossier.maxFileSizeMB, …Html…, …Pdf…).');
+      return;
+    }
+    try {
+      this.corpus.limits = { ...snapshot.limits };
+      const stamps = restoreSnapshot(snapshot, this.corpus, this.search);
+      for (const [location, stamp] of stamps) this.stamps.set(location, stamp);
+      t = this.mark('cacheRestore', t);
+      this.restoredFromCache = this.corpus.size;
+      this.cacheDirty = false;
+      log(`Restored ${this.corpus.size} articles from the cache in ${Date.now() - started} ms; checking the files for changes.`);
+      this.setState('ready');
+    } catch (error) {
+      log(`Cache discarded, indexing from the files: ${(error as Error).message}`);
+    }
+  }
+
+  private scheduleCacheWrite(): void {
+    if (!this.cacheStorage || this.scanning || !this.cacheDirty) return;
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => void this.flushCache(), CACHE_WRITE_DELAY_MS);
+  }
+
+  private async writeCacheNow(): Promise<void> {
+    if (!this.cacheStorage) return;
+    try {
+      // Reads still under way (PDFs) first: a stamp must not be cached with the article it replaces.
+      await this.corpus.settled();
+      // Taken in one synchronous step, so the corpus and the search index agree with the stamps;
+      // encoded in steps, so the host keeps answering meanwhile.
+      const snapshot = takeSnapshot(this.corpus, this.search, this.stamps);
+      this.cacheDirty = false;
+      const bytes = await encodeCacheInSteps(snapshot, () => new Promise((resolve) => setImmediate(resolve)));
+      await writeCache(this.cacheStorage, bytes);
+    } catch (error) {
+      this.cacheDirty = true;
+      this.output.warn(`Could not write the cache (the next window indexes from the files): ${(error as Error).message}`);
+    }
+  }
+
+  private apply(uri: vscode.Uri, content: Uint8Array | Error | Skipped, stamp: FileStamp | null, extracted?: Extracted): void {
     const location = uri.toString();
+    if (stamp && !(content instanceof Error)) this.stamps.set(location, stamp);
+    else this.stamps.delete(location);
+    this.cacheDirty = true;
     if (content instanceof Skipped) {
       this.corpus.reportUnreadable(location, this.displayPath(uri), content.message);
       return;
@@ -225,7 +516,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       } else this.corpus.reportUnreadable(location, this.displayPath(uri), content.message);
       return;
     }
-    this.corpus.upsert(location, this.displayPath(uri), content);
+    if (extracted) this.corpus.upsertExtracted(location, this.displayPath(uri), extracted);
+    else this.corpus.upsert(location, this.displayPath(uri), content);
   }
 
   // ---- watching ----------------------------------------------------------------------------------
@@ -234,7 +526,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     for (const folder of folders) {
-      for (const glob of readSettings(folder).articles) {
+      for (const glob of this.settingsOf(folder).articles) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
         watcher.onDidCreate((uri) => this.schedule(uri), undefined, this.watchers);
         watcher.onDidChange((uri) => this.schedule(uri), undefined, this.watchers);
@@ -285,31 +577,48 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async refreshFile(uri: vscode.Uri): Promise<void> {
     const location = uri.toString();
+    const started = performance.now();
     if (!this.isArticle(uri) || await this.isSavedPageAsset(uri)) {
-      this.corpus.remove(location);
-      this.corpus.forgetWarning(location);
+      this.forget(location);
       return;
     }
-    const real = uri.scheme === 'file' ? await realpath(uri.fsPath).catch(() => null) : null;
+    const real = uri.scheme === 'file' ? localRealPath(uri.fsPath) : null;
     if (real && this.isSecondPath(real, location)) {
-      this.corpus.remove(location);
-      this.corpus.forgetWarning(location);
+      this.forget(location);
       return;
     }
     if (real) this.keepPath(real, location);
     // A page saved "complete": what was indexed from its folder before the page arrived goes.
-    if (articleFormat(uri.path) === 'html') this.corpus.removeUnder(`${location.replace(/\.[^./]+$/, '')}_files/`);
+    if (articleFormat(uri.path) === 'html') {
+      const assets = `${location.replace(/\.[^./]+$/, '')}_files/`;
+      this.corpus.removeUnder(assets);
+      for (const stamped of [...this.stamps.keys()]) if (stamped.startsWith(assets)) this.stamps.delete(stamped);
+    }
     this.pendingPaths.add(location);
     try {
-      const content = await readBytes(uri, this.corpus.limits[articleFormat(uri.path)]);
-      this.apply(uri, content);
+      // Stat first: if the file changes again after it, the next window sees a newer stamp and reads it.
+      const stamp = await statOf(uri);
+      // An event for a file already read as it is (an echo of a change a scan has read, or a
+      // touch that changed nothing): the same rule as reopening, modification time and size.
+      const known = this.stamps.get(location);
+      const indexed = !!this.corpus.byLocation(location) || this.corpus.hasWarning(location);
+      if (stamp && known && indexed && known.mtime === stamp.mtime && known.size === stamp.size) return;
+      this.apply(uri, await this.read(uri), stamp);
     } finally {
       this.pendingPaths.delete(location);
     }
+    this.lastFileRefreshMs = performance.now() - started;
     // A scan may have kept another path to the file meanwhile.
     this.dropSecondPaths();
-    const warning = this.corpus.warnings().find((w) => w.file === this.displayPath(uri));
+    const warning = this.corpus.warningAt(location);
     if (warning) this.output[warning.message.startsWith('skipped') ? 'warn' : 'info'](`${warning.file}: ${warning.message}`);
+  }
+
+  /** Drops a file that is not (or no longer) an article, and its stamp. */
+  private forget(location: string): void {
+    this.corpus.remove(location);
+    this.corpus.forgetWarning(location);
+    if (this.stamps.delete(location)) this.cacheDirty = true;
   }
 
   /**
@@ -325,6 +634,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   private keepPath(real: string, location: string): void {
     const holder = this.locationByRealPath.get(real);
     if (holder && holder !== location && this.isLivePath(holder) && this.relative(holder) < this.relative(location)) return;
+    if (holder && holder !== location) {
+      // The file's earlier path goes once the new one is indexed (see dropSecondPaths).
+      let former = this.formerHolders.get(real);
+      if (!former) this.formerHolders.set(real, (former = new Set()));
+      former.add(holder);
+    }
     this.locationByRealPath.set(real, location);
     this.realPathByLocation.set(location, real);
   }
@@ -334,14 +649,27 @@ export class WorkspaceIndex implements vscode.Disposable {
     return !!this.corpus.byLocation(location) || this.pendingPaths.has(location);
   }
 
-  /** Removes the articles indexed under a path that is not the one kept for their file. */
+  /**
+   * Removes the articles indexed under a path that is no longer the one kept for their file. Only
+   * files whose kept path changed are looked at (and only once that path is indexed): this runs
+   * after every watcher event, and a pass over every article each time made 10,000 new files cost
+   * minutes of the host's thread.
+   */
   private dropSecondPaths(): void {
-    const second = this.corpus.articles().filter((a) => {
-      const real = this.realPathByLocation.get(a.location);
-      const holder = real === undefined ? undefined : this.locationByRealPath.get(real);
-      return holder !== undefined && holder !== a.location && !!this.corpus.byLocation(holder);
-    });
-    if (second.length) this.corpus.batch(() => second.forEach((a) => this.corpus.remove(a.location)));
+    if (!this.formerHolders.size) return;
+    const second: string[] = [];
+    for (const [real, former] of this.formerHolders) {
+      const holder = this.locationByRealPath.get(real);
+      if (!holder || !this.corpus.byLocation(holder)) continue; // not indexed yet: asked again next time
+      for (const location of former) {
+        if (location !== holder && this.realPathByLocation.get(location) === real && this.corpus.byLocation(location)) second.push(location);
+      }
+      this.formerHolders.delete(real);
+    }
+    if (second.length) {
+      this.corpus.batch(() => second.forEach((location) => this.corpus.remove(location)));
+      for (const location of second) this.stamps.delete(location);
+    }
   }
 
   private relative(location: string): string {
@@ -351,6 +679,41 @@ export class WorkspaceIndex implements vscode.Disposable {
   private setState(state: IndexState): void {
     this.currentState = state;
     this.stateEmitter.fire(state);
+  }
+}
+
+interface Loaded {
+  uri: vscode.Uri;
+  content: Uint8Array | Error | Skipped;
+  stamp: FileStamp | null;
+  extracted?: Extracted | undefined;
+}
+
+/** The real path of a local file, or null when it has none now (gone: its read says so). */
+function localRealPath(fsPath: string): string | null {
+  try {
+    return realpathSync.native(fsPath);
+  } catch {
+    return null;
+  }
+}
+
+async function statOf(uri: vscode.Uri): Promise<FileStamp | null> {
+  if (uri.scheme === 'file') {
+    // As the local walk stamps files (localFiles.ts): one source of modification times; synchronous
+    // (microseconds) as there.
+    try {
+      const info = statSync(uri.fsPath);
+      return { mtime: info.mtime.getTime(), size: info.size };
+    } catch {
+      return null; // gone or unreadable: it is read (and its error reported) like any changed file
+    }
+  }
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return { mtime: stat.mtime, size: stat.size };
+  } catch {
+    return null; // gone or unreadable: it is read (and its error reported) like any changed file
   }
 }
 
@@ -364,6 +727,14 @@ class Skipped {
  * or a device is never opened and a 3 GB file never loaded to be refused afterwards.
  */
 async function readBytes(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array | Error | Skipped> {
+  if (uri.scheme === 'file') {
+    // Local files through Node (see localFiles.ts for why), with the same outcomes.
+    const read = await readLocalFile(uri.fsPath, maxBytes, (size) => tooLargeMessage(size, maxBytes));
+    if ('bytes' in read) return read.bytes;
+    if ('skipped' in read) return new Skipped(read.skipped);
+    if ('missing' in read) return vscode.FileSystemError.FileNotFound(uri);
+    return read.error;
+  }
   try {
     const info = await vscode.workspace.fs.stat(uri);
     if (!(info.type & vscode.FileType.File)) {
@@ -402,9 +773,11 @@ async function notAFile(uri: vscode.Uri, type: vscode.FileType): Promise<string>
  * folder) is listed twice: it is one article, kept under the first of its paths in name order (as
  * the CLI keeps it). Only local files have a real path to ask for; others are kept as listed.
  */
-async function oncePerRealFile(uris: vscode.Uri[]): Promise<{ kept: vscode.Uri[]; locationByRealPath: Map<string, string> }> {
+async function oncePerRealFile(uris: vscode.Uri[], walked: ReadonlyMap<string, ListedFile>): Promise<{ kept: vscode.Uri[]; locationByRealPath: Map<string, string> }> {
   const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, true);
-  const reals = await mapLimit(uris, READ_CONCURRENCY, async (uri) => {
+  const reals = await mapLimit(uris, STAT_CONCURRENCY, async (uri) => {
+    const listed = walked.get(uri.toString());
+    if (listed) return listed.real ?? uri.toString();
     if (uri.scheme !== 'file') return uri.toString();
     try {
       return await realpath(uri.fsPath);
@@ -422,15 +795,3 @@ async function oncePerRealFile(uris: vscode.Uri[]): Promise<{ kept: vscode.Uri[]
   return { kept: uris.filter((uri) => kept.has(uri)), locationByRealPath };
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { ROOT, TIMEOUT, editorHoverAt, openViewContainer, pane, quickOpen, readTreeRows, screenshot } from './workbench';
+import { ROOT, TIMEOUT, openViewContainer, pane, readTreeRows, screenshot } from './workbench';
 
 interface Started {
   page: Page;
@@ -87,9 +87,27 @@ describe('the packaged extension (.vsix) installed into code-server', function (
     const rows = await readTreeRows(countries);
     assert.ok(rows.some((r) => r.label.endsWith('Russia') && r.description === '5'), `Countries rows: ${JSON.stringify(rows)}`);
 
-    // Open the example note and show the hover over a cited key.
-    await quickOpen(page, 'example.md', 'Russia and the Caribbean');
-    const hover = await editorHoverAt(page, '@dpa-cuban-foreign', 'Open article');
+    // Open the example note and show the hover over a cited key (cursor on it, Ctrl+K Ctrl+I).
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: TIMEOUT });
+    await input.fill('example.md');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'example.md' }).first().waitFor({ timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'Russia and the Caribbean' }).first().waitFor({ timeout: TIMEOUT });
+    await editor.click();
+    await page.keyboard.press('Control+F');
+    const find = page.locator('.find-widget textarea, .find-widget input').first();
+    await find.waitFor({ timeout: TIMEOUT });
+    await find.fill('@dpa-cuban-foreign');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover', { hasText: 'Open article' }).first();
+    await hover.waitFor({ timeout: TIMEOUT });
     assert.match(await hover.innerText(), /Cuban Foreign Minister extends Medvedev an invitation from Castro/);
     await screenshot(page, 'vsix-hover');
   });

@@ -178,37 +178,3 @@ export async function statusBarItem(page: Page, text: string | RegExp): Promise<
   await item.waitFor({ timeout: TIMEOUT });
   return item;
 }
-
-/** Opens a workspace file by name with Quick Open (Ctrl+P) and waits for its editor to show `firstText`. */
-export async function quickOpen(page: Page, fileName: string, firstText: string): Promise<Locator> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: TIMEOUT });
-  await input.fill(fileName);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
-  const editor = page.locator('.editor-instance .monaco-editor').first();
-  await editor.locator('.view-line', { hasText: firstText }).first().waitFor({ timeout: TIMEOUT });
-  return editor;
-}
-
-/**
- * The editor hover over the first occurrence of `text` in the active editor: the cursor is put on
- * it (Find) and the hover shown (Ctrl+K Ctrl+I), which is where the mouse would be; the card is
- * the same. Returns the hover that contains `containing`.
- */
-export async function editorHoverAt(page: Page, text: string, containing: string): Promise<Locator> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+F');
-  const find = page.locator('.find-widget textarea, .find-widget input').first();
-  await find.waitFor({ timeout: TIMEOUT });
-  await find.fill(text);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
-  const hover = page.locator('.monaco-hover', { hasText: containing }).first();
-  await hover.waitFor({ timeout: TIMEOUT });
-  return hover;
-}

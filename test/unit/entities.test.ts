@@ -84,7 +84,9 @@ describe('country traps', () => {
     assert.deepStrictEqual(codes('South Sudan said on Monday.'), ['SS']);
   });
   it('demonyms, capitals, datelines and aliases', () => {
-    assert.deepStrictEqual(codes('MOSCOW, May 7. The Cuban side and Havana agreed; Kiev and Turkey and Britain too.'), ['CU', 'GB', 'RU', 'TR', 'UA']);
+    // A dateline's capital says where the piece was written: it counts when the country is named again (issue #13).
+    assert.deepStrictEqual(codes('MOSCOW, May 7. The Cuban side and Havana agreed; Kiev and Turkey and Britain too.'), ['CU', 'GB', 'TR', 'UA']);
+    assert.deepStrictEqual(codes('MOSCOW, May 7. The Cuban side and Havana agreed with Russia.'), ['CU', 'RU']);
   });
   it('Soviet Union has its own pseudo-code, no flag', () => {
     assert.deepStrictEqual(codes('The Soviet Union and the USSR'), ['SU']);

@@ -3,27 +3,37 @@
 // (2025-05-07, 2025-05, 2025, --02-19).
 
 let displayLocale = 'en-GB';
+/** A locale asked for and not yet tried (trying loads its data: ~40 ms, so not during activation). */
+let requestedLocale: string | null = null;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Sets the locale the UI writes dates in (the extension passes `vscode.env.language`). Plain "en",
  * VS Code's default, reads as day-month order ("19 Feb"); "en-US" and other tags are used as given.
+ * The tag is checked when the first date is written.
  */
 export function setDisplayLocale(locale: string | undefined): void {
-  const tag = !locale || locale.toLowerCase() === 'en' ? 'en-GB' : locale;
-  try {
-    new Intl.DateTimeFormat(tag);
-    displayLocale = tag;
-  } catch {
-    displayLocale = 'en-GB';
-  }
+  requestedLocale = !locale || locale.toLowerCase() === 'en' ? 'en-GB' : locale;
   formatters.clear();
+}
+
+function settledLocale(): string {
+  if (requestedLocale !== null) {
+    try {
+      new Intl.DateTimeFormat(requestedLocale);
+      displayLocale = requestedLocale;
+    } catch {
+      displayLocale = 'en-GB'; // a tag Intl does not know (VS Code's "qps-ploc" …): day-month English
+    }
+    requestedLocale = null;
+  }
+  return displayLocale;
 }
 
 function format(options: Intl.DateTimeFormatOptions, date: Date): string {
   const id = JSON.stringify(options);
   let formatter = formatters.get(id);
-  if (!formatter) formatters.set(id, (formatter = new Intl.DateTimeFormat(displayLocale, { ...options, timeZone: 'UTC' })));
+  if (!formatter) formatters.set(id, (formatter = new Intl.DateTimeFormat(settledLocale(), { ...options, timeZone: 'UTC' })));
   return formatter.format(date);
 }
 

@@ -14,7 +14,7 @@
 
 import type { CountryMention } from '../types';
 import { GAZETTEER } from './gazetteer.data';
-import { COUNTRY_LINK_WORDS, GIVEN_NAMES } from './lexicon';
+import { COUNTRY_LINK_WORDS, GIVEN_NAMES, LANGUAGE_CUES } from './lexicon';
 import { fold, tokenize, type Token } from './tokens';
 
 export interface CountryInfo {
@@ -35,11 +35,15 @@ const CURATED_ALIASES: [string, string][] = [
   ['CZ', 'Czech Republic'], ['MM', 'Burma'], ['SZ', 'Swaziland'], ['CV', 'Cape Verde'], ['CI', 'Ivory Coast'],
   ['MK', 'Macedonia'], ['NL', 'Holland'], ['VA', 'Vatican'], ['PS', 'Palestine'], ['PS', 'Gaza'],
   ['IR', 'Persia'], ['LK', 'Ceylon'],
-  ['US', 'Washington'], ['IN', 'New Delhi'], ['IN', 'Delhi'], ['VN', 'Hanoi'], ['CN', 'Peking'], ['IN', 'Bombay'],
-  ['TW', 'Taipei'], ['SU', 'Soviet Union'], ['SU', 'USSR'], ['SU', 'U.S.S.R.'],
+  ['SU', 'Soviet Union'], ['SU', 'USSR'], ['SU', 'U.S.S.R.'],
   // Bare "Congo" is the Democratic Republic in news usage (AP, Reuters); the other is written out.
   ['CD', 'Congo'], ['CD', 'Congo-Kinshasa'], ['CD', 'Democratic Republic of Congo'], ['CG', 'Republic of Congo'], ['CG', 'Congo-Brazzaville'],
   ['CG', 'Congo Republic'], ['CG', 'Brazzaville'], ['BA', 'Bosnia'], ['BF', 'Burkina'],
+];
+
+/** Capitals the dataset spells otherwise or lacks (matched as capitals: a dateline, "Jorge Washington", "Washington Post"). */
+const CURATED_CAPITALS: [string, string][] = [
+  ['US', 'Washington'], ['IN', 'New Delhi'], ['IN', 'Delhi'], ['VN', 'Hanoi'], ['CN', 'Peking'], ['IN', 'Bombay'], ['TW', 'Taipei'],
 ];
 
 /** Demonyms the dataset lacks or spells otherwise ("Tadzhik", "Ecuadorean"). */
@@ -79,6 +83,8 @@ interface Entry {
 }
 
 const infoByCode = new Map<string, CountryInfo>();
+/** Every one-word demonym and its code, whatever kind its phrase entry got first ("Saudi" is also a short name). */
+const demonymCodes = new Map<string, string>();
 const phrases = new Map<string, Entry>();
 let longestPhrase = 1;
 /** Longest phrase length by first word: most tokens start no phrase and are skipped at once. */
@@ -113,12 +119,19 @@ for (const [code, name, official, alts] of GAZETTEER) {
     addPhrase(alt, { code, kind: 'name', exactCase: null, ...(/[^\x00-\x7f]/.test(alt) ? { exactAccents: alt.toLowerCase() } : {}) });
   }
 }
+for (const [code, capital] of CURATED_CAPITALS) addPhrase(capital, { code, kind: 'capital', exactCase: null });
 for (const [code, alias] of CURATED_ALIASES) {
   addPhrase(alias, { code, kind: 'alias', exactCase: /^[A-Z.]+$/.test(alias) ? alias : null });
 }
-for (const [code, demonym] of CURATED_DEMONYMS) addPhrase(demonym, { code, kind: 'demonym', exactCase: null });
+for (const [code, demonym] of CURATED_DEMONYMS) {
+  addPhrase(demonym, { code, kind: 'demonym', exactCase: null });
+  if (!demonym.includes(' ')) demonymCodes.set(fold(demonym), code);
+}
 for (const [code, , , , demonyms, capitals] of GAZETTEER) {
-  for (const demonym of demonyms) addPhrase(demonym, { code, kind: 'demonym', exactCase: null });
+  for (const demonym of demonyms) {
+    addPhrase(demonym, { code, kind: 'demonym', exactCase: null });
+    if (!demonym.includes(' ') && !demonymCodes.has(fold(demonym))) demonymCodes.set(fold(demonym), code);
+  }
   for (const capital of capitals) {
     const plain = capital.replace(/\s+D\.C\.$/, '');
     if (!AMBIGUOUS_CAPITALS.has(fold(plain))) addPhrase(plain, { code, kind: 'capital', exactCase: null });
@@ -200,10 +213,15 @@ export function extractCountries(text: string, outlet: string | null, given?: To
     for (let at = text.indexOf(outlet); at >= 0; at = text.indexOf(outlet, at + outlet.length)) outletRanges.push(at, at + outlet.length);
   }
   const counts = new Map<string, number>();
+  // Demonyms read as languages ("books in German, Hebrew, and Japanese"): the end of the last one, for lists.
+  let languageEnd = -1;
+  // Capitals in a dateline ("WASHINGTON (Reuters) -", "Moscow, May 7 -"): they say where the piece was written,
+  // so they count only when the country is also named elsewhere, or when no other country is named.
+  const datelineOnly = new Map<string, boolean>();
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
-    if (!first.capitalised) continue;
-    const longest = longestByFirst.get(first.key);
+    if (!first.capitalised && !(first.text.includes('-') && /-\p{Lu}/u.test(first.text))) continue;
+    const longest = first.capitalised ? longestByFirst.get(first.key) : undefined;
     if (longest === undefined) {
       if (first.text.includes('-')) {
         if (skipped(first, outletRanges, personStarts)) continue;
@@ -215,8 +233,8 @@ export function extractCountries(text: string, outlet: string | null, given?: To
         }
       } else if (first.key.length > 4 && first.key.charCodeAt(first.key.length - 1) === 115 /* s */) {
         // Plural demonyms: "Palestinians", "South Africans" (the two-word form starts with a known word).
-        const entry = phrases.get(first.key.slice(0, -1));
-        if (entry?.kind === 'demonym' && !skipped(first, outletRanges, personStarts)) counts.set(entry.code, (counts.get(entry.code) ?? 0) + 1);
+        const code = demonymCodes.get(first.key.slice(0, -1));
+        if (code && !skipped(first, outletRanges, personStarts)) counts.set(code, (counts.get(code) ?? 0) + 1);
       }
       continue;
     }
@@ -236,17 +254,86 @@ export function extractCountries(text: string, outlet: string | null, given?: To
         if (entry?.kind !== 'demonym') entry = undefined;
       }
       if (!entry || !casingOk(tokens, i, n, entry)) continue;
-      if (entry.kind !== 'region' && !guarded(tokens, i, n, entry) && !mediaName(tokens, i, n, entry)) counts.set(entry.code, (counts.get(entry.code) ?? 0) + 1);
+      const last = tokens[i + n - 1]!;
+      let counted = entry.kind !== 'region' && !guarded(tokens, i, n, entry) && !mediaName(tokens, i, n, entry)
+        && !currency(text, last.end) && !(entry.kind === 'demonym' && cultural(text, last.end));
+      if (counted && entry.kind === 'demonym' && n === 1 && language(tokens, i, text, languageEnd)) {
+        languageEnd = first.end;
+        counted = false;
+      }
+      if (counted) {
+        counts.set(entry.code, (counts.get(entry.code) ?? 0) + 1);
+        const dateline = entry.kind === 'capital' && datelineAt(tokens, i, n, text);
+        datelineOnly.set(entry.code, dateline && (datelineOnly.get(entry.code) ?? true));
+      }
       i += n - 1;
       break;
     }
   }
   const result: CountryMention[] = [];
-  for (const [code, mentions] of counts) result.push({ code, name: infoByCode.get(code)?.name ?? code, mentions });
+  // A dateline's country alone beside others is where the piece was filed, not what it is about.
+  const others = [...counts.keys()].some((code) => !datelineOnly.get(code));
+  for (const [code, mentions] of counts) if (!(others && datelineOnly.get(code))) result.push({ code, name: infoByCode.get(code)?.name ?? code, mentions });
   return result.sort(byMentions);
 }
 
 const KEYS: string[] = [];
+
+/** "US$10 billion", "HK$": a code glued to a currency sign names the currency. */
+function currency(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return c === 36 /* $ */;
+}
+
+/** Lower-case nouns after a demonym that make a cultural phrase, not a mention of the state ("Chinese zodiac",
+ *  "Irish Cream", "Chinese New Year", "Turkish coffee"). */
+const CULTURAL_NOUNS = new Set(['zodiac', 'cuisine', 'food', 'restaurant', 'restaurants', 'medicine', 'calendar', 'opera', 'tea', 'coffee',
+  'cream', 'whiskey', 'whisky', 'cheese', 'dumplings', 'noodles', 'alphabet', 'script', 'characters', 'new year', 'lunar',
+  'setter', 'terrier', 'shepherd', 'poodle', 'bulldog', 'breakfast', 'roulette', 'salad', 'fries', 'toast', 'dressing']);
+
+function cultural(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 32) return false;
+  let word = '';
+  for (let i = end + 1; i < text.length && i < end + 20; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if (lower >= 97 && lower <= 122) word += String.fromCharCode(lower);
+    else if (c === 32 && word === 'new') word += ' ';
+    else break;
+  }
+  return CULTURAL_NOUNS.has(word);
+}
+
+/** "books in German", "translated into English.", "languages like German, Hebrew, and Japanese": a demonym after a
+ *  language cue (or in a list after one) and before the end of the phrase is a language. `languageEnd`: where the last
+ *  language demonym ended. */
+function language(tokens: Token[], i: number, text: string, languageEnd: number): boolean {
+  const t = tokens[i]!;
+  const after = text.charCodeAt(t.end);
+  const phraseEnd = Number.isNaN(after) || after === 44 || after === 46 || after === 59 || after === 58 || after === 41 || after === 10 || after === 13
+    || after === 33 || after === 63 || (after === 32 && /^ (?:and|or) \p{Lu}/u.test(text.slice(t.end, t.end + 6)));
+  if (!phraseEnd) return false;
+  const before = tokens[i - 1];
+  if (before && LANGUAGE_CUES.has(before.key) && t.gap === ' ') return true;
+  // In a list after a language: "German, Hebrew, and Japanese" (Hebrew is no demonym, so the list runs on from German).
+  if (languageEnd < 0 || t.start - languageEnd > 40) return false;
+  for (let k = languageEnd; k < t.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 59 || c === 10) return false;
+  }
+  return true;
+}
+
+/** A capital opening a line and followed by a comma, a bracket or a dash: the dateline of the piece. */
+function datelineAt(tokens: Token[], i: number, n: number, text: string): boolean {
+  const first = tokens[i]!;
+  if (i > 0 && !first.gap.includes('\n')) return false;
+  const end = tokens[i + n - 1]!.end;
+  // "Ankara, which backed …" opens a sentence: a dateline's comma is followed by a date or a place in capitals.
+  const rest = text.slice(end, end + 16);
+  if (/^\s*\(|^\s+[-–—]/.test(rest)) return true;
+  return /^, (?:\p{Lu}{2,}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)/u.test(rest);
+}
 
 /** Head words of media names: a demonym before one names an outlet ("The Canadian Press", "the Irish Times"). */
 const MEDIA_WORDS = new Set('press broadcasting times post herald tribune gazette journal news radio television telegraph'.split(' '));

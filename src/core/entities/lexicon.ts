@@ -46,11 +46,12 @@ export const EAST_ASIAN_SURNAMES = new Set(words(`
 xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang song tang han feng deng cao peng
 zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding shen jin kim park choi jung kang cho yoon jang lim moon shin
 han oh seo kwon hwang ahn song yoo hong jeon ko choe pak ri ryu mao lai tsai qin wen nguyen tran le pham hoang phan vu dang bui do ho ngo duong ly
+lee chan wong leung lam lau cheung kwok yau shiu tse chow hui kwong yeung tsang chiu fung mak yiu tam yip ng tsui siu chung cheng chiang hau
 `).map(translitKey));
 
 /** Titles, roles and honorifics stripped from the front of a name. */
 export const TITLE_WORDS = new Set(words(`
-mr mrs ms miss dr prof professor sir dame lord lady president vice minister prime deputy foreign secretary general chancellor premier
+mr mrs ms miss madam dr prof professor sir dame lord lady president vice minister prime deputy foreign secretary general chancellor premier senators
 king queen prince princess sheikh emir sultan ayatollah pope cardinal bishop archbishop father sister brother senator congressman
 congresswoman representative rep sen gov governor mayor ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair
 chief director head leader commander colonel col gen lt lieutenant captain capt major sergeant admiral marshal judge justice attorney
@@ -63,6 +64,9 @@ writer author novelist poet artist singer actor actress musician footballer stri
 priest pastor dissident rebel veteran suspect defendant prisoner hostage laureate wife husband daughter mother widow
 uncle nephew niece cousin grandson granddaughter chairperson negotiator editor presenter anchor
 sheriff reverend rev speaker petitioner respondent plaintiff
+councillor councilor councilman councilwoman politician lawmaker legislator ceo publisher publishers manager interviewee photographer
+student teacher doctor nurse engineer officer designer owner producer curator historian philosopher physicist astronaut administrator
+organiser organizer campaigner athlete goalkeeper midfielder defender referee superintendent principal provost chaplain
 `));
 
 /** Head words of organisations, places, events and documents: a sequence holding one is not a person. */
@@ -81,6 +85,8 @@ consulate mission delegation secretariat division brigade battalion regiment com
 delta shoal reef strait gulf bay peninsula desert coast cape plateau basin canal park rally alliance coalition
 kremlin pentagon elysee knesset bundestag bundesrat politburo whitehall rada sejm storting riksdag majlis shura
 hamas hezbollah taliban houthis houthi isis ecowas asean mercosur brics opec nato
+month festival jubilee circle cyclone hurricane typhoon storm tornado spacecraft satellite telescope rover probe letter speech
+resources commons presidency vice-presidency floor africa asia europe oceania antarctica arctic relations circuit
 federal reserve exchange rights airways airlines motors industries petroleum energy group
 ria novosti yonhap bernama anadolu irna wafa ansa efe kyodo antara xinhua kcna
 `));
@@ -90,7 +96,7 @@ export const STOP_WORDS = new Set(words(`
 the a an this that these those in on at by for from with into onto over under about as of to and or but nor so yet if when while
 after before during since until although though because however meanwhile moreover also then thus there here his her their our your
 my its it he she they we you i both all some many most several each every no not any other another such one two three
-according earlier later today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+once according earlier later today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 said says told added noted stressed recalled asked among against between amid without within upon via
 `));
@@ -104,6 +110,8 @@ export const NAME_PARTICLES = new Set(words('bin ibn bint arap al el da de del d
 /** Words after ", " that make the name before them a person: "Mikheil Kavelashvili, who …", "X, the former footballer". */
 export const APPOSITION_WORDS = new Set(words('who whose'));
 export const APPOSITION_ARTICLES = new Set(words('the a an'));
+/** Person nouns that make such an apposition a person's (", an Australian woman", ", a local resident"). */
+export const APPOSITION_NOUNS = new Set(words('woman man girl boy teenager mother father son daughter citizen resident native'));
 
 /** "widely known as Jokowi", "nicknamed Hemedti": the words before another name of the person just named. */
 export const ALIAS_CUES = new Set(words('known nicknamed dubbed alias'));
@@ -129,6 +137,7 @@ video videos live update updates breaking exclusive analysis opinion editorial i
 where when why how what who which while during since until through across toward towards within upon via per
 people president leaders leader government minister ministers country countries nations state states world region
 strengthen strengthens strengthening reiterates reiterate rejection blockade invitation extends extend support supports
+open guest title change rocks
 analysts experts observers critics residents officers troops celebrating celebrates brotherhood friendship partnership alliance allies ally trip tour mission summit talks
 `));
 
@@ -151,6 +160,34 @@ bridge museum stadium highway station dynasty line corridor pipeline basin valle
 /** Lower-case words inside country names ("Republic of the Congo", "Bosnia and Herzegovina"). */
 export const COUNTRY_LINK_WORDS = new Set(words('of the and da de del du la le al el'));
 
+/** Group adjectives that are not demonyms of a state ("Jewish Senator", "African-American", "Latino voters"): modifiers, never a name. */
+export const GROUP_ADJECTIVES = new Set(words(`
+african asian european american arab latino latina hispanic jewish muslim catholic protestant indigenous aboriginal democratic republican conservative liberal socialist communist
+`));
+
+/** US states: a place before a name ("Texas Arlington"), and alone never a person ("Governor of Virginia"). */
+export const US_STATES = new Set(words(`
+alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana iowa kansas
+kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma
+oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming carolina dakota
+`));
+
+/** Words before "by" that make the names after it credits of the piece, not persons it names ("Reporting by …; Editing by …"). */
+export const CREDIT_WORDS = new Set(words('reporting editing writing compiled additional photography photographs photos graphics produced translated translation'));
+
+/** Words before "by" that make the name after it an author's: "written by Marc Headley", "a paper by A. S. Heagle". */
+export const AUTHORED_WORDS = new Set(words('written edited directed authored painted photographed composed illustrated narrated designed created paper book article study novel film song poem essay'));
+
+/** Words that open a reply in an interview ("Yes, Karl."): never a family name in an inverted "Austen, Jane". */
+export const INTERJECTIONS = new Set(words('yes no yeah okay ok sure thanks thank hello hi hey well oh ah right sorry please look listen congratulations welcome good great fine exactly absolutely indeed'));
+
+/** Compass words that end a place's name ("Kowloon West", "New Territories East"). */
+export const COMPASS_WORDS = new Set(words('north south east west central northeast northwest southeast southwest'));
+
+/** Words around a demonym that make it a language ("books in German", "speaks Japanese", "languages like Hebrew"). */
+export const LANGUAGE_CUES = new Set(words('in into speak speaks spoke speaking language languages like translated fluent'));
+
 /** The only lower-case words the entity passes look at (see tokenize's keepLowercase). */
 export const LOWERCASE_CONTEXT_WORDS = new Set([...TITLE_WORDS, ...PLACE_PREPOSITIONS, ...SPEECH_VERBS, ...NAME_PARTICLES,
-  ...AFTER_NAME_NOT_PERSON, ...COUNTRY_LINK_WORDS, ...APPOSITION_WORDS, ...APPOSITION_ARTICLES, ...ALIAS_CUES, 'as']);
+  ...AFTER_NAME_NOT_PERSON, ...COUNTRY_LINK_WORDS, ...APPOSITION_WORDS, ...APPOSITION_ARTICLES, ...ALIAS_CUES, ...CREDIT_WORDS,
+  ...LANGUAGE_CUES, ...AUTHORED_WORDS, ...APPOSITION_NOUNS, 'as', 'by']);

@@ -15,8 +15,8 @@
 import type { PersonMention } from '../types';
 import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
-  AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
-  COMMON_GIVEN_NAMES, GIVEN_NAMES, NAME_PARTICLES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
+  AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_NOUNS, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
+  AUTHORED_WORDS, COMMON_GIVEN_NAMES, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
@@ -31,6 +31,9 @@ interface Mention {
   weak: boolean;
   /** After "known as" / "nicknamed": another name of the person named just before. */
   alias?: boolean;
+  /** Token index of the run the mention came from, and one past its end (for lists of names). */
+  at?: number;
+  until?: number;
 }
 
 // What the lexicons say of a word, as bits, computed once per distinct word and kept (bounded) across
@@ -46,6 +49,8 @@ const NON_PERSON = 128;
 const NOUN_ENDING = 256;
 const NAME_SUFFIX = 512;
 const COMMON_GIVEN = 1024;
+const GROUP = 2048;
+const US_STATE = 4096;
 
 /** Keyed by the word as written; all-caps words apart (a two-letter word is a country code only in capitals). */
 const flagCache = new Map<string, number>();
@@ -70,7 +75,9 @@ function flagsOf(t: Token): number {
       | (NON_PERSON_WORDS.has(key) ? NON_PERSON : 0)
       | (COMMON_SUFFIX_RE.test(key) ? NOUN_ENDING : 0)
       | (NAME_SUFFIXES.has(key) ? NAME_SUFFIX : 0)
-      | (COMMON_GIVEN_NAMES.has(tk) ? COMMON_GIVEN : 0);
+      | (COMMON_GIVEN_NAMES.has(tk) ? COMMON_GIVEN : 0)
+      | (GROUP_ADJECTIVES.has(key) ? GROUP : 0)
+      | (US_STATES.has(key) ? US_STATE : 0);
     if (cache.size >= 100_000) cache.clear();
     cache.set(t.text, f);
   }
@@ -91,7 +98,18 @@ const isDemonymPhrase = (tokens: Token[]) => {
 
 const ARABIC_ARTICLE_RE = /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u;
 /** A middle initial: "W" (its full stop is in the gap) or "H.W.". */
-const INITIAL_RE = /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$/u;
+const INITIAL_RE = /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$|^(?:\p{Lu}\.){1,2}\p{Lu}$/u;
+/** French and Italian elided particles inside a name: "Patrizia d'Ettorre", "Valéry Giscard d'Estaing". */
+const ELIDED_PARTICLE_RE = /^[dl]['’]\p{Lu}/u;
+/** Cheap test first: an apostrophe as the second character. */
+const elided = (text: string) => {
+  const c = text.charCodeAt(1);
+  return (c === 39 || c === 0x2019) && ELIDED_PARTICLE_RE.test(text);
+};
+/** A romanised Chinese or Korean given name: two syllables joined by a hyphen ("Ka-ki", "Cheuk-ting", "Jong-un"). */
+const SYLLABLE_PAIR_RE = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}$/u;
+/** An acronym written with inner capitals ("IoT", "PhD", "CoE"): ends in a capital after a lower-case letter. */
+const MIXED_ACRONYM_RE = /\p{Ll}\p{Lu}+$/u;
 
 const CONTRACTION_RE = /['’](?:m|re|ve|ll|d)$|n['’]t$/i;
 
@@ -99,53 +117,172 @@ const CONTRACTION_RE = /['’](?:m|re|ve|ll|d)$|n['’]t$/i;
 function nameish(t: Token): boolean {
   // "I'm", "We've", "They'll": contractions are never part of a name.
   if (CONTRACTION_RE.test(t.text)) return false;
-  if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && ARABIC_ARTICLE_RE.test(t.text));
+  if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && ARABIC_ARTICLE_RE.test(t.text)) || elided(t.text);
   const c = t.text.charCodeAt(t.text.length - 1);
+  // (The regex only for a word ending in an ASCII capital that is not all capitals: most words end in a small letter.)
+  const lastCode = t.text.charCodeAt(t.text.length - 1);
+  if (lastCode >= 65 && lastCode <= 90 && !t.allCaps && MIXED_ACRONYM_RE.test(t.text)) return false;
   if (c >= 48 && c <= 57) return false;
   if (t.allCaps) return t.text.length === 1 || INITIAL_RE.test(t.text);
   return !/\d/.test(t.text);
 }
 
-/** The next token continues the run: one space after the previous word (or ". " after an initial: "George W. Bush"). */
+/** The next token continues the run: one space after the previous word (or ". " after an initial: "George W. Bush", "O.J. Simpson"). */
 function joined(previous: Token, t: Token): boolean {
   if (previous.possessive) return false;
-  return t.gap === ' ' || (t.gap === '. ' && previous.text.length === 1);
+  return t.gap === ' ' || (t.gap === '. ' && (previous.text.length === 1 || (previous.allCaps && INITIAL_RE.test(previous.text))));
 }
 
 function extractMentions(tokens: Token[]): Mention[] {
   const mentions: Mention[] = [];
   const n = tokens.length;
+  // "Reporting by Jane Doe; Editing by John Roe": names after a credit's "by" up to the end of its clause
+  // are the piece's staff, not persons it names.
+  let creditUntil = -1;
   for (let i = 0; i < n; ) {
     const first = tokens[i]!;
-    if (!first.capitalised || !nameish(first)) {
+    if (first.key === 'by' && i >= creditUntil && i > 0 && CREDIT_WORDS.has(tokens[i - 1]!.key) && first.gap === ' ') {
+      creditUntil = i + 1;
+      while (creditUntil < n && !tokens[creditUntil]!.sentenceStart) creditUntil++;
+    }
+    if (first.allCaps && i >= creditUntil) {
+      const caps = capitalsName(tokens, i);
+      if (caps) {
+        mentions.push(caps.mention);
+        i = caps.end;
+        continue;
+      }
+    }
+    if (!first.capitalised || !nameish(first) || i < creditUntil) {
       i++;
+      continue;
+    }
+    const inverted = invertedName(tokens, i);
+    if (inverted) {
+      mentions.push(inverted.mention);
+      i = inverted.end;
       continue;
     }
     let end = i + 1;
     while (end < n && joined(tokens[end - 1]!, tokens[end]!) && nameish(tokens[end]!)) end++;
     // Particles may not close a name ("al-Assad" may).
     let last = end;
-    while (last > i && !tokens[last - 1]!.capitalised && !ARABIC_ARTICLE_RE.test(tokens[last - 1]!.text)) last--;
+    while (last > i && !tokens[last - 1]!.capitalised && !ARABIC_ARTICLE_RE.test(tokens[last - 1]!.text) && !elided(tokens[last - 1]!.text)) last--;
     // Most runs are one ordinary capitalised word ("The", "He", "Monday"): rejected at once.
     if (!(last === i + 1 && (has(first, STOP) || has(first, COMMON) || has(first, TITLE)))) {
       const mention = candidate(tokens, i, last);
       if (mention) {
         if (aliasCue(tokens, i)) mention.alias = true;
+        mention.at = i;
+        mention.until = last;
         mentions.push(mention);
       }
     }
     i = end;
   }
+  // A list of names: "George Floyd, Breonna Taylor and …", "Ben Chan and Leung Che-cheung": an unvouched full name
+  // next to a vouched one, with only a comma or "and" between, is a person too (twice over: the list may run on).
+  // A name confirmed once is confirmed at each of its mentions, so the list may go on from a later one.
+  const confirmed = new Set<string>();
+  for (let pass = 0; pass < 2; pass++) {
+    for (let j = 0; j < mentions.length; j++) {
+      const m = mentions[j]!;
+      if (!m.weak || m.tokens.length < 2 || has(m.tokens[0]!, COMMON) || (m.tokens[0]!.text.includes('-') && !hyphenatedGiven(m.tokens[0]!))) continue;
+      if (confirmed.has(keysOf(m.tokens).join(' ')) || listed(tokens, mentions[j - 1], m) || listed(tokens, m, mentions[j + 1])) {
+        m.weak = false;
+        confirmed.add(keysOf(m.tokens).join(' '));
+      }
+    }
+  }
   return mentions;
+}
+
+/** Are two mentions neighbours in a list of full names ("A B, C D", "A B and C D", "A B–C D")? */
+function listed(tokens: Token[], a: Mention | undefined, b: Mention | undefined): boolean {
+  if (!a || !b || (a.weak && b.weak) || a.tokens.length < 2 || b.tokens.length < 2 || a.until === undefined || b.at === undefined) return false;
+  const next = tokens[a.until];
+  if (b.at === a.until) return !!next && (next.gap === ', ' || next.gap === '–' || next.gap === '—' || next.gap === ' – ');
+  return b.at === a.until + 1 && !!next && next.key === 'and' && (next.gap === ' ' || next.gap === ', ') && tokens[b.at]!.gap === ' ';
+}
+
+/** Names in capitals in mixed-case text, as transcripts and the Congressional Record print them: a surname after a
+ *  title ("Senator PADILLA", "Vice President HARRIS"), or a given name and a surname ("JOHN OSSOFF") between words
+ *  that are not capitals (a headline in capitals names nobody this way). Shown in title case. */
+function capitalsName(tokens: Token[], i: number): { mention: Mention; end: number } | null {
+  const t = tokens[i]!;
+  if (t.text.length < 3 || !/^\p{Lu}+$/u.test(t.text)) return null;
+  const before = tokens[i - 1];
+  const titleCase = (x: Token): Token => ({ ...x, text: x.text[0] + x.text.slice(1).toLowerCase(), allCaps: false, flags: -1 });
+  const plain = (x: Token | undefined) => !x || !x.allCaps;
+  if (before && !before.allCaps && has(before, TITLE) && (t.gap === ' ' || (t.gap === '. ' && ABBREVIATED_TITLES.has(before.key)))
+    && !has(t, STOP | TITLE | NON_PERSON | COUNTRY)) {
+    return { mention: { tokens: [titleCase(t)], titled: true, country: false, weak: false }, end: i + 1 };
+  }
+  const next = tokens[i + 1];
+  if (next && next.gap === ' ' && next.text.length >= 3 && /^\p{Lu}+$/u.test(next.text) && plain(before) && plain(tokens[i + 2])) {
+    const a = titleCase(t);
+    const b = titleCase(next);
+    if (has(a, GIVEN | COMMON_GIVEN) && !has(b, STOP | TITLE | NON_PERSON | COUNTRY | COMMON)) {
+      return { mention: { tokens: [a, b], titled: true, country: false, weak: false }, end: i + 2 };
+    }
+  }
+  return null;
+}
+
+/** A catalogue's inverted name: "Austen, Jane.", "Macaulay, Thomas Babington.", "Marx, Karl and Engels, Friedrich.": a
+ *  family name opening a sentence (or after "and"), a comma, one or two name words starting with a given name, then the
+ *  end of the sentence or "and". The mention is the name in reading order. */
+function invertedName(tokens: Token[], i: number): { mention: Mention; end: number } | null {
+  const family = tokens[i]!;
+  const comma = tokens[i + 1];
+  if (!comma || comma.gap !== ', ' || !comma.capitalised || family.possessive || family.text.includes('-')) return null;
+  if (!(family.sentenceStart || tokens[i - 1]?.key === 'and')) return null;
+  if (has(family, STOP | COMMON | TITLE | NON_PERSON | DEMONYM | GIVEN | GROUP | US_STATE) || family.allCaps || INTERJECTIONS.has(family.key)) return null;
+  if (!has(comma, GIVEN | COMMON_GIVEN) || has(comma, STOP | TITLE | COUNTRY)) return null;
+  let end = i + 2;
+  if (end < tokens.length && tokens[end]!.gap === ' ' && tokens[end]!.capitalised && !has(tokens[end]!, STOP | COMMON | TITLE | NON_PERSON)) end++;
+  const next = tokens[end];
+  const closed = !next || next.key === 'and' || (/^[.;]\s/.test(next.gap) || /\n/.test(next.gap));
+  if (!closed || tokens[end - 1]!.possessive) return null;
+  const given = tokens.slice(i + 1, end).map((t, k) => ({ ...t, gap: k === 0 ? '' : ' ' }));
+  return { mention: { tokens: [...given, { ...family, gap: ' ' }], titled: true, country: false, weak: false }, end };
 }
 
 /** A title word just before the run: "President Putin", "Foreign Minister, Sergey Lavrov". */
 function titledAt(tokens: Token[], start: number): boolean {
   const before = tokens[start - 1];
-  return !!before && has(before, TITLE) && (tokens[start]!.gap === ' ' || tokens[start]!.gap === ', ');
+  if (!before || !has(before, TITLE)) return false;
+  const gap = tokens[start]!.gap;
+  // "Mr. Wasserstrom", "Dr. Nelson": an abbreviated title keeps its full stop.
+  return gap === ' ' || gap === ', ' || (gap === '. ' && ABBREVIATED_TITLES.has(before.key));
 }
 
-const SINGLE_REJECT = STOP | COMMON | TITLE | NON_PERSON | DEMONYM | NAME_SUFFIX;
+const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'rev', 'sgt', 'adm', 'supt', 'amb']);
+
+const SINGLE_REJECT = STOP | COMMON | TITLE | NON_PERSON | DEMONYM | NAME_SUFFIX | GROUP | US_STATE;
+
+/** "Pan-democrat", "Co-founder", "York-born": a hyphenated word with a lower-case part that is not a romanised
+ *  syllable after a Chinese or Korean family name ("Kwok Ka-ki") or an elided particle. */
+function lowerCompound(t: Token, before: Token | undefined): boolean {
+  if (!t.capitalised || !t.text.includes('-')) return false;
+  // "Ka-ki" after a Chinese family name is a given name; "York-born", "Green-have" are not.
+  if (SYLLABLE_PAIR_RE.test(t.text) && !!before && before.end + 1 === t.start && has(before, EAST_ASIAN)) return false;
+  const parts = t.text.split('-');
+  for (let k = 1; k < parts.length; k++) if (parts[k] && !/^\p{Lu}/u.test(parts[k]!) && !ELIDED_PARTICLE_RE.test(parts[k]!)) return true;
+  return false;
+}
+
+/** A hyphenated word some part of which is lower case, a group or a place ("York-born", "African-American", "Biden-Harris"
+ *  is a pair of names, not one). */
+function compoundNotName(text: string): boolean {
+  const parts = text.split('-');
+  for (const part of parts) {
+    if (!part || !/^\p{Lu}/u.test(part)) return true;
+    const key = part.toLowerCase();
+    if (GROUP_ADJECTIVES.has(key) || US_STATES.has(key) || NON_PERSON_WORDS.has(key) || isDemonym(part) || lookupCountry(part) !== null) return true;
+  }
+  return false;
+}
 
 /** A one-word run ("Lavrov", "Montenegro"): a bare name, to be attached to a full name later. */
 function single(tokens: Token[], start: number): Mention | null {
@@ -153,6 +290,8 @@ function single(tokens: Token[], start: number): Mention | null {
   const f = flagsOf(t);
   if (f & SINGLE_REJECT || t.allCaps || INITIAL_RE.test(t.text)) return null;
   if (f & NOUN_ENDING && !(f & (GIVEN | EAST_ASIAN))) return null;
+  // "African-American", "New York-born", "Biden-Harris": a compound of group, place or lower-case parts is no name.
+  if (t.text.includes('-') && !ARABIC_ARTICLE_RE.test(t.text) && compoundNotName(t.text)) return null;
   const after = tokens[start + 1];
   if (after && after.gap === ' ' && !after.capitalised) {
     if (AFTER_NAME_NOT_PERSON.has(after.key)) return null;
@@ -189,8 +328,10 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     if (k === start && titledBefore && !t.sentenceStart && k + 1 < end && (f & (STOP | TITLE)) === STOP) break;
     // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun).
     if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut) break;
-    if (f & (TITLE | STOP)) {
+    if (f & (TITLE | STOP | GROUP) || lowerCompound(t, tokens[k - 1])) {
       if (f & TITLE) titled = true;
+      cut = k + 1;
+    } else if (f & US_STATE && !(f & COMMON_GIVEN) && k + 1 < end) {
       cut = k + 1;
     } else if (f & NON_PERSON) {
       cut = k + 1;
@@ -221,21 +362,37 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
       }
     }
   }
-  if (afterOrganisation && !isGiven(tokens[from]!)) return null;
-  // A headline word ends the name ("Maduro Already in Moscow", "Sergey Lavrov Visiting Venezuela").
+  const speechAfterRun = !!tokens[end] && SPEECH_VERBS.has(tokens[end]!.key) && tokens[end]!.gap === ' ';
+  if (afterOrganisation && !isGiven(tokens[from]!)) {
+    // "CEO of the Refugee Council Enver Solomon told …": two name words between an organisation and a reporting verb.
+    if (!(speechAfterRun && to - from === 2 && !(flagsOf(tokens[from]!) & (NOUN_ENDING | COMMON | COUNTRY)) && !(flagsOf(tokens[from + 1]!) & (NOUN_ENDING | COUNTRY)))) return null;
+    titled = true;
+  }
+  // A headline word ends the name ("Maduro Already in Moscow", "Sergey Lavrov Visiting Venezuela"), but not a
+  // family name that is also a word right before a reporting verb ("Prime Minister John Key said").
   for (let k = from + 1; k < to; k++) {
+    if (has(tokens[k]!, COMMON) && k === end - 1 && speechAfterRun && !has(tokens[k]!, STOP)) continue;
     if (has(tokens[k]!, COMMON) || has(tokens[k]!, STOP)) {
       to = k;
       break;
     }
   }
   // Organisations, places and events: "Nelson Mandela Foundation", "José Martí Memorial", "Prensa Latina".
-  for (let k = from; k < end; k++) if (has(tokens[k]!, NON_PERSON)) return null;
+  // (A given name that is also such a word starts a name: "Bill Green", not a parliament's bill.)
+  for (let k = from; k < end; k++) if (has(tokens[k]!, NON_PERSON) && !(k === from && to - from > 1 && isGiven(tokens[k]!))) return null;
   const after = tokens[to];
   if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ') return null;
   let seq = tokens.slice(from, to);
+  // "New York-born", "Chairman Green-have": a compound with a lower-case part inside a run is no name.
+  for (let k = 0; k < seq.length; k++) if (lowerCompound(seq[k]!, k > 0 ? seq[k - 1] : undefined)) return null;
+  // "Kowloon West", "New Territories East": a compass word ends a place's name.
+  if (seq.length > 1 && COMPASS_WORDS.has(seq[seq.length - 1]!.key) && !has(seq[0]!, GIVEN | COMMON_GIVEN)) return null;
   // A title compound after the name is its apposition: "Michael Spindelegger Vice-Chancellor".
   while (seq.length > 2 && seq[seq.length - 1]!.key.includes('-') && has(seq[seq.length - 1]!, TITLE)) seq = seq.slice(0, -1);
+  // Initials do not end a name ("[George H. W.] Bush" gives no "George H. W"); nor does a title word after a full
+  // name that starts with a given name ("the George Floyd Justice in Policing Act").
+  while (seq.length > 1 && INITIAL_RE.test(seq[seq.length - 1]!.text)) seq = seq.slice(0, -1);
+  if (seq.length >= 3 && has(seq[seq.length - 1]!, TITLE) && has(seq[0]!, GIVEN | COMMON_GIVEN)) seq = seq.slice(0, -1);
   // Trailing country words are not part of a name, unless right after a given name ("Michael Jordan").
   while (seq.length > 1 && isCountryWord(seq[seq.length - 1]!) && !(seq.length === 2 && isGiven(seq[0]!))) seq = seq.slice(0, -1);
   // Name suffixes and initials do not end a name ("Ferdinand Marcos Jr" keeps its "Jr", "Marcos Jr" alone is no name).
@@ -247,8 +404,9 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     const t = seq[k]!;
     if (t.capitalised && ++words > 5) return null;
     // Common-noun endings rule a word out ("Technological Cooperation"), unless a title or a given name vouches
-    // for the name ("Commerce Secretary Howard Lutnick", "Florence Jennings"), or it is East Asian ("Xi Jinping").
-    if (has(t, NOUN_ENDING) && !titled && !isGiven(firstTok) && !isEastAsianSurname(firstTok)) return null;
+    // for the name ("Commerce Secretary Howard Lutnick", "Florence Jennings", "Gary Chan": a given name may itself
+    // end like a noun), or it is East Asian ("Xi Jinping").
+    if (has(t, NOUN_ENDING) && !titled && !has(firstTok, GIVEN | COMMON_GIVEN | EAST_ASIAN)) return null;
   }
   const next = tokens[from + seq.length];
   const speech = !!next && SPEECH_VERBS.has(next.key) && next.gap === ' ';
@@ -267,13 +425,50 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   }
   const prep = tokens[from - 1];
   const afterPlace = !!prep && PLACE_PREPOSITIONS.has(prep.key) && firstTok.gap === ' ';
-  const vouched = given || titled || speech || has(firstTok, COMMON_GIVEN) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
+  const vouched = given || titled || speech || authoredBy(tokens, from) || hyphenatedGiven(firstTok) || has(firstTok, COMMON_GIVEN) || initialsFirst(seq) || eastAsianShape(seq) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
     || visiting(tokens, from + seq.length)
     || seq.some((t) => PERSON_PARTICLES.has(t.key) || (!t.capitalised && ARABIC_ARTICLE_RE.test(t.text)));
   if (afterPlace && !vouched) return null;
   // Nothing says it is a person ("Goldman Sachs", "Fort Myers", "Hurricane Milton"): it stands only if the
   // article confirms it, by the bare family name ("Pandor said") or a relative's full name ("David Beckham").
   return { tokens: seq, titled, country: false, weak: weak || !vouched };
+}
+
+/** "John-Christian", "Jean-Claude", "Anna-Lena": a compound of given names. */
+function hyphenatedGiven(t: Token): boolean {
+  if (!t.text.includes('-')) return false;
+  const parts = t.text.split('-');
+  for (const part of parts) {
+    const key = translitKey(part);
+    if (!part || !/^\p{Lu}/u.test(part) || !(GIVEN_NAMES.has(key) || COMMON_GIVEN_NAMES.has(key))) return false;
+  }
+  return true;
+}
+
+/** "written by Marc Headley", "a paper by A. S. Heagle": an author after "by". */
+function authoredBy(tokens: Token[], from: number): boolean {
+  const by = tokens[from - 1];
+  const word = tokens[from - 2];
+  return !!by && !!word && by.key === 'by' && tokens[from]!.gap === ' ' && by.gap === ' ' && AUTHORED_WORDS.has(word.key);
+}
+
+/** "O.J. Simpson", "L. Ron Hubbard", "R Saravanan": initials before a family name (not two bare letters, "T C Phailin"). */
+function initialsFirst(seq: Token[]): boolean {
+  const first = seq[0]!;
+  if (seq.length < 2 || !INITIAL_RE.test(first.text) || has(first, COUNTRY | STOP)) return false;
+  const second = seq[1]!;
+  if (has(second, TITLE | STOP | NON_PERSON)) return false;
+  return first.text.includes('.') || second.gap === '. ' || !INITIAL_RE.test(second.text);
+}
+
+/** "Kwok Ka-ki", "Lam Cheuk-ting" (family name, then a hyphenated two-syllable given name); "Starry Lee", "Holden Chow"
+ *  (a given name before a Chinese or Korean family name). */
+function eastAsianShape(seq: Token[]): boolean {
+  if (seq.length !== 2) return false;
+  const [a, b] = seq as [Token, Token];
+  if (has(a, STOP | COMMON | NON_PERSON | COUNTRY | NOUN_ENDING | TITLE) || a.allCaps) return false;
+  if (has(a, EAST_ASIAN) && SYLLABLE_PAIR_RE.test(b.text)) return true;
+  return has(b, EAST_ASIAN) && !has(a, EAST_ASIAN) && !b.text.includes('-');
 }
 
 /** "… known as Jokowi", "… nicknamed Hemedti" (the name right after the cue). */
@@ -302,7 +497,7 @@ function apposition(tokens: Token[], at: number): boolean {
   for (let k = at + 1; k < at + 4 && k < tokens.length; k++) {
     const t = tokens[k]!;
     if (/[^\sa-z'-]/.test(t.gap)) return false;
-    if (has(t, TITLE)) return true;
+    if (has(t, TITLE) || APPOSITION_NOUNS.has(t.key)) return true;
   }
   return false;
 }

@@ -3,8 +3,9 @@
 // tells listeners which keys were added, changed or removed so they refresh only that.
 
 import { articleFormat, DEFAULT_LIMITS, readArticleFile, readArticleFileSync, type ArticleRead, type FormatLimits, type OffThreadReader } from '../articles';
-import { countryInfo, extractEntities, PersonDirectory, type CorpusPerson } from '../entities';
-import { assignKeys, deriveBaseKey } from './keys';
+import { countryInfo, PersonDirectory, type CorpusPerson } from '../entities';
+import { extractRead, type Extracted, type ExtractedArticle } from './extract';
+import { assignKeys } from './keys';
 import type { Article, ArticleRecord, ReadWarning } from '../types';
 
 export interface CorpusChange {
@@ -27,6 +28,20 @@ export interface CorpusOptions {
    * read asynchronously, in this thread, and web pages synchronously.
    */
   offThreadReader?: OffThreadReader;
+}
+
+/** An article as the cache keeps it: its extracted fields and the key it had. */
+export interface RestoredArticle {
+  location: string;
+  file: string;
+  key: string;
+  article: ExtractedArticle;
+}
+
+export interface RestoredWarning {
+  location: string;
+  file: string;
+  message: string;
 }
 
 /** Asynchronous reads (PDFs, and web pages off-thread) at once: pdf.js holds a document's pages in memory. */
@@ -134,39 +149,22 @@ export class Corpus {
 
   /** Puts one file's read fields into the corpus (what `upsert` does after reading). */
   upsertRead(location: string, file: string, read: ArticleRead): Article | null {
-    const warning = read.warning;
+    return this.upsertExtracted(location, file, extractRead(read));
+  }
+
+  /** `upsertRead` for a file already read and extracted (by a worker thread, or taken from the cache). */
+  upsertExtracted(location: string, file: string, extracted: Extracted): Article | null {
+    // Newer than any asynchronous read of this file still under way: that one is dropped when it lands.
+    this.readTokens.delete(location);
+    const { warning } = extracted;
     if (warning) this.warningsByLocation.set(location, { file, message: warning });
     else this.warningsByLocation.delete(location);
-    const parsed = read.parsed;
-    if (parsed === null) {
+    if (!extracted.article) {
       this.remove(location);
       return null;
     }
-
-    // Related-article headlines and captions name people too ("Diosdado Cabello in Russia"), so
-    // extraction reads them after the body.
-    const entityText = parsed.asides.length ? `${parsed.body}\n\n${parsed.asides.join('\n\n')}` : parsed.body;
-    const entities = extractEntities({ title: parsed.title, body: entityText, outlet: parsed.outlet });
     const previous = this.byLocationMap.get(location);
-    const article: Article = {
-      key: previous?.key ?? '',
-      file,
-      title: parsed.title,
-      label: parsed.label,
-      date: parsed.date,
-      outlet: parsed.outlet,
-      url: parsed.url,
-      author: read.author ?? parsed.author,
-      excerpt: parsed.excerpt,
-      words: parsed.words,
-      countries: entities.countries,
-      persons: entities.persons,
-      body: parsed.body,
-      explicitKey: parsed.explicitKey,
-      baseKey: deriveBaseKey(parsed),
-      location,
-      format: read.format,
-    };
+    const article: Article = { ...extracted.article, key: previous?.key ?? '', file, location };
     return this.update(() => {
       if (previous) {
         if (!this.awaitingIndex.delete(previous)) this.unindex(previous);
@@ -237,6 +235,36 @@ export class Corpus {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  /**
+   * Fills an empty corpus in one pass with articles whose keys were resolved before (the persistent
+   * cache), without re-reading or re-extracting anything; listeners get one event with every key
+   * added. Throws, leaving the corpus empty, when the entries contradict each other (a corrupt
+   * cache): the caller then indexes from the files.
+   */
+  restore(articles: readonly RestoredArticle[], warnings: readonly RestoredWarning[]): void {
+    if (this.byLocationMap.size || this.warningsByLocation.size) throw new Error('restore needs an empty corpus');
+    const keys = new Set<string>();
+    const locations = new Set<string>();
+    for (const a of articles) {
+      if (!a.key || keys.has(a.key) || locations.has(a.location)) throw new Error(`duplicate key or file in the cache: ${a.key}`);
+      keys.add(a.key);
+      locations.add(a.location);
+    }
+    this.update(() => {
+      const change = this.pendingChange();
+      for (const { location, file, key, article: fields } of articles) {
+        // Assigned onto the cached fields, not spread: a spread would decode every lazy body.
+        const article = Object.assign(fields, { key, file, location }) as Article;
+        this.byLocationMap.set(location, article);
+        this.byKeyMap.set(key, article);
+        this.groupOf(article.baseKey).add(location);
+        this.indexEntities(article);
+        change.added.push(key);
+      }
+      for (const w of warnings) this.warningsByLocation.set(w.location, { file: w.file, message: w.message });
+    });
+  }
+
   // ---- queries -----------------------------------------------------------------------------------
 
   get size(): number {
@@ -268,6 +296,19 @@ export class Corpus {
 
   warnings(): ReadWarning[] {
     return [...this.warningsByLocation.values()].sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  /** Warnings by the location of their file (the cache keeps them, so skipped files are not re-read). */
+  warningAt(location: string): ReadWarning | undefined {
+    return this.warningsByLocation.get(location);
+  }
+
+  hasWarning(location: string): boolean {
+    return this.warningsByLocation.has(location);
+  }
+
+  warningEntries(): IterableIterator<[string, ReadWarning]> {
+    return this.warningsByLocation.entries();
   }
 
   countries(): CorpusCountry[] {
@@ -411,17 +452,47 @@ export class Corpus {
     try {
       return fn();
     } finally {
-      // (After `fn`, so that nothing read during the update is kept.)
-      this.sortedArticles = null;
       if (this.batchDepth === 1) {
         try {
           this.settleKeys();
         } finally {
           this.batchDepth = 0;
+          this.patchSorted();
           this.flush();
         }
       } else this.batchDepth--;
     }
+  }
+
+  /**
+   * Brings the sorted article list up to date after an update. A few changes (a file saved) are
+   * patched in, one linear pass and a binary-search insert each: sorting 10,000 articles again
+   * after every change cost 30-90 ms, and views ask for the list on every change. Many changes:
+   * the list is dropped and sorted on the next ask.
+   */
+  private patchSorted(): void {
+    const sorted = this.sortedArticles;
+    const change = this.pending;
+    if (!sorted || !change) return;
+    const affected = new Set([...change.added, ...change.changed, ...change.removed]);
+    if (affected.size > 64 && affected.size * 8 > sorted.length) {
+      this.sortedArticles = null;
+      return;
+    }
+    // Whatever changed (or left, or was renamed in place) comes out; the current ones go back in.
+    const kept = sorted.filter((a) => !affected.has(a.key) && this.byKeyMap.get(a.key) === a);
+    for (const key of affected) {
+      const article = this.byKeyMap.get(key);
+      if (!article) continue;
+      let lo = 0, hi = kept.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareArticles(kept[mid]!, article) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      kept.splice(lo, 0, article);
+    }
+    this.sortedArticles = kept;
   }
 
   private flush(): void {

@@ -13,7 +13,7 @@ import { countryInfo } from '../entities';
 import type { Article } from '../types';
 import { normalizeTerm, STOP_WORDS, termMatches, tokenize, tokensWithOffsets, maxEdits } from './normalize';
 import { parseQuery, type QueryFilter } from './query';
-import { MAX_QUERY_WORDS, TermIndex, type Expansion, type FieldTerms } from './termIndex';
+import { MAX_QUERY_WORDS, TermIndex, type Expansion, type FieldTerms, type TermIndexState } from './termIndex';
 
 export { parseQuery, filterQuery, pendingFilter, completeFilter, type ParsedQuery, type QueryFilter, type FilterField, type PendingFilter } from './query';
 export { FacetSuggester, type Facet, type FacetField, type FacetCorpus } from './facets';
@@ -52,6 +52,14 @@ export interface SearchableCorpus {
   articles(): readonly Article[];
   person?(id: string): { name: string } | undefined;
   onDidChange(listener: (change: { added: string[]; changed: string[]; removed: string[] }) => void): { dispose(): void };
+}
+
+/** A built index as plain data (`SearchIndex.serialize`). */
+export interface SearchIndexState {
+  terms: TermIndexState;
+  /** Article keys and their document numbers in `terms`. */
+  keys: string[];
+  docs: Uint32Array;
 }
 
 interface PersonInfo {
@@ -115,6 +123,11 @@ class Postings {
     }
   }
 
+  clear(): void {
+    this.map.clear();
+    this.tree.clear();
+  }
+
   /** Keys of articles holding a token that answers `query` (exactly, fuzzily or by prefix: `termMatches`). */
   keysFor(query: string, exactOnly = false): Set<string> {
     const keys = new Set<string>();
@@ -139,7 +152,23 @@ function intersect(a: Set<string> | null, b: Set<string>): Set<string> {
   return out;
 }
 
-function normalizedTokens(text: string): string[] {
+/**
+ * Names, outlets and countries repeat across thousands of articles: their tokens are kept by text
+ * (bounded; cleared when full), so restoring or building the index normalises each name once.
+ */
+const tokenMemo = new Map<string, readonly string[]>();
+const TOKEN_MEMO_MAX = 100_000;
+
+function normalizedTokens(text: string): readonly string[] {
+  const known = tokenMemo.get(text);
+  if (known) return known;
+  if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
+  const out = computeNormalizedTokens(text);
+  tokenMemo.set(text, out);
+  return out;
+}
+
+function computeNormalizedTokens(text: string): string[] {
   const out: string[] = [];
   for (const word of tokenize(text)) {
     const t = normalizeTerm(word);
@@ -203,8 +232,10 @@ export class SearchIndex {
       if (!this.terms) return; // not built yet: the first search reads the whole corpus anyway
       for (const key of change.removed) this.drop(key);
       for (const key of [...change.changed, ...change.added]) {
-        this.drop(key);
         const article = corpus.get(key);
+        // Already indexed as it is (restored from the cache together with the corpus).
+        if (article && this.info.get(key)?.article === article) continue;
+        this.drop(key);
         if (article) this.addArticle(article);
       }
     });
@@ -335,30 +366,63 @@ export class SearchIndex {
   // ---- indexing ----------------------------------------------------------------------------------
 
   private addArticle(article: Article): void {
-    const persons: PersonInfo[] = article.persons.map((p) => {
-      const names = [...new Set([p.name, ...p.variants])];
-      return { id: p.id, name: p.name, tokens: [...new Set(names.flatMap(normalizedTokens))] };
-    });
-    const countries: CountryEntry[] = article.countries.map((c) => {
-      const info = countryInfo(c.code);
-      const names = [c.name, info?.name, info?.demonym, info?.capital].filter((s): s is string => !!s);
-      return { code: c.code.toLowerCase(), name: info?.name ?? c.name, tokens: [...new Set(names.flatMap(normalizedTokens))] };
-    });
-    const outletText = article.outlet ?? '';
-    const outletTokens = [...new Set([...normalizedTokens(outletText), initials(outletText)].filter(Boolean))];
-    const year = yearOf(article.date);
-    const doc = this.terms!.add(articleTerms(article, persons, countries, outletTokens, year));
+    const described = describe(article);
+    const doc = this.terms!.add(articleTerms(article, described.persons, described.countries, described.outletTokens, described.year));
+    this.register({ ...described, doc });
+  }
+
+  /** Everything but the term index, for a document already in it (added, or restored from the cache). */
+  private register(info: DocInfo): void {
+    const { article, doc } = info;
     this.keys[doc] = article.key;
-    const sortDate = sortableDate(article.date);
-    const dateNum = Number((sortDate.replace(/[^0-9]/g, '') + '00000000').slice(0, 8)) || 0;
-    this.dateNums[doc] = dateNum;
-    this.info.set(article.key, { doc, article, persons, countries, outletTokens, year, sortDate, dateNum });
-    for (const p of persons) this.personPostings.add(p.tokens, article.key);
-    for (const c of countries) {
+    this.dateNums[doc] = info.dateNum;
+    this.info.set(article.key, info);
+    for (const p of info.persons) this.personPostings.add(p.tokens, article.key);
+    for (const c of info.countries) {
       this.countryPostings.add(c.tokens, article.key);
       this.codePostings.add([c.code], article.key);
     }
-    this.outletPostings.add(outletTokens, article.key);
+    this.outletPostings.add(info.outletTokens, article.key);
+  }
+
+  // ---- persistence -------------------------------------------------------------------------------
+
+  /** The built index as plain data for the persistent cache (null when not built yet). */
+  serialize(): SearchIndexState | null {
+    if (!this.terms) return null;
+    const keys: string[] = [];
+    const docs = new Uint32Array(this.info.size);
+    for (const [key, info] of this.info) docs[keys.push(key) - 1] = info.doc;
+    return { terms: this.terms.serialize(), keys, docs };
+  }
+
+  /**
+   * Replaces the index by a serialised one whose keys are all in the corpus, as the corpus holds them
+   * now (restored from the same cache). No body is tokenised again. Throws, leaving the index as it
+   * was, when the state does not fit the corpus.
+   */
+  restore(state: SearchIndexState): void {
+    const terms = TermIndex.restore(FIELDS.length, state.terms);
+    if (state.keys.length !== state.docs.length || state.keys.length !== terms.size) throw new Error('search index in the cache does not match its articles');
+    const infos: DocInfo[] = [];
+    const seen = new Set<number>();
+    for (let i = 0; i < state.keys.length; i++) {
+      const article = this.corpus.get(state.keys[i]!);
+      const doc = state.docs[i]!;
+      if (!article || doc >= terms.capacity || seen.has(doc)) throw new Error(`search index in the cache does not match its articles (${state.keys[i]})`);
+      seen.add(doc);
+      infos.push({ ...describe(article), doc });
+    }
+    this.clear();
+    this.terms = terms;
+    for (const info of infos) this.register(info);
+  }
+
+  private clear(): void {
+    this.info.clear();
+    this.keys.length = 0;
+    this.dateNums.length = 0;
+    for (const postings of [this.personPostings, this.countryPostings, this.codePostings, this.outletPostings]) postings.clear();
   }
 
   private drop(key: string): void {
@@ -498,6 +562,25 @@ const FIELD_FOR: Record<MatchedField, (typeof FIELDS)[number]> = {
 };
 
 /** Per field (in `FIELDS` order), the terms the index holds for an article. */
+/** What the index keeps of an article besides its terms (cheap: no body is read). */
+function describe(article: Article): Omit<DocInfo, 'doc'> {
+  const persons: PersonInfo[] = article.persons.map((p) => {
+    const names = [...new Set([p.name, ...p.variants])];
+    return { id: p.id, name: p.name, tokens: [...new Set(names.flatMap(normalizedTokens))] };
+  });
+  const countries: CountryEntry[] = article.countries.map((c) => {
+    const info = countryInfo(c.code);
+    const names = [c.name, info?.name, info?.demonym, info?.capital].filter((s): s is string => !!s);
+    return { code: c.code.toLowerCase(), name: info?.name ?? c.name, tokens: [...new Set(names.flatMap(normalizedTokens))] };
+  });
+  const outletText = article.outlet ?? '';
+  const outletTokens = [...new Set([...normalizedTokens(outletText), initials(outletText)].filter(Boolean))];
+  const year = yearOf(article.date);
+  const sortDate = sortableDate(article.date);
+  const dateNum = Number((sortDate.replace(/[^0-9]/g, '') + '00000000').slice(0, 8)) || 0;
+  return { article, persons, countries, outletTokens, year, sortDate, dateNum };
+}
+
 function articleTerms(article: Article, persons: PersonInfo[], countries: CountryEntry[], outletTokens: string[], year: string | null): FieldTerms {
   return [
     fieldTerms(article.title ?? article.label),

@@ -23,9 +23,10 @@ export function registerCitationCompletion(index: WorkspaceIndex): vscode.Dispos
       const offset = document.offsetAt(position);
       const context = citationContextAt(document.getText(), offset);
       if (!context) return undefined;
-      // Typed right after the window opened: wait for the first index rather than answer "nothing"
-      // (an empty answer ends the completion session).
-      if (index.state !== 'ready') await index.whenReady();
+      // Typed right after the window opened, with nothing indexed yet: wait for the first index
+      // rather than answer "nothing" (an empty answer ends the completion session). Once some
+      // articles are in, answer with them (the list is incomplete, so typing asks again).
+      if (index.state !== 'ready' && index.corpus.size === 0) await firstArticles(index);
       if (token.isCancellationRequested) return undefined;
       const articles = candidates(index, context.prefix);
       // Insert mode keeps what follows the cursor; replace mode (Shift+Enter, or the setting) replaces the rest of the key.
@@ -51,6 +52,18 @@ export function registerCitationCompletion(index: WorkspaceIndex): vscode.Dispos
       return item;
     },
   }, '@');
+}
+
+/** Resolves when the corpus first changes (articles came in) or the scan ends, whichever is first. */
+function firstArticles(index: WorkspaceIndex): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      subscription.dispose();
+      resolve();
+    };
+    const subscription = index.corpus.onDidChange(done);
+    void index.whenReady().then(done);
+  });
 }
 
 function candidates(index: WorkspaceIndex, prefix: string): Article[] {

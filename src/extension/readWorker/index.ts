@@ -22,7 +22,7 @@ export class ReadWorker {
   readonly read: OffThreadReader = (filePath, bytes, limits) => new Promise<ArticleRead>((resolve, reject) => {
     const id = this.nextId++;
     this.pending.set(id, { resolve, reject });
-    const copy = bytes.slice(); // transferred: the caller keeps its own bytes
+    const copy = new Uint8Array(bytes); // a copy with an ArrayBuffer of its own (a Buffer's slice would share Node's pool), transferred: the caller keeps its bytes
     this.start().postMessage({ id, path: filePath, bytes: copy, limits } satisfies ReadRequest, [copy.buffer]);
   });
 

@@ -1,0 +1,600 @@
+// The persistent index: the corpus (records with their entities, per file with the modification
+// time and size it was read at) and the serialised search index, in one binary file, so that a
+// window reopened on an unchanged library answers without reading a single article.
+//
+// Trust nothing on the way in: a file with another version, a wrong length or checksum, or contents
+// that do not fit together is thrown away (the caller logs why and indexes from the files).
+// Written atomically: a temp file with a name of its own, then a rename over the cache file, so two
+// windows writing at once leave one complete cache (the last renamed) and a reader never sees half.
+
+import type { Corpus, RestoredArticle, RestoredWarning } from './corpus';
+import type { ExtractedArticle } from './extract';
+import type { SearchIndex, SearchIndexState } from '../search';
+import type { FormatLimits } from '../articles';
+
+/**
+ * Bump when the reader, the entity extractor, the key derivation or this format change: every
+ * cache of another version is discarded and rebuilt from the files.
+ */
+export const CACHE_VERSION = 4; // 2: records carry `author` and `format` (web pages, PDFs); size limits per format. 3: bodies and excerpts in one UTF-8 block, decoded when asked for; records as rows over tables of persons and countries. 4: entity rules of the real-articles work (persons, countries, datelines)
+export const CACHE_FILE = 'dossier-index.bin';
+
+const MAGIC = 'DOSSIERC';
+const HEADER_BYTES = 28; // magic, version, section count, body length, checksum, where the texts section starts
+/**
+ * Files per JSON section: keeps every string far below V8's limit at 100k+ articles, and each
+ * step of `encodeCacheInSteps` short (about 2 MB of JSON).
+ */
+const FILES_PER_SECTION = 500;
+
+const enum Section { Meta = 1, Files = 2, SearchMeta = 3, TermCounts = 4, Postings = 5, Lengths = 6, Docs = 7, BodyEnds = 8, Bodies = 9, Tables = 10 }
+
+/** What identifies a file's contents without reading it. */
+export interface FileStamp {
+  mtime: number;
+  size: number;
+}
+
+/** One file as cached: the article it held (with its key), or why it was skipped, or both. */
+export interface CachedFile extends FileStamp {
+  location: string;
+  file: string;
+  key?: string;
+  article?: ExtractedArticle;
+  warning?: string;
+}
+
+/**
+ * Where the article texts of a cache are read from: the block's bytes in memory, or (the extension
+ * and the CLI, on a local disk) the cache file itself, read a text at a time when one is shown, so
+ * that reopening never reads them at all.
+ */
+export interface TextSource {
+  /** Bytes `start` to `end` of the texts block. */
+  read(start: number, end: number): Uint8Array;
+}
+
+/**
+ * Article bodies and excerpts are most of a cache (about 75 %) and are needed only for a passage, a
+ * hover or a dossier sentence at a time: an article's `body` and `excerpt` are getters that decode
+ * their bytes from the texts block when read.
+ */
+export class BodyBlock {
+  private static readonly utf8 = new TextDecoder();
+  constructor(private readonly source: TextSource, private readonly ends: Uint32Array) {}
+  get count(): number {
+    return this.ends.length;
+  }
+  private failed = false;
+  body(i: number): string {
+    try {
+      return BodyBlock.utf8.decode(this.source.read(i ? this.ends[i - 1]! : 0, this.ends[i]!));
+    } catch (error) {
+      // The cache file went away under an open window (deleted by hand): the text is missing until
+      // the article is read again (Reindex); said once, not thrown into every feature that shows it.
+      if (!this.failed) console.error(`Dossier: an article's text could not be read from the cache (Dossier: Reindex Articles reads it again): ${(error as Error).message}`);
+      this.failed = true;
+      return '';
+    }
+  }
+}
+
+/**
+ * A file as one row (arrays parse several times faster than objects with repeated names):
+ * location, file, mtime, size, warning, key, and the article's fields with its persons and
+ * countries as [table index, mentions, …] pairs over the Tables section.
+ */
+type FileRow = [string, string, number, number, string | null, string | null, ArticleRow | null];
+type ArticleRow = [title: string | null, label: string, date: string | null, outlet: string | null, url: string | null, author: string | null,
+  words: number, explicitKey: string | null, baseKey: string, format: string | null, countries: number[], persons: number[]];
+interface Tables {
+  countries: [code: string, name: string][];
+  persons: [id: string, name: string, variants: string[]][];
+}
+
+export interface CacheSnapshot {
+  /** The size limits the files were read with (per format): other limits may skip other files. */
+  limits: FormatLimits;
+  files: CachedFile[];
+  search: SearchIndexState | null;
+}
+
+export class CacheError extends Error {}
+
+// ---- snapshot ⇄ corpus -------------------------------------------------------------------------------
+
+/**
+ * The corpus and search index as they are now, for the files whose stamps are known (files read
+ * by this session or kept from the cache); a file without a stamp is left out and read next time.
+ */
+export function takeSnapshot(corpus: Corpus, search: SearchIndex | null, stamps: ReadonlyMap<string, FileStamp>): CacheSnapshot {
+  const warnings = new Map(corpus.warningEntries());
+  const files: CachedFile[] = [];
+  for (const [location, stamp] of stamps) {
+    const article = corpus.byLocation(location);
+    const warning = warnings.get(location);
+    if (!article && !warning) continue;
+    const entry: CachedFile = { location, file: article?.file ?? warning!.file, mtime: stamp.mtime, size: stamp.size };
+    if (article) {
+      const { key, file: _file, location: _location, ...fields } = article;
+      entry.key = key;
+      entry.article = fields;
+    }
+    if (warning) entry.warning = warning.message;
+    files.push(entry);
+  }
+  const search_ = search?.serialize() ?? null;
+  // Every indexed article must be in the snapshot for the index to be restorable with it.
+  const cachedKeys = new Set(files.flatMap((f) => (f.key ? [f.key] : [])));
+  const searchFits = !!search_ && search_.keys.length === cachedKeys.size && search_.keys.every((k) => cachedKeys.has(k));
+  return { limits: { ...corpus.limits }, files, search: searchFits ? search_ : null };
+}
+
+/**
+ * Fills an empty corpus (and its search index, when the snapshot has one) from a snapshot, and
+ * returns the stamps of the files it restored. Throws when the snapshot does not fit together;
+ * the corpus and index are then left empty.
+ */
+export function restoreSnapshot(snapshot: CacheSnapshot, corpus: Corpus, search: SearchIndex | null): Map<string, FileStamp> {
+  const articles: RestoredArticle[] = [];
+  const warnings: RestoredWarning[] = [];
+  const stamps = new Map<string, FileStamp>();
+  for (const f of snapshot.files) {
+    if (f.article && f.key) articles.push({ location: f.location, file: f.file, key: f.key, article: f.article });
+    if (f.warning) warnings.push({ location: f.location, file: f.file, message: f.warning });
+    stamps.set(f.location, { mtime: f.mtime, size: f.size });
+  }
+  corpus.batch(() => {
+    corpus.restore(articles, warnings);
+    if (search && snapshot.search) {
+      try {
+        search.restore(snapshot.search);
+      } catch (error) {
+        for (const a of articles) corpus.remove(a.location);
+        for (const w of warnings) corpus.forgetWarning(w.location);
+        throw error;
+      }
+    }
+  });
+  return stamps;
+}
+
+/** What reopening needs to do: the files to read again and the ones to drop. */
+export interface CacheDiff {
+  /** New files and files whose modification time or size changed. */
+  toRead: string[];
+  /** Cached files that are no longer listed. */
+  removed: string[];
+  unchanged: number;
+}
+
+export function diffStamps(cached: ReadonlyMap<string, FileStamp>, listed: ReadonlyMap<string, FileStamp | null>): CacheDiff {
+  const toRead: string[] = [];
+  let unchanged = 0;
+  for (const [location, stamp] of listed) {
+    const known = cached.get(location);
+    if (stamp && known && known.mtime === stamp.mtime && known.size === stamp.size) unchanged++;
+    else toRead.push(location);
+  }
+  const removed = [...cached.keys()].filter((location) => !listed.has(location));
+  return { toRead, removed, unchanged };
+}
+
+// ---- binary format -----------------------------------------------------------------------------------
+
+export function encodeCache(snapshot: CacheSnapshot): Uint8Array {
+  const sections: EncodedSection[] = [];
+  for (const section of encodeSections(snapshot)) sections.push(section);
+  return assemble(sections);
+}
+
+/**
+ * `encodeCache` in steps, yielding to the host between sections (`pause`), so that writing the
+ * cache of a large library never holds the extension host for long. The snapshot is taken before,
+ * in one step; only its encoding is spread out.
+ */
+export async function encodeCacheInSteps(snapshot: CacheSnapshot, pause: () => Promise<void>): Promise<Uint8Array> {
+  const sections: EncodedSection[] = [];
+  for (const section of encodeSections(snapshot)) {
+    sections.push(section);
+    await pause();
+  }
+  return assemble(sections);
+}
+
+interface EncodedSection {
+  kind: Section;
+  bytes: Uint8Array;
+}
+
+function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
+  const utf8 = new TextEncoder();
+  const json = (kind: Section, value: unknown): EncodedSection => ({ kind, bytes: utf8.encode(JSON.stringify(value)) });
+  const words = (kind: Section, array: Uint32Array): EncodedSection => ({ kind, bytes: new Uint8Array(array.buffer, array.byteOffset, array.byteLength) });
+  const chunks = Math.ceil(snapshot.files.length / FILES_PER_SECTION);
+  yield json(Section.Meta, { limits: snapshot.limits, files: snapshot.files.length, chunks, search: !!snapshot.search });
+  const tables: Tables = { countries: [], persons: [] };
+  const countryIndex = new Map<string, number>(), personIndex = new Map<string, number>();
+  const indexOf = <T>(map: Map<string, number>, list: T[], id: string, entry: () => T) => {
+    let i = map.get(id);
+    if (i === undefined) {
+      i = list.push(entry()) - 1;
+      map.set(id, i);
+    }
+    return i;
+  };
+  const rows: FileRow[] = [];
+  const texts: Uint8Array[] = [];
+  for (const f of snapshot.files) {
+    const a = f.article;
+    let row: ArticleRow | null = null;
+    if (a) {
+      const countries: number[] = [], persons: number[] = [];
+      for (const c of a.countries) countries.push(indexOf(countryIndex, tables.countries, `${c.code}\u0000${c.name}`, () => [c.code, c.name]), c.mentions);
+      for (const p of a.persons) {
+        persons.push(indexOf(personIndex, tables.persons, `${p.id}\u0000${p.name}\u0000${p.variants.join('\u0001')}`, () => [p.id, p.name, p.variants]), p.mentions);
+      }
+      row = [a.title, a.label, a.date, a.outlet, a.url, a.author, a.words, a.explicitKey, a.baseKey, a.format ?? null, countries, persons];
+      texts.push(utf8.encode(a.body), utf8.encode(a.excerpt));
+    }
+    rows.push([f.location, f.file, f.mtime, f.size, f.warning ?? null, f.key ?? null, row]);
+  }
+  yield json(Section.Tables, tables);
+  for (let i = 0; i < chunks; i++) yield json(Section.Files, rows.slice(i * FILES_PER_SECTION, (i + 1) * FILES_PER_SECTION));
+  const ends = new Uint32Array(texts.length);
+  let total = 0;
+  texts.forEach((b, i) => { total += b.byteLength; ends[i] = total; });
+  yield words(Section.BodyEnds, ends);
+  const block = new Uint8Array(total);
+  texts.forEach((b, i) => block.set(b, i ? ends[i - 1]! : 0));
+  const search = snapshot.search;
+  if (search) {
+    const { terms, counts, postings, lengths, ...rest } = search.terms;
+    yield json(Section.SearchMeta, { terms, keys: search.keys, ...rest });
+    yield words(Section.TermCounts, counts);
+    yield words(Section.Postings, postings);
+    yield words(Section.Lengths, lengths);
+    yield words(Section.Docs, search.docs);
+  }
+  // Last, so that a reader can stop before it and read a text only when one is shown.
+  yield { kind: Section.Bodies, bytes: block };
+}
+
+function assemble(sections: EncodedSection[]): Uint8Array {
+  const bodyBytes = sections.reduce((n, s) => n + 8 + pad4(s.bytes.byteLength), 0);
+  const out = new Uint8Array(HEADER_BYTES + bodyBytes);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < MAGIC.length; i++) out[i] = MAGIC.charCodeAt(i);
+  view.setUint32(8, CACHE_VERSION, true);
+  view.setUint32(12, sections.length, true);
+  view.setUint32(16, bodyBytes, true);
+  let at = HEADER_BYTES;
+  let textsAt = 0;
+  for (const s of sections) {
+    view.setUint32(at, s.kind, true);
+    view.setUint32(at + 4, s.bytes.byteLength, true);
+    out.set(s.bytes, at + 8);
+    if (s.kind === Section.Bodies) textsAt = at;
+    at += 8 + pad4(s.bytes.byteLength);
+  }
+  view.setUint32(24, textsAt, true);
+  // Everything before the texts' bytes (the texts section is last; see `checksumOfPrefix`).
+  view.setUint32(20, checksum(out, HEADER_BYTES, textsAt + 8), true);
+  return out;
+}
+
+/** The header of a cache file: what `decodeCachePrefix` needs to know how much to read. */
+export interface CacheHeader {
+  /** Bytes from the start of the file to the first byte of the article texts. */
+  prefixBytes: number;
+  /** The whole file's length. */
+  fileBytes: number;
+}
+
+/** Reads the fixed header (the first `CACHE_HEADER_BYTES` bytes); throws `CacheError` when it is not a usable cache. */
+export function readCacheHeader(head: Uint8Array): CacheHeader {
+  if (head.byteLength < HEADER_BYTES) throw new CacheError('the file is truncated (no header)');
+  for (let i = 0; i < MAGIC.length; i++) if (head[i] !== MAGIC.charCodeAt(i)) throw new CacheError('not a Dossier cache file');
+  const view = new DataView(head.buffer, head.byteOffset, HEADER_BYTES);
+  const version = view.getUint32(8, true);
+  if (version !== CACHE_VERSION) throw new CacheError(`written by another version of Dossier (format ${version}, this one reads ${CACHE_VERSION})`);
+  const textsAt = view.getUint32(24, true);
+  const fileBytes = HEADER_BYTES + view.getUint32(16, true);
+  if (textsAt < HEADER_BYTES || textsAt + 8 > fileBytes || textsAt % 4) throw new CacheError('the header is malformed');
+  return { prefixBytes: textsAt + 8, fileBytes };
+}
+
+export const CACHE_HEADER_BYTES = HEADER_BYTES;
+
+/** Reads a cache file held in memory; throws `CacheError` saying what is wrong with it. */
+export function decodeCache(input: Uint8Array, timings?: Record<string, number>): CacheSnapshot {
+  const header = readCacheHeader(input);
+  if (input.byteLength !== header.fileBytes) throw new CacheError(`the file is truncated or padded (${input.byteLength} bytes, expected ${header.fileBytes})`);
+  const texts = input.subarray(header.prefixBytes);
+  return decodeCachePrefix(input.subarray(0, header.prefixBytes), header.fileBytes, { read: (start, end) => texts.subarray(start, end) }, timings);
+}
+
+/**
+ * Reads a cache file from its prefix (the bytes before the article texts, `CacheHeader.prefixBytes`
+ * of them) and its length; the texts are read from `texts` when shown. Throws `CacheError`.
+ */
+export function decodeCachePrefix(input: Uint8Array, fileBytes: number, texts: TextSource, timings?: Record<string, number>): CacheSnapshot {
+  let t = performance.now();
+  const mark = (name: string) => {
+    if (timings) timings[name] = Math.round(performance.now() - t);
+    t = performance.now();
+  };
+  // Typed-array sections need 4-byte alignment: copy when the bytes do not start on one.
+  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  const header = readCacheHeader(bytes);
+  if (header.fileBytes !== fileBytes) throw new CacheError(`the file is truncated or padded (${fileBytes} bytes, expected ${header.fileBytes})`);
+  if (bytes.byteLength !== header.prefixBytes) throw new CacheError('the file is truncated (its texts section is missing)');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sectionCount = view.getUint32(12, true);
+  // Everything but the texts is checked: a flipped byte in a text can only change a shown character.
+  if (checksum(bytes, HEADER_BYTES, bytes.byteLength) !== view.getUint32(20, true)) throw new CacheError('checksum mismatch (the file is corrupt)');
+  mark('cacheChecksum');
+
+  // Not `fatal`: the checksum has vouched for the bytes, and fatal decoding is several times slower.
+  const utf8 = new TextDecoder('utf-8');
+  const sections: { kind: number; bytes: Uint8Array }[] = [];
+  let at = HEADER_BYTES;
+  let textsLength = -1;
+  for (let i = 0; i < sectionCount; i++) {
+    if (at + 8 > bytes.byteLength) throw new CacheError('a section runs past the end');
+    const kind = view.getUint32(at, true);
+    const length = view.getUint32(at + 4, true);
+    if (kind === Section.Bodies) {
+      // The last section, its bytes outside the prefix.
+      if (i !== sectionCount - 1 || at + 8 !== bytes.byteLength || at + 8 + pad4(length) !== fileBytes) throw new CacheError('the texts section is malformed');
+      textsLength = length;
+      break;
+    }
+    if (at + 8 + length > bytes.byteLength) throw new CacheError('a section runs past the end');
+    sections.push({ kind, bytes: bytes.subarray(at + 8, at + 8 + length) });
+    at += 8 + pad4(length);
+  }
+  if (textsLength < 0) throw new CacheError('the texts section is missing');
+  let next = 0;
+  const take = (kind: Section) => {
+    const s = sections[next++];
+    if (!s || s.kind !== kind) throw new CacheError(`section ${next} is not of the expected kind`);
+    return s.bytes;
+  };
+  const json = (kind: Section): unknown => {
+    try {
+      return JSON.parse(utf8.decode(take(kind)));
+    } catch (error) {
+      throw error instanceof CacheError ? error : new CacheError(`unreadable section: ${(error as Error).message}`);
+    }
+  };
+  const words = (kind: Section) => {
+    const b = take(kind);
+    if (b.byteLength % 4) throw new CacheError('a number section has a partial entry');
+    return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+  };
+
+  const meta = json(Section.Meta) as { limits?: Partial<Record<keyof FormatLimits, unknown>>; files?: unknown; chunks?: unknown; search?: unknown };
+  const limits = meta?.limits;
+  if (typeof limits !== 'object' || limits === null || typeof limits.text !== 'number' || typeof limits.html !== 'number' || typeof limits.pdf !== 'number'
+    || typeof meta.files !== 'number' || typeof meta.chunks !== 'number') throw new CacheError('the header section is malformed');
+  const tables = json(Section.Tables) as Tables;
+  if (!isTables(tables)) throw new CacheError('the tables section is malformed');
+  // Shared by every article that names them, so frozen: no feature may change one article's list.
+  const countries = tables.countries.map(([code, name]) => Object.freeze({ code, name }));
+  const persons = tables.persons.map(([id, name, variants]) => Object.freeze({ id, name, variants: Object.freeze(variants) as string[] }));
+  const rows: FileRow[] = [];
+  for (let i = 0; i < meta.chunks; i++) {
+    const chunk = json(Section.Files);
+    if (!Array.isArray(chunk)) throw new CacheError('a files section is malformed');
+    for (const row of chunk) rows.push(row as FileRow);
+  }
+  if (rows.length !== meta.files) throw new CacheError('the number of files does not match the header');
+  mark('cacheParseFiles');
+  const ends = words(Section.BodyEnds);
+  for (let i = 0, last = 0; i < ends.length; last = ends[i++]!) {
+    if (ends[i]! < last || ends[i]! > textsLength) throw new CacheError('the bodies section is malformed');
+  }
+  if ((ends.length ? ends[ends.length - 1]! : 0) !== textsLength) throw new CacheError('the bodies section is malformed');
+  const block = new BodyBlock(texts, ends);
+  const files: CachedFile[] = [];
+  let nextText = 0;
+  for (const row of rows) {
+    const file = fileOfRow(row, countries, persons, block, nextText);
+    if (!file) throw new CacheError('a cached file entry is malformed');
+    if (file.article) nextText++;
+    files.push(file);
+  }
+  if (nextText * 2 !== ends.length) throw new CacheError('the number of bodies does not match the articles');
+  mark('cacheRows');
+  let search: SearchIndexState | null = null;
+  if (meta.search) {
+    const m = json(Section.SearchMeta) as { terms?: unknown; keys?: unknown; totalLength?: unknown; freeDocs?: unknown; capacity?: unknown; count?: unknown };
+    if (!isStrings(m?.terms) || !isStrings(m.keys) || !isNumbers(m.totalLength) || !isNumbers(m.freeDocs)
+      || typeof m.capacity !== 'number' || typeof m.count !== 'number') throw new CacheError('the search section is malformed');
+    const counts = words(Section.TermCounts), postings = words(Section.Postings), lengths = words(Section.Lengths), docs = words(Section.Docs);
+    search = { terms: { terms: m.terms, counts, postings, lengths, totalLength: m.totalLength, freeDocs: m.freeDocs, capacity: m.capacity, count: m.count }, keys: m.keys, docs };
+  }
+  if (next !== sections.length) throw new CacheError('unexpected sections at the end');
+  mark('cacheParseRest');
+  return { limits: { text: limits.text, html: limits.html, pdf: limits.pdf }, files, search };
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+function isTables(t: unknown): t is Tables {
+  const tables = t as Tables;
+  return typeof tables === 'object' && tables !== null && Array.isArray(tables.countries) && Array.isArray(tables.persons)
+    && tables.countries.every((c) => Array.isArray(c) && isString(c[0]) && isString(c[1]))
+    && tables.persons.every((p) => Array.isArray(p) && isString(p[0]) && isString(p[1]) && isStrings(p[2]));
+}
+
+/** The file a row describes (its body and excerpt to be read from the block), or null when the row is malformed. */
+function fileOfRow(row: unknown, countries: readonly { code: string; name: string }[], persons: readonly { id: string; name: string; variants: string[] }[],
+  block: BodyBlock, text: number): CachedFile | null {
+  if (!Array.isArray(row) || row.length !== 7) return null;
+  const [location, file, mtime, size, warning, key, a] = row as FileRow;
+  if (!isString(location) || !isString(file) || typeof mtime !== 'number' || typeof size !== 'number' || !isNullableString(warning) || !isNullableString(key)) return null;
+  const out: CachedFile = { location, file, mtime, size };
+  if (warning !== null) out.warning = warning;
+  if (a === null) return key === null && warning !== null ? out : null;
+  if (key === null || !Array.isArray(a) || a.length !== 12) return null;
+  const [title, label, date, outlet, url, author, words, explicitKey, baseKey, format, countryPairs, personPairs] = a;
+  if (!isNullableString(title) || !isString(label) || !isNullableString(date) || !isNullableString(outlet) || !isNullableString(url)
+    || !isNullableString(author) || typeof words !== 'number' || !isNullableString(explicitKey) || !isString(baseKey)
+    || !(format === null || format === 'text' || format === 'html' || format === 'pdf')
+    || !Array.isArray(countryPairs) || !Array.isArray(personPairs) || countryPairs.length % 2 || personPairs.length % 2) return null;
+  const articleCountries: ExtractedArticle['countries'] = [];
+  for (let i = 0; i < countryPairs.length; i += 2) {
+    const c = countries[countryPairs[i]!];
+    if (!c || typeof countryPairs[i + 1] !== 'number') return null;
+    articleCountries.push({ code: c.code, name: c.name, mentions: countryPairs[i + 1]! });
+  }
+  const articlePersons: ExtractedArticle['persons'] = [];
+  for (let i = 0; i < personPairs.length; i += 2) {
+    const p = persons[personPairs[i]!];
+    if (!p || typeof personPairs[i + 1] !== 'number') return null;
+    articlePersons.push({ id: p.id, name: p.name, variants: p.variants, mentions: personPairs[i + 1]! });
+  }
+  // An object literal with getters: created as fast as plain fields, and a spread still copies the text.
+  const article: ExtractedArticle = {
+    title, label, date, outlet, url, author,
+    get excerpt() { return block.body(2 * text + 1); },
+    words, countries: articleCountries, persons: articlePersons,
+    get body() { return block.body(2 * text); },
+    explicitKey, baseKey,
+  };
+  if (format !== null) article.format = format;
+  out.key = key;
+  out.article = article;
+  return out;
+}
+
+/** Whether files read with `cached` limits were read as they would be now. */
+export function sameLimits(cached: FormatLimits, now: FormatLimits): boolean {
+  return cached.text === now.text && cached.html === now.html && cached.pdf === now.pdf;
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => typeof n === 'number');
+
+function pad4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/**
+ * FNV-1a over 32-bit words in four interleaved lanes (four independent multiply chains run about
+ * three times as fast as one), folded together: catches flipped, zeroed or shifted blocks.
+ */
+function checksum(bytes: Uint8Array, from: number, to: number): number {
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, (to - from) >>> 2);
+  let a = 0x811c9dc5, b = 0x01000193, c = 0x9e3779b9, d = 0x85ebca6b;
+  const n = words.length & ~3;
+  let i = 0;
+  for (; i < n; i += 4) {
+    a = Math.imul(a ^ words[i]!, 0x01000193);
+    b = Math.imul(b ^ words[i + 1]!, 0x01000193);
+    c = Math.imul(c ^ words[i + 2]!, 0x01000193);
+    d = Math.imul(d ^ words[i + 3]!, 0x01000193);
+  }
+  for (; i < words.length; i++) a = Math.imul(a ^ words[i]!, 0x01000193);
+  let h = Math.imul(a ^ b, 0x01000193);
+  h = Math.imul(h ^ c, 0x01000193);
+  h = Math.imul(h ^ d, 0x01000193);
+  return (h ^ words.length) >>> 0;
+}
+
+// ---- storage -----------------------------------------------------------------------------------------
+
+/** The few file operations the cache needs, given by the host (`workspace.fs` or Node's fs). */
+export interface CacheStorage {
+  /** The file's bytes, or undefined when it does not exist. */
+  read(name: string): Promise<Uint8Array | undefined>;
+  write(name: string, bytes: Uint8Array): Promise<void>;
+  /** Replaces `to` by `from` in one step. */
+  rename(from: string, to: string): Promise<void>;
+  delete(name: string): Promise<void>;
+  /**
+   * Opens the file for reads at any place (a local disk: the extension, the CLI), or undefined when
+   * it does not exist; without it, the whole file is read with `read`.
+   */
+  openForReading?(name: string): Promise<RandomAccessFile | undefined>;
+}
+
+/** A file kept open: its prefix read once, its article texts one at a time, when shown. */
+export interface RandomAccessFile {
+  readonly size: number;
+  read(position: number, length: number): Promise<Uint8Array>;
+  /** A short read of bytes already on disk (an article's text): microseconds, so synchronous. */
+  readSync(position: number, length: number): Uint8Array;
+  close(): Promise<void>;
+}
+
+/** Writes the cache file through a temp file of its own and a rename: never a half-written cache file. */
+export async function writeCache(storage: CacheStorage, bytes: Uint8Array): Promise<void> {
+  const temp = `${CACHE_FILE}.${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`;
+  try {
+    await storage.write(temp, bytes);
+    await storage.rename(temp, CACHE_FILE);
+  } catch (error) {
+    await storage.delete(temp).catch(() => undefined); // the write itself failed: its error is the one to report
+    throw error;
+  }
+}
+
+/**
+ * The cached snapshot, or null when there is none or it cannot be used; `log` hears why a cache
+ * was thrown away (and the bad file is deleted, so it is rebuilt rather than re-read every time).
+ */
+export async function readCache(storage: CacheStorage, log: (message: string) => void, timings?: Record<string, number>): Promise<CacheSnapshot | null> {
+  const t = performance.now();
+  const discard = async (error: unknown) => {
+    log(`Cache discarded, indexing from the files: ${(error as Error).message}`);
+    await storage.delete(CACHE_FILE).catch((e: unknown) => log(`Could not delete the discarded cache: ${(e as Error).message}`));
+    return null;
+  };
+  if (storage.openForReading) {
+    let file: RandomAccessFile | undefined;
+    let header: CacheHeader;
+    let prefix: Uint8Array;
+    try {
+      file = await storage.openForReading(CACHE_FILE);
+      if (!file) return null;
+      try {
+        header = readCacheHeader(await file.read(0, Math.min(file.size, CACHE_HEADER_BYTES)));
+      } catch (error) {
+        await file.close();
+        return error instanceof CacheError ? discard(error) : Promise.reject(error);
+      }
+      prefix = await file.read(0, Math.min(file.size, header.prefixBytes));
+    } catch (error) {
+      await file?.close().catch(() => undefined); // the read's error is the one to report
+      log(`Cache not readable, indexing from the files: ${(error as Error).message}`);
+      return null;
+    }
+    if (timings) timings.cacheRead = Math.round(performance.now() - t);
+    const opened = file;
+    try {
+      // The file stays open for the texts (a rename over it by a later write leaves this one readable).
+      return decodeCachePrefix(prefix, opened.size, { read: (start, end) => opened.readSync(header.prefixBytes + start, end - start) }, timings);
+    } catch (error) {
+      await opened.close();
+      return discard(error);
+    }
+  }
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await storage.read(CACHE_FILE);
+    if (timings) timings.cacheRead = Math.round(performance.now() - t);
+  } catch (error) {
+    log(`Cache not readable, indexing from the files: ${(error as Error).message}`);
+    return null;
+  }
+  if (!bytes) return null;
+  try {
+    return decodeCache(bytes, timings);
+  } catch (error) {
+    return discard(error);
+  }
+}

@@ -1,0 +1,78 @@
+// The local walk that lists article files (src/extension/localFiles.ts) against VS Code's own file
+// search: on a folder with nested, hidden, excluded and linked folders (a link loop among them),
+// both list the same files for each article glob. The walk replaced `findFiles` for local folders
+// for speed; this is what keeps it honest.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { filesExclude, listLocalFolder } from '../../src/extension/localFiles';
+import { matchesAny } from '../../src/core/glob';
+import { dossier } from './helpers';
+
+describe('listing: the local walk lists what VS Code\'s file search lists', function () {
+  this.timeout(60_000);
+  let root: string;
+
+  before(async () => {
+    await dossier();
+    const workspace = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    root = path.join(workspace, 'zz-listing');
+    const write = (relative: string, text = 'Lavrov visited Havana.\n') => {
+      const file = path.join(root, relative);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    };
+    write('zz-docs/a.txt');
+    write('zz-docs/deep/er/b.htm', '<p>Lavrov</p>');
+    write('zz-docs/page.html', '<html><body><p>Lavrov</p></body></html>');
+    write('zz-docs/page_files/asset.txt');
+    write('zz-docs/.hidden/c.txt');
+    write('zz-docs/notes.docx');
+    write('node_modules/zz-docs/d.txt');
+    write('zz-src/e.txt');
+    write('elsewhere/zz-docs/f.txt');
+    write('outside/g.txt');
+    write('other/h.txt');
+    fs.symlinkSync(path.join(root, 'other'), path.join(root, 'zz-docs', 'linked'));
+    fs.symlinkSync(path.join(root, 'zz-docs'), path.join(root, 'zz-docs', 'deep', 'loop'));
+    fs.symlinkSync(path.join(root, 'outside', 'g.txt'), path.join(root, 'zz-src', 'g-link.txt'));
+    fs.symlinkSync(path.join(root, 'nowhere.txt'), path.join(root, 'zz-src', 'broken.txt'));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('the same files for article globs of the default shape, excludes applied', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    // The default globs' shape on folder names the window's own index leaves alone.
+    const globs = ['**/zz-docs/**/*.{txt,md,html,htm,pdf}', '**/zz-src/**/*.{txt,md,html,htm,pdf}'];
+    const exclude = vscode.workspace.getConfiguration('dossier', folder.uri).get<string[]>('exclude')!;
+    const under = (relative: string) => relative.startsWith('zz-listing/');
+
+    const walked = await listLocalFolder(folder, globs, [...exclude, ...filesExclude(folder)]);
+    const fromWalk = walked.files.map((f) => f.relative).filter(under).sort();
+
+    const fromSearch = new Set<string>();
+    for (const glob of globs) {
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) {
+        const relative = vscode.workspace.asRelativePath(uri, false);
+        if (under(relative) && !matchesAny(relative, exclude)) fromSearch.add(relative);
+      }
+    }
+    // VS Code's search does not list a broken link; the walk does, so that its read can say why it
+    // is skipped (as the CLI does). Apart from it, the lists agree.
+    const broken = walked.files.filter((f) => f.broken).map((f) => f.relative);
+    assert.deepStrictEqual(broken, ['zz-listing/zz-src/broken.txt']);
+    assert.deepStrictEqual(fromWalk.filter((r) => !broken.includes(r)), [...fromSearch].sort());
+    // What the walk is for: the stamps and real paths come with the listing.
+    const a = walked.files.find((f) => f.relative === 'zz-listing/zz-docs/a.txt')!;
+    const stat = fs.statSync(path.join(root, 'zz-docs', 'a.txt'));
+    assert.deepStrictEqual(a.stamp, { mtime: stat.mtime.getTime(), size: stat.size });
+    assert.strictEqual(a.real, fs.realpathSync(path.join(root, 'zz-docs', 'a.txt')));
+    const linked = walked.files.find((f) => f.relative === 'zz-listing/zz-docs/linked/h.txt')!;
+    assert.strictEqual(linked.real, fs.realpathSync(path.join(root, 'other', 'h.txt')));
+    const g = walked.files.find((f) => f.relative === 'zz-listing/zz-src/g-link.txt')!;
+    assert.strictEqual(g.real, fs.realpathSync(path.join(root, 'outside', 'g.txt')));
+    assert.deepStrictEqual(walked.problems, []);
+  });
+});

@@ -1,0 +1,318 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Corpus } from '../../src/core/library/corpus';
+import {
+  CACHE_FILE, CacheError, decodeCache, diffStamps, encodeCache, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache,
+  readCacheHeader, type CacheStorage, type FileStamp,
+} from '../../src/core/library/cache';
+import { SearchIndex } from '../../src/core/search';
+import { folderCacheStorage } from '../../src/node/cacheStorage';
+import { generateArticle } from '../../bench/generate';
+
+const SEEDS = path.join(__dirname, '../../seeds');
+
+/** A library in memory: location → text, with stamps that change when a text does. */
+function library(count: number): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const f of fs.readdirSync(SEEDS).sort()) files.set(`/w/seeds/${f}`, fs.readFileSync(path.join(SEEDS, f), 'utf8'));
+  for (let i = 0; i < count; i++) {
+    const a = generateArticle(i, 7);
+    files.set(`/w/gen/${a.file}`, a.text);
+  }
+  files.set('/w/gen/empty.txt', '   \n');
+  return files;
+}
+
+const stampOf = (text: string): FileStamp => ({ mtime: 1_700_000_000_000 + text.length, size: Buffer.byteLength(text) });
+
+function index(files: Map<string, string>): { corpus: Corpus; search: SearchIndex; stamps: Map<string, FileStamp> } {
+  const corpus = new Corpus();
+  const search = new SearchIndex(corpus);
+  search.build();
+  const stamps = new Map<string, FileStamp>();
+  corpus.batch(() => {
+    for (const [location, text] of files) {
+      corpus.upsert(location, location.slice(3), text);
+      stamps.set(location, stampOf(text));
+    }
+  });
+  return { corpus, search, stamps };
+}
+
+function restored(bytes: Uint8Array): { corpus: Corpus; search: SearchIndex; stamps: Map<string, FileStamp> } {
+  const corpus = new Corpus();
+  const search = new SearchIndex(corpus);
+  search.build();
+  const stamps = restoreSnapshot(decodeCache(bytes), corpus, search);
+  return { corpus, search, stamps };
+}
+
+/** Everything a user sees of a corpus: records, warnings, persons, countries and some searches. */
+function observable(corpus: Corpus, search: SearchIndex) {
+  const records = [...corpus.articles()].map((a) => ({ ...corpus.record(a), body: a.body, location: a.location }));
+  const queries = ['lavrov', 'serguei lavrov', 'havana cuba', 'venezula', 'person:lavrov sanctions', 'year:2024', 'tass', 'ryabk'];
+  return {
+    records,
+    warnings: corpus.warnings(),
+    persons: corpus.persons(),
+    countries: corpus.countries(),
+    search: queries.map((q) => search.search(q, { limit: 20 })),
+  };
+}
+
+describe('cache: snapshot and restore', () => {
+  it('round trip: the restored corpus and search index answer exactly as the indexed ones', () => {
+    const files = library(120);
+    const original = index(files);
+    const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+    const copy = restored(bytes);
+    assert.strictEqual(copy.corpus.size, original.corpus.size);
+    assert.ok(copy.corpus.warnings().some((w) => w.file === 'gen/empty.txt'), 'the skipped file keeps its warning');
+    assert.deepStrictEqual(observable(copy.corpus, copy.search), observable(original.corpus, original.search));
+    assert.deepStrictEqual([...copy.stamps], [...original.stamps]);
+  });
+
+  it('keeps what the readers of other formats give: a web page with its author, its format, and a snapshot of other limits', () => {
+    const files = new Map([['/w/web/page.html', '<html><head><title>Talks in Caracas</title><meta name="author" content="Ana Ruiz"></head><body><article><h1>Talks in Caracas</h1><p>Nicolás Maduro met envoys from Brazil in Caracas on Monday, officials said.</p></article></body></html>'],
+      ['/w/notes/a.md', '---\ntitle: Lavrov in Havana\nauthor: Jane Doe\n---\nSergey Lavrov arrived in Havana, Cuba.\n']]);
+    const { corpus, search, stamps } = index(files);
+    const page = corpus.byLocation('/w/web/page.html')!;
+    assert.strictEqual(page.format, 'html');
+    assert.strictEqual(page.author, 'Ana Ruiz');
+    const back = restored(encodeCache(takeSnapshot(corpus, search, stamps)));
+    assert.deepStrictEqual(back.corpus.byLocation('/w/web/page.html'), page);
+    assert.deepStrictEqual(back.corpus.byLocation('/w/notes/a.md'), corpus.byLocation('/w/notes/a.md'));
+    assert.strictEqual(back.corpus.byLocation('/w/notes/a.md')!.author, 'Jane Doe');
+    corpus.limits = { ...corpus.limits, pdf: 1024 };
+    assert.deepStrictEqual(decodeCache(encodeCache(takeSnapshot(corpus, search, stamps))).limits, corpus.limits);
+  });
+
+  it('restoring fires one change event with every key, and does not re-index the restored articles', () => {
+    const original = index(library(50));
+    const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+    const corpus = new Corpus();
+    const search = new SearchIndex(corpus);
+    search.build();
+    const events: number[] = [];
+    corpus.onDidChange((c) => events.push(c.added.length));
+    restoreSnapshot(decodeCache(bytes), corpus, search);
+    assert.deepStrictEqual(events, [original.corpus.size]);
+    assert.strictEqual(search.size, original.corpus.size);
+  });
+
+  it('a changed, an added and a deleted file: only those are read again, and the result equals a fresh index', () => {
+    const files = library(100);
+    const original = index(files);
+    const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+
+    const next = new Map(files);
+    const changed = [...files.keys()][10]!;
+    const deleted = [...files.keys()][20]!;
+    next.set(changed, files.get(changed)!.replace(/\./, '. Sergey Lavrov spoke in Havana about the blockade.'));
+    next.delete(deleted);
+    next.set('/w/gen/new-article.txt', generateArticle(9999, 3).text);
+    const listed = new Map([...next].map(([location, text]) => [location, stampOf(text)]));
+
+    const copy = restored(bytes);
+    const diff = diffStamps(copy.stamps, listed);
+    assert.deepStrictEqual(diff.toRead.sort(), [changed, '/w/gen/new-article.txt'].sort());
+    assert.deepStrictEqual(diff.removed, [deleted]);
+    assert.strictEqual(diff.unchanged, next.size - 2);
+    copy.corpus.batch(() => {
+      for (const location of diff.removed) copy.corpus.remove(location);
+      for (const location of diff.toRead) copy.corpus.upsert(location, location.slice(3), next.get(location)!);
+    });
+    const fresh = index(next);
+    assert.deepStrictEqual(observable(copy.corpus, copy.search), observable(fresh.corpus, fresh.search));
+  });
+
+  it('a file listed without a stamp (stat failed) is read again', () => {
+    const diff = diffStamps(new Map([['/a', { mtime: 1, size: 2 }]]), new Map([['/a', null]]));
+    assert.deepStrictEqual(diff.toRead, ['/a']);
+  });
+
+  it('a snapshot whose search index does not fit its articles is refused and leaves the corpus empty', () => {
+    const original = index(library(20));
+    const snapshot = takeSnapshot(original.corpus, original.search, original.stamps);
+    snapshot.search!.keys[0] = 'no-such-key';
+    const corpus = new Corpus();
+    const search = new SearchIndex(corpus);
+    search.build();
+    assert.throws(() => restoreSnapshot(decodeCache(encodeCache(snapshot)), corpus, search), /does not match/);
+    assert.strictEqual(corpus.size, 0);
+    assert.strictEqual(corpus.warnings().length, 0);
+  });
+
+  it('files without a stamp are left out, and then so is the search index (it could not be restored with them)', () => {
+    const original = index(library(10));
+    const stamps = new Map(original.stamps);
+    stamps.delete([...stamps.keys()][0]!);
+    const snapshot = takeSnapshot(original.corpus, original.search, stamps);
+    assert.strictEqual(snapshot.files.length, original.stamps.size - 1);
+    assert.strictEqual(snapshot.search, null);
+    const copy = restored(encodeCache(snapshot));
+    assert.strictEqual(copy.corpus.size, original.corpus.size - 1);
+    assert.strictEqual(copy.search.search('lavrov').length > 0, true, 'the index is rebuilt from the restored articles');
+  });
+});
+
+describe('cache: the file', () => {
+  const small = () => {
+    const original = index(library(30));
+    return encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+  };
+
+  it('encoding in steps gives the same bytes as in one go, pausing between sections', async () => {
+    const original = index(library(30));
+    const snapshot = takeSnapshot(original.corpus, original.search, original.stamps);
+    let pauses = 0;
+    const stepped = await encodeCacheInSteps(snapshot, async () => { pauses++; });
+    assert.deepStrictEqual(stepped, encodeCache(snapshot));
+    assert.ok(pauses >= 3, `${pauses} pauses`);
+  });
+
+  it('an old version is refused', () => {
+    const bytes = small();
+    new DataView(bytes.buffer).setUint32(8, 0, true);
+    assert.throws(() => decodeCache(bytes), (e: unknown) => e instanceof CacheError && /another version/.test(e.message));
+  });
+
+  it('a truncated file is refused, at every length', () => {
+    const bytes = small();
+    for (const length of [0, 10, 24, 100, bytes.length >> 1, bytes.length - 1]) {
+      assert.throws(() => decodeCache(bytes.slice(0, length)), CacheError, `length ${length}`);
+    }
+  });
+
+  it('a corrupt file is refused: flipped bytes anywhere but in article texts, or not a cache at all', () => {
+    const bytes = small();
+    const original = decodeCache(bytes);
+    const structure = (snapshot: ReturnType<typeof decodeCache>) => JSON.stringify({
+      files: snapshot.files.map((f) => ({ ...f, article: f.article && { ...f.article, body: undefined, excerpt: undefined } })),
+      search: snapshot.search && { ...snapshot.search, docs: [...snapshot.search.docs], terms: { ...snapshot.search.terms, counts: [...snapshot.search.terms.counts], postings: [...snapshot.search.terms.postings], lengths: [...snapshot.search.terms.lengths] } },
+      limits: snapshot.limits,
+    });
+    const texts = (snapshot: ReturnType<typeof decodeCache>) => snapshot.files.flatMap((f) => (f.article ? [f.article.body, f.article.excerpt] : [])).join('\u0000');
+    let refused = 0, inText = 0;
+    for (let at = 24, step = Math.ceil(bytes.length / 80); at < bytes.length; at += step) {
+      const copy = bytes.slice();
+      copy[at] = copy[at]! ^ 0x5a;
+      let decoded: ReturnType<typeof decodeCache>;
+      try {
+        decoded = decodeCache(copy);
+      } catch (error) {
+        assert.ok(error instanceof CacheError, `byte ${at}: ${String(error)}`);
+        refused++;
+        continue;
+      }
+      // Not covered by the checksum: the texts, decoded when shown. The flip changes one character there, nothing else.
+      assert.strictEqual(structure(decoded), structure(original), `byte ${at}: only text may differ`);
+      const [a, b] = [texts(decoded), texts(original)];
+      let diff = 0;
+      for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) diff++;
+      assert.ok(diff >= 1 && diff <= 3 || a.length !== b.length, `byte ${at}: ${diff} characters differ`);
+      inText++;
+    }
+    assert.ok(refused > 10 && inText > 10, `refused ${refused}, in text ${inText}`);
+    // In the header's fields and in the last bytes before the texts (the search index): refused.
+    for (const at of [30, readCacheHeader(bytes).prefixBytes - 3]) {
+      const copy = bytes.slice();
+      copy[at] = copy[at]! ^ 0x5a;
+      assert.throws(() => decodeCache(copy), CacheError, `byte ${at}`);
+    }
+    assert.throws(() => decodeCache(new TextEncoder().encode('{"not": "a cache"} and some more bytes here')), /not a Dossier cache/);
+  });
+
+  it('reads a cache that does not start on a 4-byte boundary', () => {
+    const bytes = small();
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    assert.strictEqual(decodeCache(shifted.subarray(1)).files.length, decodeCache(bytes).files.length);
+  });
+});
+
+describe('cache: storage', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cache-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a corrupt cache file is thrown away with one log line and deleted, never an error', async () => {
+    fs.writeFileSync(path.join(dir, CACHE_FILE), 'DOSSIERC garbage');
+    const log: string[] = [];
+    assert.strictEqual(await readCache(folderCacheStorage(dir), (m) => log.push(m)), null);
+    assert.strictEqual(log.length, 1);
+    assert.match(log[0]!, /Cache discarded.*truncated/);
+    assert.ok(!fs.existsSync(path.join(dir, CACHE_FILE)));
+    assert.strictEqual(await readCache(folderCacheStorage(dir), (m) => log.push(m)), null, 'no cache: nothing to say');
+    assert.strictEqual(log.length, 1);
+  });
+
+  it('two windows writing at once: the last complete write wins, and a reader never sees half a file', async () => {
+    const a = index(library(150));
+    const b = index(library(20));
+    const bytesA = encodeCache(takeSnapshot(a.corpus, a.search, a.stamps));
+    const bytesB = encodeCache(takeSnapshot(b.corpus, b.search, b.stamps));
+    const storage = folderCacheStorage(dir);
+    // A starts first but its write is slow: B renames first, A renames last and wins.
+    const slowA: CacheStorage = { ...storage, write: async (name, bytes) => { await new Promise((r) => setTimeout(r, 30)); await storage.write(name, bytes); } };
+    let writing = true;
+    const seen = new Set<number>();
+    const reader = (async () => {
+      while (writing) {
+        const snapshot = await readCache(storage, (m) => assert.fail(`a reader saw a bad cache: ${m}`));
+        if (snapshot) seen.add(snapshot.files.length);
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    await Promise.all([writeCache(slowA, bytesA), writeCache(storage, bytesB)]);
+    // More overlapping rounds, both directions.
+    for (let i = 0; i < 5; i++) await Promise.all([writeCache(storage, bytesA), writeCache(storage, bytesB)]);
+    await writeCache(storage, bytesB);
+    await Promise.all([writeCache(slowA, bytesA), writeCache(storage, bytesB)]);
+    writing = false;
+    await reader;
+    const final = await readCache(storage, (m) => assert.fail(m));
+    assert.strictEqual(final!.files.length, a.stamps.size, 'A renamed last');
+    for (const n of seen) assert.ok(n === a.stamps.size || n === b.stamps.size);
+    assert.deepStrictEqual(fs.readdirSync(dir), [CACHE_FILE], 'no temp file is left behind');
+  });
+
+  it('a failed write leaves the previous cache in place and no temp file', async () => {
+    const bytes = small();
+    const storage = folderCacheStorage(dir);
+    await writeCache(storage, bytes);
+    const failing: CacheStorage = { ...storage, rename: async () => { throw new Error('disk full'); } };
+    await assert.rejects(writeCache(failing, new Uint8Array(8)), /disk full/);
+    assert.deepStrictEqual(fs.readdirSync(dir), [CACHE_FILE]);
+    assert.strictEqual((await readCache(storage, assert.fail))!.files.length, decodeCache(bytes).files.length);
+  });
+
+  it('from a local folder, reads the article texts from the open file only when shown, also after a write replaced it', async () => {
+    const storage = folderCacheStorage(dir);
+    const bytes = small();
+    await writeCache(storage, bytes);
+    const expected = decodeCache(bytes).files.map((f) => [f.article?.body, f.article?.excerpt]);
+    const reads: number[] = [];
+    const counting: CacheStorage = {
+      ...storage,
+      openForReading: async (name) => {
+        const file = (await storage.openForReading!(name))!;
+        return { ...file, readSync: (position, length) => { reads.push(length); return file.readSync(position, length); } };
+      },
+    };
+    const snapshot = (await readCache(counting, assert.fail))!;
+    assert.deepStrictEqual(reads, [], 'no text read to restore');
+    // Another window writes a smaller cache over it: this one's texts stay readable.
+    await writeCache(storage, encodeCache({ ...decodeCache(bytes), files: [] }));
+    assert.deepStrictEqual(snapshot.files.map((f) => [f.article?.body, f.article?.excerpt]), expected);
+    assert.strictEqual(reads.length, expected.filter(([body]) => body !== undefined).length * 2, 'one read a text');
+    assert.ok(bytes.byteLength > reads.reduce((a, b) => a + b, 0) + 1000, 'the texts are most of the file, and only they were read lazily');
+  });
+
+  function small(): Uint8Array {
+    const original = index(library(5));
+    return encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+  }
+});
