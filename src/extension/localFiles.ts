@@ -175,9 +175,7 @@ export async function readLocalFile(fsPath: string, maxBytes: number, tooLarge: 
     for (;;) {
       if (length === buffer.length) {
         if (length > maxBytes) return { skipped: `${tooLarge(length)} (it grew while read)` };
-        const larger = new Uint8Array(Math.min(maxBytes + 1, buffer.length * 2));
-        larger.set(buffer.subarray(0, length));
-        buffer = larger;
+        buffer = grown(buffer, length, maxBytes);
       }
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
@@ -190,6 +188,13 @@ export async function readLocalFile(fsPath: string, maxBytes: number, tooLarge: 
   } finally {
     await handle.close();
   }
+}
+
+/** A file that grew while read, still within the limit: its first `length` bytes in a buffer twice as large (at most the limit + 1). */
+function grown(buffer: Uint8Array, length: number, maxBytes: number): Uint8Array<ArrayBuffer> {
+  const larger = new Uint8Array(Math.min(maxBytes + 1, buffer.length * 2));
+  larger.set(buffer.subarray(0, length));
+  return larger;
 }
 
 function kindOf(stat: import('fs').Stats): string {
@@ -231,9 +236,7 @@ function readSmallFile(fsPath: string, maxBytes: number, tooLarge: (size: number
     for (;;) {
       if (length === buffer.length) {
         if (length > maxBytes) return { skipped: `${tooLarge(length)} (it grew while read)` };
-        const larger = new Uint8Array(Math.min(maxBytes + 1, buffer.length * 2));
-        larger.set(buffer.subarray(0, length));
-        buffer = larger;
+        buffer = grown(buffer, length, maxBytes);
       }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;

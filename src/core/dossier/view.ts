@@ -23,16 +23,8 @@ export const DOSSIER_PAGE_SIZE = 200;
 
 export type GroupMode = 'none' | 'month' | 'year';
 
-/** One timeline row, as plain data for the webview. */
-export interface DossierRow {
-  key: string;
-  title: string;
-  date: string | null;
-  year: number | null;
-  outlet: string | null;
-  file: string;
-  url: string | null;
-  mentions: number;
+/** One timeline row, as plain data for the webview: an entry with its sentences read. */
+export interface DossierRow extends Omit<DossierEntry, 'sentences'> {
   sentences: MentionSentence[];
   /** The heading the row goes under ('' when the timeline is not grouped). */
   group: string;
