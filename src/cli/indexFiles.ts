@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { articleFormat, withoutSavedPageAssets } from '../core/articles';
+import { stampOfStats } from '../node/fileStamp';
 import { diffStamps, readCache, restoreSnapshot, sameLimits, takeSnapshot, writeCache, encodeCache, type FileStamp } from '../core/library/cache';
 import { Corpus } from '../core/library/corpus';
 import type { Extracted } from '../core/library/extract';
@@ -162,8 +163,7 @@ function listInputs(inputs: string[], warnings: WalkWarning[]): Listed[] {
 
 function stampOf(file: string | Buffer): FileStamp | null {
   try {
-    const stat = fs.statSync(file);
-    return { mtime: stat.mtimeMs, size: stat.size };
+    return stampOfStats(fs.statSync(file));
   } catch {
     return null; // gone: reading it reports why
   }

@@ -16,6 +16,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { matchesAny } from '../core/glob';
 import type { FileStamp } from '../core/library/cache';
+import { stampOfStats } from '../node/fileStamp';
 
 export interface ListedFile {
   uri: vscode.Uri;
@@ -213,8 +214,7 @@ function stampOf(folder: vscode.WorkspaceFolder, c: Candidate): ListedFile {
   try {
     const stat = statSync(c.fsPath, { throwIfNoEntry: false });
     if (stat) {
-      // (`mtimeMs` truncated is `mtime.getTime()`, without making four Date objects a file.)
-      stamp = { mtime: Math.trunc(stat.mtimeMs), size: stat.size };
+      stamp = stampOfStats(stat);
       if (c.link) real = realpathSync.native(c.fsPath);
     } else broken = c.link;
   } catch (error) {

@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import { tooLargeMessage } from '../core/articles/decode';
 import { articleFormat, withoutSavedPageAssets } from '../core/articles';
 import { Corpus } from '../core/library/corpus';
+import { stampOfStats } from '../node/fileStamp';
 import { diffStamps, encodeCacheInSteps, readCache, restoreSnapshot, sameLimits, takeSnapshot, writeCache, type CacheStorage, type FileStamp } from '../core/library/cache';
 import type { Extracted } from '../core/library/extract';
 import { ExtractPool } from '../core/library/workerPool';
@@ -703,8 +704,7 @@ async function statOf(uri: vscode.Uri): Promise<FileStamp | null> {
     // As the local walk stamps files (localFiles.ts): one source of modification times; synchronous
     // (microseconds) as there.
     try {
-      const info = statSync(uri.fsPath);
-      return { mtime: info.mtime.getTime(), size: info.size };
+      return stampOfStats(statSync(uri.fsPath));
     } catch {
       return null; // gone or unreadable: it is read (and its error reported) like any changed file
     }

@@ -35,6 +35,10 @@ describe('listing: the local walk lists what VS Code\'s file search lists', func
     write('elsewhere/zz-docs/f.txt');
     write('outside/g.txt');
     write('other/h.txt');
+    // A modification time with a fraction of a millisecond over one half: stamping by truncation instead of
+    // Node's and VS Code's rounding gives 1 ms less (CI saw it on a random time, about one file in two).
+    const when = 1_700_000_000.0007;
+    fs.utimesSync(path.join(root, 'zz-docs', 'a.txt'), when, when);
     fs.symlinkSync(path.join(root, 'other'), path.join(root, 'zz-docs', 'linked'));
     fs.symlinkSync(path.join(root, 'zz-docs'), path.join(root, 'zz-docs', 'deep', 'loop'));
     fs.symlinkSync(path.join(root, 'outside', 'g.txt'), path.join(root, 'zz-src', 'g-link.txt'));
@@ -68,6 +72,8 @@ describe('listing: the local walk lists what VS Code\'s file search lists', func
     const a = walked.files.find((f) => f.relative === 'zz-listing/zz-docs/a.txt')!;
     const stat = fs.statSync(path.join(root, 'zz-docs', 'a.txt'));
     assert.deepStrictEqual(a.stamp, { mtime: stat.mtime.getTime(), size: stat.size });
+    const viaApi = await vscode.workspace.fs.stat(vscode.Uri.file(path.join(root, 'zz-docs', 'a.txt')));
+    assert.deepStrictEqual(a.stamp, { mtime: viaApi.mtime, size: viaApi.size }, 'the walk stamps a file as workspace.fs.stat does');
     assert.strictEqual(a.real, fs.realpathSync(path.join(root, 'zz-docs', 'a.txt')));
     const linked = walked.files.find((f) => f.relative === 'zz-listing/zz-docs/linked/h.txt')!;
     assert.strictEqual(linked.real, fs.realpathSync(path.join(root, 'other', 'h.txt')));
