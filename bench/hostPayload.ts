@@ -6,6 +6,7 @@
 //           one changed file until the sidebar shows it
 
 import * as fs from 'fs';
+import * as inspector from 'inspector';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DossierApi } from '../src/extension';
@@ -40,6 +41,9 @@ export async function run(): Promise<void> {
     return performance.now() - t;
   };
 
+  // BENCH_HOST_PROFILE=1: a CPU profile of the extension host's thread from activation until the
+  // index is ready, written beside the result (`<profile>/cpu-<phase>.cpuprofile`, for DevTools).
+  const profiler = process.env.BENCH_HOST_PROFILE === '1' ? await startProfile() : null;
   const extension = vscode.extensions.getExtension<DossierApi>('dossier.dossier')!;
   const started = performance.now();
   const api = await extension.activate();
@@ -68,6 +72,7 @@ export async function run(): Promise<void> {
     }
     await api.index.whenReady();
     results.firstOpenMs = round(performance.now() - started);
+    if (profiler) await profiler.stop(phase.resultFile.replace(/result-(\w+)\.json$/, 'cpu-$1.cpuprofile'));
     results.articles = api.corpus.size;
     results.searchDuringP95 = round(p95(during));
     results.searchDuringCount = during.length;
@@ -85,6 +90,7 @@ export async function run(): Promise<void> {
     results.readsBeforeFilled = api.index.articleReads;
     await api.index.whenReady();
     results.reopenMs = round(performance.now() - started);
+    if (profiler) await profiler.stop(phase.resultFile.replace(/result-(\w+)\.json$/, 'cpu-$1.cpuprofile'));
     results.articlesRead = api.index.articleReads;
     results.articles = api.corpus.size;
   }
@@ -125,4 +131,21 @@ export async function run(): Promise<void> {
   results.timings = { ...api.index.timings };
   results.cacheLocation = api.index.cacheLocation;
   fs.writeFileSync(phase.resultFile, JSON.stringify(results));
+}
+
+async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) =>
+    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }

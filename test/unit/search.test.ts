@@ -190,6 +190,35 @@ describe('search', () => {
       assert.strictEqual(idx.size, 1);
       idx.dispose();
     });
+
+    it('person, country and outlet filters after edits answer as an index built from scratch', () => {
+      // Filters keep one description per person / country / outlet shared by its articles: the last
+      // article naming one leaves it out of the filters, a new spelling of a name is found.
+      const c = new Corpus();
+      const idx = new SearchIndex(c);
+      idx.build();
+      const texts = [
+        'Accord one\n\nMOSCOW, May 7. /TASS/. Sergey Lavrov met Bruno Rodríguez Parrilla in Havana, Cuba.',
+        'Accord two\n\nHAVANA (RHC) -- Serguei Lavrov spoke of Venezuela with Delcy Rodríguez.',
+        'Accord three\n\nCARACAS (Reuters) - Delcy Rodríguez visited Moscow, Russia.',
+      ];
+      texts.forEach((t, i) => c.upsert(`/${i}.txt`, `${i}.txt`, t));
+      c.upsert('/0.txt', '0.txt', 'Accord one\n\nMOSCOW, May 7. /TASS/. Maria Zakharova spoke of Peru.');
+      c.remove('/1.txt');
+      c.upsert('/1.txt', '1.txt', texts[1]!);
+      c.upsert('/2.txt', '2.txt', 'Accord three\n\nCARACAS (AP) -- Yván Gil visited Hanoi, Vietnam.');
+      const fresh = new SearchIndex(c);
+      fresh.build();
+      for (const q of ['person:lavrov', 'person:zakharova', 'person:"delcy rodriguez"', 'person:parrilla', 'person:"bruno rodriguez"', 'country:cuba', 'country:pe',
+        'country:ru', 'country:vietnam', 'country:venezuela', 'outlet:tass', 'outlet:reuters', 'outlet:ap', 'person:gil accord']) {
+        assert.deepStrictEqual(idx.searchKeys(q), fresh.searchKeys(q), q);
+      }
+      assert.deepStrictEqual(idx.searchKeys('person:"bruno rodriguez"'), [], 'the last article naming him changed');
+      assert.strictEqual(idx.searchKeys('outlet:reuters').length, 0);
+      assert.strictEqual(idx.searchKeys('person:zakharova').length, 1);
+      idx.dispose();
+      fresh.dispose();
+    });
   });
 
   describe('CLI', () => {

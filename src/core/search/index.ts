@@ -62,16 +62,16 @@ export interface SearchIndexState {
   docs: Uint32Array;
 }
 
-interface PersonInfo {
-  id: string;
-  name: string;
-  tokens: string[];
+interface PersonInfo extends Described {
+  readonly id: string;
+  readonly name: string;
 }
 
-interface CountryEntry {
-  code: string;
-  name: string;
-  tokens: string[];
+interface CountryEntry extends Described {
+  readonly code: string;
+  readonly name: string;
+  /** The description of the code alone (`country:cu`). */
+  readonly codeEntry: Described;
 }
 
 interface DocInfo {
@@ -81,7 +81,7 @@ interface DocInfo {
   article: Article;
   persons: PersonInfo[];
   countries: CountryEntry[];
-  outletTokens: string[];
+  outlet: Described;
   year: string | null;
   sortDate: string;
   /** The date as YYYYMMDD (0 when unknown, month/day only when the year is missing). */
@@ -94,51 +94,76 @@ const BODY = FIELDS.indexOf('body');
 const FIELD_PRIORITY: MatchedField[] = ['title', 'person', 'country', 'outlet', 'year', 'body'];
 const PASSAGE_CHARS = 100;
 
-/** A token → article keys map for one kind of filter, with a radix tree for fuzzy and prefix lookup. */
-class Postings {
-  private readonly map = new Map<string, Set<string>>();
-  private readonly tree = new SearchableMap<Set<string>>();
+/** A person, country, country code or outlet as articles name it: its filter tokens (shared, never mutated). */
+interface Described {
+  readonly tokens: readonly string[];
+}
 
-  add(tokens: Iterable<string>, key: string): void {
-    for (const token of tokens) {
-      let set = this.map.get(token);
-      if (!set) {
-        set = new Set();
-        this.map.set(token, set);
-        this.tree.set(token, set);
+/**
+ * For one kind of filter: token → the descriptions holding it (with a radix tree for fuzzy and
+ * prefix lookup) → the keys of the articles that name them. A description is shared by every
+ * article naming that person (or country, or outlet) alike, so its tokens are added once, when its
+ * first article comes; an article adds one key per description, not one per token.
+ */
+class Postings {
+  private readonly byToken = new Map<string, Set<Described>>();
+  private readonly tree = new SearchableMap<Set<Described>>();
+  private readonly keysOf = new Map<Described, Set<string>>();
+
+  add(described: Described, key: string): void {
+    let keys = this.keysOf.get(described);
+    if (!keys) {
+      keys = new Set();
+      this.keysOf.set(described, keys);
+      for (const token of described.tokens) {
+        let set = this.byToken.get(token);
+        if (!set) {
+          set = new Set();
+          this.byToken.set(token, set);
+          this.tree.set(token, set);
+        }
+        set.add(described);
       }
-      set.add(key);
     }
+    keys.add(key);
   }
 
-  delete(tokens: Iterable<string>, key: string): void {
-    for (const token of tokens) {
-      const set = this.map.get(token);
+  delete(described: Described, key: string): void {
+    const keys = this.keysOf.get(described);
+    if (!keys) return;
+    keys.delete(key);
+    if (keys.size) return;
+    this.keysOf.delete(described);
+    for (const token of described.tokens) {
+      const set = this.byToken.get(token);
       if (!set) continue;
-      set.delete(key);
+      set.delete(described);
       if (!set.size) {
-        this.map.delete(token);
+        this.byToken.delete(token);
         this.tree.delete(token);
       }
     }
   }
 
   clear(): void {
-    this.map.clear();
+    this.byToken.clear();
     this.tree.clear();
+    this.keysOf.clear();
   }
 
   /** Keys of articles holding a token that answers `query` (exactly, fuzzily or by prefix: `termMatches`). */
   keysFor(query: string, exactOnly = false): Set<string> {
     const keys = new Set<string>();
-    const take = (set: Set<string> | undefined) => { for (const key of set ?? []) keys.add(key); };
+    const take = (set: Set<Described> | undefined) => {
+      for (const described of set ?? []) for (const key of this.keysOf.get(described) ?? []) keys.add(key);
+    };
     if (exactOnly || !query) {
-      take(this.map.get(query));
+      take(this.byToken.get(query));
       return keys;
     }
     const edits = maxEdits(query);
     if (edits > 0) for (const [, [set]] of this.tree.fuzzyGet(query, edits)) take(set);
-    else take(this.map.get(query));
+    else take(this.byToken.get(query));
     if (query.length >= 2) for (const [, set] of this.tree.atPrefix(query)) take(set);
     return keys;
   }
@@ -366,9 +391,9 @@ export class SearchIndex {
   // ---- indexing ----------------------------------------------------------------------------------
 
   private addArticle(article: Article): void {
-    const described = describe(article);
-    const doc = this.terms!.add(articleTerms(article, described.persons, described.countries, described.outletTokens, described.year));
-    this.register({ ...described, doc });
+    const info = describe(article, 0);
+    info.doc = this.terms!.add(articleTerms(article, info.persons, info.countries, info.outlet.tokens, info.year));
+    this.register(info);
   }
 
   /** Everything but the term index, for a document already in it (added, or restored from the cache). */
@@ -377,12 +402,12 @@ export class SearchIndex {
     this.keys[doc] = article.key;
     this.dateNums[doc] = info.dateNum;
     this.info.set(article.key, info);
-    for (const p of info.persons) this.personPostings.add(p.tokens, article.key);
+    for (const p of info.persons) this.personPostings.add(p, article.key);
     for (const c of info.countries) {
-      this.countryPostings.add(c.tokens, article.key);
-      this.codePostings.add([c.code], article.key);
+      this.countryPostings.add(c, article.key);
+      this.codePostings.add(c.codeEntry, article.key);
     }
-    this.outletPostings.add(info.outletTokens, article.key);
+    this.outletPostings.add(info.outlet, article.key);
   }
 
   // ---- persistence -------------------------------------------------------------------------------
@@ -411,7 +436,7 @@ export class SearchIndex {
       const doc = state.docs[i]!;
       if (!article || doc >= terms.capacity || seen.has(doc)) throw new Error(`search index in the cache does not match its articles (${state.keys[i]})`);
       seen.add(doc);
-      infos.push({ ...describe(article), doc });
+      infos.push(describe(article, doc));
     }
     this.clear();
     this.terms = terms;
@@ -428,14 +453,14 @@ export class SearchIndex {
   private drop(key: string): void {
     const info = this.info.get(key);
     if (!info) return;
-    this.terms!.remove(info.doc, articleTerms(info.article, info.persons, info.countries, info.outletTokens, info.year));
+    this.terms!.remove(info.doc, articleTerms(info.article, info.persons, info.countries, info.outlet.tokens, info.year));
     this.keys[info.doc] = '';
-    for (const p of info.persons) this.personPostings.delete(p.tokens, key);
+    for (const p of info.persons) this.personPostings.delete(p, key);
     for (const c of info.countries) {
-      this.countryPostings.delete(c.tokens, key);
-      this.codePostings.delete([c.code], key);
+      this.countryPostings.delete(c, key);
+      this.codePostings.delete(c.codeEntry, key);
     }
-    this.outletPostings.delete(info.outletTokens, key);
+    this.outletPostings.delete(info.outlet, key);
     this.info.delete(key);
   }
 
@@ -484,7 +509,7 @@ export class SearchIndex {
   private groupFilter(
     value: string,
     postings: Postings,
-    groups: (info: DocInfo) => { name: string; tokens: string[] }[],
+    groups: (info: DocInfo) => readonly { name: string; tokens: readonly string[] }[],
     highlight: Set<string>,
     passage: Map<string, string>,
   ): Set<string> {
@@ -545,7 +570,7 @@ export class SearchIndex {
   private fieldPassage(article: Article, field: MatchedField, terms: Set<string>): string | null {
     const info = this.info.get(article.key);
     if (!info) return null;
-    const hit = (tokens: string[]) => tokens.some((t) => terms.has(t));
+    const hit = (tokens: readonly string[]) => tokens.some((t) => terms.has(t));
     if (field === 'person') {
       const person = info.persons.find((p) => hit(p.tokens));
       return person ? this.corpus.person?.(person.id)?.name ?? person.name : null;
@@ -562,26 +587,63 @@ const FIELD_FOR: Record<MatchedField, (typeof FIELDS)[number]> = {
 };
 
 /** Per field (in `FIELDS` order), the terms the index holds for an article. */
-/** What the index keeps of an article besides its terms (cheap: no body is read). */
-function describe(article: Article): Omit<DocInfo, 'doc'> {
-  const persons: PersonInfo[] = article.persons.map((p) => {
-    const names = [...new Set([p.name, ...p.variants])];
-    return { id: p.id, name: p.name, tokens: [...new Set(names.flatMap(normalizedTokens))] };
-  });
-  const countries: CountryEntry[] = article.countries.map((c) => {
-    const info = countryInfo(c.code);
-    const names = [c.name, info?.name, info?.demonym, info?.capital].filter((s): s is string => !!s);
-    return { code: c.code.toLowerCase(), name: info?.name ?? c.name, tokens: [...new Set(names.flatMap(normalizedTokens))] };
-  });
-  const outletText = article.outlet ?? '';
-  const outletTokens = [...new Set([...normalizedTokens(outletText), initials(outletText)].filter(Boolean))];
+/**
+ * What the index keeps of an article besides its terms (cheap: no body is read). Its persons,
+ * countries and outlet are descriptions shared with every other article naming them alike (kept by
+ * content, bounded), so restoring or building the index of a large library normalises each name
+ * once and allocates little per article.
+ */
+function describe(article: Article, doc: number): DocInfo {
+  const persons = article.persons.map(personInfo);
+  const countries = article.countries.map(countryEntry);
+  const outlet = outletEntry(article.outlet ?? '');
   const year = yearOf(article.date);
   const sortDate = sortableDate(article.date);
   const dateNum = Number((sortDate.replace(/[^0-9]/g, '') + '00000000').slice(0, 8)) || 0;
-  return { article, persons, countries, outletTokens, year, sortDate, dateNum };
+  return { doc, article, persons, countries, outlet, year, sortDate, dateNum };
 }
 
-function articleTerms(article: Article, persons: PersonInfo[], countries: CountryEntry[], outletTokens: string[], year: string | null): FieldTerms {
+const DESCRIPTIONS_MAX = 50_000;
+/** Persons by their variants array: articles restored from the cache share one array per person. */
+const personBySameVariants = new WeakMap<readonly string[], PersonInfo>();
+const personMemo = new Map<string, PersonInfo>();
+const countryMemo = new Map<string, CountryEntry>();
+const outletMemo = new Map<string, Described>();
+
+function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= DESCRIPTIONS_MAX) memo.clear();
+    memo.set(key, (value = make()));
+  }
+  return value;
+}
+
+function personInfo(p: { id: string; name: string; variants: readonly string[] }): PersonInfo {
+  const same = personBySameVariants.get(p.variants);
+  if (same && same.id === p.id && same.name === p.name) return same;
+  const info = remembered(personMemo, `${p.id}\u0000${p.name}\u0000${p.variants.join('\u0000')}`, () => {
+    const names = [...new Set([p.name, ...p.variants])];
+    return { id: p.id, name: p.name, tokens: [...new Set(names.flatMap(normalizedTokens))] };
+  });
+  personBySameVariants.set(p.variants, info);
+  return info;
+}
+
+function countryEntry(c: { code: string; name: string }): CountryEntry {
+  return remembered(countryMemo, `${c.code}\u0000${c.name}`, () => {
+    const info = countryInfo(c.code);
+    const names = [c.name, info?.name, info?.demonym, info?.capital].filter((s): s is string => !!s);
+    const code = c.code.toLowerCase();
+    return { code, name: info?.name ?? c.name, tokens: [...new Set(names.flatMap(normalizedTokens))], codeEntry: { tokens: [code] } };
+  });
+}
+
+function outletEntry(outlet: string): Described {
+  return remembered(outletMemo, outlet, () => ({ tokens: [...new Set([...normalizedTokens(outlet), initials(outlet)].filter(Boolean))] }));
+}
+
+function articleTerms(article: Article, persons: readonly PersonInfo[], countries: readonly CountryEntry[], outletTokens: readonly string[], year: string | null): FieldTerms {
   return [
     fieldTerms(article.title ?? article.label),
     persons.flatMap((p) => p.tokens),
