@@ -43,6 +43,12 @@ describe('cache: reopening from the persistent index', function () {
     assert.deepStrictEqual(second.search.searchKeys('lavorv'), api.index.search.searchKeys('lavorv'), 'search answers from the cache');
     await opening;
     assert.strictEqual(second.articleReads, 0, 'nothing changed: nothing read');
+    assert.ok(!second.search.restorePending, 'the search index is brought in by the end of the check');
+    // Nor written: the restore is no change (a rewrite reads back every text; ~20 s at 100k).
+    const cacheFile = vscode.Uri.joinPath(vscode.Uri.parse(second.cacheLocation!), 'dossier-index.bin');
+    const written = (await vscode.workspace.fs.stat(cacheFile)).mtime;
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // past the cache write's 2 s debounce
+    assert.strictEqual((await vscode.workspace.fs.stat(cacheFile)).mtime, written, 'the cache is not rewritten');
   });
 
   it('after an edit, only the edited file is read again', async () => {

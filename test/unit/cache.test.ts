@@ -133,16 +133,49 @@ describe('cache: snapshot and restore', () => {
     assert.deepStrictEqual(diff.toRead, ['/a']);
   });
 
-  it('a snapshot whose search index does not fit its articles is refused and leaves the corpus empty', () => {
+  it('a search index that does not fit its articles is not used: the corpus stays, the index is built from it, and that is logged', () => {
     const original = index(library(20));
     const snapshot = takeSnapshot(original.corpus, original.search, original.stamps);
-    snapshot.search!.keys[0] = 'no-such-key';
+    snapshot.search!.docs[1] = snapshot.search!.docs[0]!; // two articles on one document
     const corpus = new Corpus();
     const search = new SearchIndex(corpus);
     search.build();
-    assert.throws(() => restoreSnapshot(decodeCache(encodeCache(snapshot)), corpus, search), /does not match/);
-    assert.strictEqual(corpus.size, 0);
-    assert.strictEqual(corpus.warnings().length, 0);
+    const logged: string[] = [];
+    restoreSnapshot(decodeCache(encodeCache(snapshot)), corpus, search, (m) => logged.push(m));
+    assert.strictEqual(corpus.size, original.corpus.size);
+    assert.ok(search.restorePending, 'the search state waits for the first search');
+    assert.deepStrictEqual(search.searchKeys('lavrov'), original.search.searchKeys('lavrov'));
+    assert.strictEqual(logged.length, 1);
+    assert.match(logged[0]!, /does not match.*indexing the articles again/);
+    // A key the corpus does not hold is an article gone since: its document is dropped, the rest used.
+    const other = takeSnapshot(original.corpus, original.search, original.stamps);
+    other.search!.keys[0] = 'no-such-key';
+    const back = restored(encodeCache(other));
+    assert.deepStrictEqual(observable(back.corpus, back.search), observable(original.corpus, original.search));
+  });
+
+  it('articles changed, added or deleted before the search index is first used are searched as they are then', () => {
+    const files = library(60);
+    const original = index(files);
+    const snapshot = decodeCache(encodeCache(takeSnapshot(original.corpus, original.search, original.stamps)));
+    const corpus = new Corpus();
+    const search = new SearchIndex(corpus);
+    search.build();
+    restoreSnapshot(snapshot, corpus, search);
+    assert.ok(search.restorePending);
+    const [first, second] = [...files.keys()];
+    corpus.upsert(first!, first!, 'Zenthorium accord\n\nMOSCOW, May 7. /TASS/. Maria Zakharova spoke of the Zenthorium accord in Peru.');
+    corpus.remove(second!);
+    corpus.upsert('/w/gen/added.txt', 'gen/added.txt', 'Quarvelle talks\n\nHAVANA (RHC) -- The Quarvelle talks opened in Havana.');
+    const fresh = new SearchIndex(corpus);
+    fresh.build();
+    for (const q of ['zenthorium', 'quarvelle', 'lavrov', 'havana', 'person:zakharova', 'country:pe', 'outlet:tass', '']) {
+      assert.deepStrictEqual(search.searchKeys(q, { limit: 500 }), fresh.searchKeys(q, { limit: 500 }), q);
+    }
+    assert.strictEqual(search.size, corpus.size);
+    // And what it writes to the next cache restores the same.
+    const again = restored(encodeCache(takeSnapshot(corpus, search, new Map([...original.stamps, ['/w/gen/added.txt', { mtime: 1, size: 1 }]]))));
+    assert.deepStrictEqual(again.search.searchKeys('zenthorium'), fresh.searchKeys('zenthorium'));
   });
 
   it('files without a stamp are left out, and then so is the search index (it could not be restored with them)', () => {

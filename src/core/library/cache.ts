@@ -132,10 +132,12 @@ export function takeSnapshot(corpus: Corpus, search: SearchIndex | null, stamps:
 
 /**
  * Fills an empty corpus (and its search index, when the snapshot has one) from a snapshot, and
- * returns the stamps of the files it restored. Throws when the snapshot does not fit together;
- * the corpus and index are then left empty.
+ * returns the stamps of the files it restored. The search index takes its state in when first
+ * needed (`SearchIndex.restoreLater`: the views show the corpus first); `log` hears if that state
+ * turns out unusable then (the index is then built from the articles). Throws when the corpus's
+ * entries do not fit together; the corpus is then left empty.
  */
-export function restoreSnapshot(snapshot: CacheSnapshot, corpus: Corpus, search: SearchIndex | null): Map<string, FileStamp> {
+export function restoreSnapshot(snapshot: CacheSnapshot, corpus: Corpus, search: SearchIndex | null, log?: (message: string) => void): Map<string, FileStamp> {
   const articles: RestoredArticle[] = [];
   const warnings: RestoredWarning[] = [];
   const stamps = new Map<string, FileStamp>();
@@ -146,15 +148,8 @@ export function restoreSnapshot(snapshot: CacheSnapshot, corpus: Corpus, search:
   }
   corpus.batch(() => {
     corpus.restore(articles, warnings);
-    if (search && snapshot.search) {
-      try {
-        search.restore(snapshot.search);
-      } catch (error) {
-        for (const a of articles) corpus.remove(a.location);
-        for (const w of warnings) corpus.forgetWarning(w.location);
-        throw error;
-      }
-    }
+    // Inside the batch: before the change event, so the index does not index the articles anew.
+    if (search && snapshot.search) search.restoreLater(snapshot.search, log);
   });
   return stamps;
 }

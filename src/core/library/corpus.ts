@@ -294,6 +294,11 @@ export class Corpus {
     return this.byKeyMap.keys();
   }
 
+  /** The files that hold an article, in no order (no sort: for passes that only test membership). */
+  locations(): IterableIterator<string> {
+    return this.byLocationMap.keys();
+  }
+
   warnings(): ReadWarning[] {
     return [...this.warningsByLocation.values()].sort((a, b) => a.file.localeCompare(b.file));
   }

@@ -242,6 +242,8 @@ function initials(text: string): string {
 
 export class SearchIndex {
   private terms: TermIndex | null = null;
+  /** A state from the cache not brought in yet, with the articles it was taken from (`restoreLater`). */
+  private pending: { state: SearchIndexState; restored: ReadonlySet<Article>; log?: (message: string) => void } | null = null;
   private readonly info = new Map<string, DocInfo>();
   /** Article key and date (`DocInfo.dateNum`) by document number. */
   private readonly keys: string[] = [];
@@ -275,14 +277,33 @@ export class SearchIndex {
     return this.terms !== null;
   }
 
+  /** Whether a state from the cache waits to be brought in (`restoreLater`). */
+  get restorePending(): boolean {
+    return this.pending !== null;
+  }
+
   /** Number of indexed articles. */
   get size(): number {
+    this.build();
     return this.info.size;
   }
 
-  /** Builds the index now (otherwise the first search does). */
+  /** Builds the index now (otherwise the first search does); brings in a state `restoreLater` left. */
   build(): void {
     if (this.terms) return;
+    if (this.pending) {
+      const pending = this.pending;
+      this.pending = null;
+      try {
+        this.restoreNow(pending.state, pending.restored);
+        return;
+      } catch (error) {
+        // Checked by the cache's checksum, so a bug, not a damaged file: index from the corpus instead.
+        pending.log?.(`Search index from the cache not used (${(error as Error).message}); indexing the articles again.`);
+        this.clear();
+        this.terms = null;
+      }
+    }
     this.terms = new TermIndex(FIELDS.length);
     for (const article of this.corpus.articles()) this.addArticle(article);
   }
@@ -414,6 +435,7 @@ export class SearchIndex {
 
   /** The built index as plain data for the persistent cache (null when not built yet). */
   serialize(): SearchIndexState | null {
+    if (this.pending) this.build();
     if (!this.terms) return null;
     const keys: string[] = [];
     const docs = new Uint32Array(this.info.size);
@@ -427,20 +449,54 @@ export class SearchIndex {
    * was, when the state does not fit the corpus.
    */
   restore(state: SearchIndexState): void {
+    this.restoreNow(state, null);
+  }
+
+  /**
+   * Like `restore`, but only when the index is first needed (a search, `build()`, `serialize()`):
+   * a reopened window shows its views from the restored corpus without waiting for the search
+   * index. Call it with the corpus holding the restored articles and before their change event
+   * goes out. Articles that change meanwhile are not searched under their cached terms: their
+   * documents are purged and they are indexed as they are then.
+   */
+  restoreLater(state: SearchIndexState, log?: (message: string) => void): void {
+    const restored = new Set<Article>();
+    for (const key of state.keys) {
+      const article = this.corpus.get(key);
+      if (article) restored.add(article);
+    }
+    this.clear();
+    this.terms = null;
+    this.pending = { state, restored, log };
+  }
+
+  /** `restored`: the articles the state was taken from (null: every article the corpus holds now). */
+  private restoreNow(state: SearchIndexState, restored: ReadonlySet<Article> | null): void {
     const terms = TermIndex.restore(FIELDS.length, state.terms);
     if (state.keys.length !== state.docs.length || state.keys.length !== terms.size) throw new Error('search index in the cache does not match its articles');
     const infos: DocInfo[] = [];
     const seen = new Set<number>();
+    const stale: number[] = [];
     for (let i = 0; i < state.keys.length; i++) {
       const article = this.corpus.get(state.keys[i]!);
       const doc = state.docs[i]!;
-      if (!article || doc >= terms.capacity || seen.has(doc)) throw new Error(`search index in the cache does not match its articles (${state.keys[i]})`);
+      if (doc >= terms.capacity || seen.has(doc)) throw new Error(`search index in the cache does not match its articles (${state.keys[i]})`);
       seen.add(doc);
+      if (restored && (!article || !restored.has(article))) {
+        stale.push(doc); // changed or gone since the restore
+        continue;
+      }
+      if (!article) throw new Error(`search index in the cache does not match its articles (${state.keys[i]})`);
       infos.push(describe(article, doc));
     }
+    terms.purge(stale);
     this.clear();
     this.terms = terms;
     for (const info of infos) this.register(info);
+    // Articles added or changed since the restore.
+    if (restored && (stale.length || this.info.size !== this.corpus.articles().length)) {
+      for (const article of this.corpus.articles()) if (!this.info.has(article.key)) this.addArticle(article);
+    }
   }
 
   private clear(): void {

@@ -158,6 +158,57 @@ export class TermIndex {
     this.freeDocs.push(doc);
   }
 
+  /**
+   * Removes documents whose terms are no longer known (documents restored from the cache whose
+   * articles changed before the index was brought in): one pass over every posting, so linear in
+   * the index's size however many documents go.
+   */
+  purge(docs: Iterable<number>): void {
+    const gone = new Uint8Array(this.nextDoc);
+    let n = 0;
+    for (const doc of docs) {
+      if (doc < this.nextDoc && !gone[doc]) {
+        gone[doc] = 1;
+        n++;
+      }
+    }
+    if (!n) return;
+    for (const [term, entry] of this.entries) {
+      let left = false;
+      for (let f = 0; f < this.fieldCount; f++) {
+        const list = entry[f];
+        if (!list) continue;
+        let keep = 0;
+        for (let i = 0; i < list.length; i++) if (!gone[list[i]! >>> 2]) keep++;
+        if (keep === list.length) {
+          left = true;
+          continue;
+        }
+        if (!keep) {
+          entry[f] = undefined;
+          continue;
+        }
+        const kept: number[] = [];
+        for (let i = 0; i < list.length; i++) if (!gone[list[i]! >>> 2]) kept.push(list[i]!);
+        entry[f] = kept;
+        left = true;
+      }
+      if (!left) {
+        this.entries.delete(term);
+        this.vocabulary.delete(term);
+      }
+    }
+    for (let doc = 0; doc < gone.length; doc++) {
+      if (!gone[doc]) continue;
+      for (let f = 0; f < this.fieldCount; f++) {
+        this.totalLength[f]! -= this.lengths[f]![doc] ?? 0;
+        this.lengths[f]![doc] = 0;
+      }
+      this.count--;
+      this.freeDocs.push(doc);
+    }
+  }
+
   serialize(): TermIndexState {
     const fieldCount = this.fieldCount;
     const terms = [...this.entries.keys()];
