@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Corpus } from '../../src/core/library/corpus';
 import {
-  CACHE_FILE, CacheError, decodeCache, diffStamps, encodeCache, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache,
+  CACHE_FILE, CacheError, decodeCache, decodeCachePrefix, diffStamps, encodeCache, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache,
   readCacheHeader, type CacheStorage, type FileStamp,
 } from '../../src/core/library/cache';
 import { SearchIndex } from '../../src/core/search';
@@ -176,6 +176,34 @@ describe('cache: snapshot and restore', () => {
     // And what it writes to the next cache restores the same.
     const again = restored(encodeCache(takeSnapshot(corpus, search, new Map([...original.stamps, ['/w/gen/added.txt', { mtime: 1, size: 1 }]]))));
     assert.deepStrictEqual(again.search.searchKeys('zenthorium'), fresh.searchKeys('zenthorium'));
+  });
+
+  it('a rewrite copies the texts of restored articles as stored (a few reads of runs, nothing decoded), and they come back the same', () => {
+    const files = library(80);
+    const original = index(files);
+    const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+    const { prefixBytes } = readCacheHeader(bytes);
+    const reads: [number, number][] = [];
+    const source = { read: (start: number, end: number) => { reads.push([start, end]); return bytes.slice(prefixBytes + start, prefixBytes + end); } };
+    const corpus = new Corpus();
+    const search = new SearchIndex(corpus);
+    search.build();
+    const stamps = restoreSnapshot(decodeCachePrefix(bytes.subarray(0, prefixBytes), bytes.byteLength, source), corpus, search);
+    // One article changes, one goes: the rest keep their cached texts.
+    const [changed, gone] = [...files.keys()].slice(6, 8);
+    const text = 'Zenthorium accord\n\nMOSCOW, May 7. /TASS/. Maria Zakharova spoke of the Zenthorium accord in Peru.';
+    corpus.upsert(changed!, changed!.slice(3), text);
+    corpus.remove(gone!);
+    stamps.set(changed!, stampOf(text));
+    assert.strictEqual(reads.length, 0, 'nothing read before the rewrite');
+    const rewritten = encodeCache(takeSnapshot(corpus, search, stamps));
+    assert.ok(reads.length >= 1 && reads.length <= 3, `the texts read in runs (${reads.length} reads)`);
+    const back = restored(rewritten);
+    const expected = new Map(files);
+    expected.set(changed!, text);
+    expected.delete(gone!);
+    const fresh = index(expected);
+    assert.deepStrictEqual(observable(back.corpus, back.search), observable(fresh.corpus, fresh.search));
   });
 
   it('files without a stamp are left out, and then so is the search index (it could not be restored with them)', () => {

@@ -9,6 +9,7 @@
 
 import type { Corpus, RestoredArticle, RestoredWarning } from './corpus';
 import type { ExtractedArticle } from './extract';
+import type { Article } from '../types';
 import type { SearchIndex, SearchIndexState } from '../search';
 import type { FormatLimits } from '../articles';
 
@@ -66,6 +67,21 @@ export class BodyBlock {
     return this.ends.length;
   }
   private failed = false;
+  /** Where text `i` starts in the block. */
+  start(i: number): number {
+    return i ? this.ends[i - 1]! : 0;
+  }
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+  /** The bytes of texts `from` to `to - 1` as stored, or null when they cannot be read any more. */
+  raw(from: number, to: number): Uint8Array | null {
+    try {
+      return this.source.read(this.start(from), this.end(to - 1));
+    } catch {
+      return null; // the article's getters say why (once) when the texts are encoded from them instead
+    }
+  }
   body(i: number): string {
     try {
       return BodyBlock.utf8.decode(this.source.read(i ? this.ends[i - 1]! : 0, this.ends[i]!));
@@ -116,9 +132,8 @@ export function takeSnapshot(corpus: Corpus, search: SearchIndex | null, stamps:
     if (!article && !warning) continue;
     const entry: CachedFile = { location, file: article?.file ?? warning!.file, mtime: stamp.mtime, size: stamp.size };
     if (article) {
-      const { key, file: _file, location: _location, ...fields } = article;
-      entry.key = key;
-      entry.article = fields;
+      entry.key = article.key;
+      entry.article = fieldsOf(article);
     }
     if (warning) entry.warning = warning.message;
     files.push(entry);
@@ -128,6 +143,34 @@ export function takeSnapshot(corpus: Corpus, search: SearchIndex | null, stamps:
   const cachedKeys = new Set(files.flatMap((f) => (f.key ? [f.key] : [])));
   const searchFits = !!search_ && search_.keys.length === cachedKeys.size && search_.keys.every((k) => cachedKeys.has(k));
   return { limits: { ...corpus.limits }, files, search: searchFits ? search_ : null };
+}
+
+/**
+ * The texts of articles restored from a cache file: the block they are in and their index there.
+ * A rewrite of the cache copies these bytes as they are instead of reading, decoding and encoding
+ * every text again (at 100k articles, 400 MB: the bulk of a rewrite). Kept beside the records (not
+ * a property of theirs: records compare and serialise as they always did).
+ */
+const cachedTexts = new WeakMap<object, { block: BodyBlock; index: number }>();
+
+/** An article's fields without its key, file and location; its texts are not read when they are cached. */
+function fieldsOf(article: Article): ExtractedArticle {
+  const texts = cachedTexts.get(article);
+  if (!texts) {
+    const { key: _key, file: _file, location: _location, ...fields } = article;
+    return fields;
+  }
+  const a = article;
+  const fields: ExtractedArticle = {
+    title: a.title, label: a.label, date: a.date, outlet: a.outlet, url: a.url, author: a.author,
+    get excerpt() { return a.excerpt; },
+    words: a.words, countries: a.countries, persons: a.persons,
+    get body() { return a.body; },
+    explicitKey: a.explicitKey, baseKey: a.baseKey,
+  };
+  if (a.format !== undefined) fields.format = a.format;
+  cachedTexts.set(fields, texts);
+  return fields;
 }
 
 /**
@@ -219,7 +262,8 @@ function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
     return i;
   };
   const rows: FileRow[] = [];
-  const texts: Uint8Array[] = [];
+  // Per article, its body then its excerpt: encoded strings, or where they lie in a cache block.
+  const texts: (Uint8Array | { block: BodyBlock; index: number })[] = [];
   for (const f of snapshot.files) {
     const a = f.article;
     let row: ArticleRow | null = null;
@@ -230,18 +274,21 @@ function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
         persons.push(indexOf(personIndex, tables.persons, `${p.id}\u0000${p.name}\u0000${p.variants.join('\u0001')}`, () => [p.id, p.name, p.variants]), p.mentions);
       }
       row = [a.title, a.label, a.date, a.outlet, a.url, a.author, a.words, a.explicitKey, a.baseKey, a.format ?? null, countries, persons];
-      texts.push(utf8.encode(a.body), utf8.encode(a.excerpt));
+      const cached = cachedTexts.get(a);
+      if (cached) texts.push({ block: cached.block, index: 2 * cached.index }, { block: cached.block, index: 2 * cached.index + 1 });
+      else texts.push(utf8.encode(a.body), utf8.encode(a.excerpt));
     }
     rows.push([f.location, f.file, f.mtime, f.size, f.warning ?? null, f.key ?? null, row]);
   }
   yield json(Section.Tables, tables);
   for (let i = 0; i < chunks; i++) yield json(Section.Files, rows.slice(i * FILES_PER_SECTION, (i + 1) * FILES_PER_SECTION));
-  const ends = new Uint32Array(texts.length);
+  const bytes = copiedTexts(texts, utf8);
+  const ends = new Uint32Array(bytes.length);
   let total = 0;
-  texts.forEach((b, i) => { total += b.byteLength; ends[i] = total; });
+  bytes.forEach((b, i) => { total += b.byteLength; ends[i] = total; });
   yield words(Section.BodyEnds, ends);
   const block = new Uint8Array(total);
-  texts.forEach((b, i) => block.set(b, i ? ends[i - 1]! : 0));
+  bytes.forEach((b, i) => block.set(b, i ? ends[i - 1]! : 0));
   const search = snapshot.search;
   if (search) {
     const { terms, counts, postings, lengths, ...rest } = search.terms;
@@ -253,6 +300,41 @@ function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
   }
   // Last, so that a reader can stop before it and read a text only when one is shown.
   yield { kind: Section.Bodies, bytes: block };
+}
+
+/**
+ * The texts' bytes. Cached ones are read from their block in runs (consecutive texts of one block
+ * in one read: a library rewritten after one change is one run, not 200,000 reads); a run that can
+ * no longer be read is encoded from the articles' texts instead (which then say why they are empty).
+ */
+const RUN_BYTES = 8 << 20;
+
+function copiedTexts(texts: readonly (Uint8Array | { block: BodyBlock; index: number })[], utf8: { encode(text: string): Uint8Array }): Uint8Array[] {
+  const out: Uint8Array[] = new Array(texts.length);
+  for (let i = 0; i < texts.length;) {
+    const t = texts[i]!;
+    if (t instanceof Uint8Array) {
+      out[i++] = t;
+      continue;
+    }
+    // (Runs of at most 8 MB: the run is a copy until the block is assembled.)
+    const limit = t.block.start(t.index) + RUN_BYTES;
+    let j = i + 1;
+    for (; j < texts.length; j++) {
+      const next = texts[j]!;
+      if (next instanceof Uint8Array || next.block !== t.block || next.index !== t.index + (j - i) || t.block.end(next.index) > limit) break;
+    }
+    const run = t.block.raw(t.index, t.index + (j - i));
+    const base = t.block.start(t.index);
+    for (let k = i; k < j; k++) {
+      const index = t.index + (k - i);
+      out[k] = run
+        ? run.subarray(t.block.start(index) - base, t.block.end(index) - base)
+        : utf8.encode(t.block.body(index));
+    }
+    i = j;
+  }
+  return out;
 }
 
 function assemble(sections: EncodedSection[]): Uint8Array {
@@ -461,6 +543,7 @@ function fileOfRow(row: unknown, countries: readonly { code: string; name: strin
     explicitKey, baseKey,
   };
   if (format !== null) article.format = format;
+  cachedTexts.set(article, { block, index: text });
   out.key = key;
   out.article = article;
   return out;
