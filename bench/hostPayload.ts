@@ -114,6 +114,7 @@ export async function run(): Promise<void> {
   if (phase.phase === 'reopen') {
     // One changed file until the sidebar shows it (the watcher's 100 ms debounce included).
     const file = path.join(root, 'articles', `zz-bench-${Date.now()}.txt`);
+    const changeProfiler = profiler ? await startProfile() : null;
     const t = performance.now();
     fs.writeFileSync(file, 'Bench minister visits Wellington\n\nWELLINGTON, May 7 (AP) -- Foreign Minister Sergey Lavrov met Jacinda Ardern in Wellington, New Zealand, on Tuesday.\n');
     const uri = vscode.Uri.file(file).toString();
@@ -128,6 +129,7 @@ export async function run(): Promise<void> {
       await sleep(2);
     }
     results.oneChangedFileMs = round(performance.now() - t);
+    if (changeProfiler) await changeProfiler.stop(phase.resultFile.replace(/result-(\w+)\.json$/, 'cpu-$1-change.cpuprofile'));
     results.oneFileIndexMs = round(api.index.lastFileRefreshMs);
     fs.rmSync(file);
     await sleep(300);

@@ -1,7 +1,9 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { Corpus, type CorpusChange } from '../../src/core/library/corpus';
 import { assignKeys } from '../../src/core/library/keys';
 import { seedCorpus } from './seedCorpus';
+import { compareArticles } from '../../src/core/library/corpus';
 
 
 
@@ -178,5 +180,39 @@ describe('corpus: bad input', () => {
     const text = 'Headline of note\n\nPARIS (AFP) -- Body.\n';
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     assert.strictEqual(new Corpus().upsert('/w/u.txt', 'u.txt', bytes)!.title, 'Headline of note');
+  });
+});
+
+describe('corpus: the sorted list', () => {
+  it('after any edits, batched or not, asked for at any point, equals a fresh sort (property)', () => {
+    const titles = ['Talks open', 'Talks open', 'Accord signed', 'Visit ends'];
+    const dates = ['2024-05-07', '2023-01-02', '', '--02-19'];
+    const op = fc.record({
+      kind: fc.constantFrom('upsert', 'upsert', 'remove', 'ask'),
+      file: fc.integer({ min: 0, max: 7 }),
+      title: fc.integer({ min: 0, max: titles.length - 1 }),
+      date: fc.integer({ min: 0, max: dates.length - 1 }),
+      batch: fc.boolean(),
+    });
+    fc.assert(fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+      const corpus = new Corpus();
+      corpus.articles(); // the list exists from the start, so edits patch it
+      const apply = (o: typeof ops[number]) => {
+        const location = `/w/${o.file}.txt`;
+        if (o.kind === 'remove') corpus.remove(location);
+        else if (o.kind === 'upsert') {
+          const date = dates[o.date] ? `date: ${dates[o.date]}\n` : '';
+          corpus.upsert(location, `${o.file}.txt`, `---\ntitle: ${titles[o.title]}\n${date}outlet: AP\n---\nText of ${o.file}.\n`);
+        } else corpus.articles();
+      };
+      for (let i = 0; i < ops.length; i++) {
+        if (ops[i]!.batch && i + 1 < ops.length) {
+          corpus.batch(() => { apply(ops[i]!); apply(ops[i + 1]!); });
+          i++;
+        } else apply(ops[i]!);
+      }
+      const fresh = [...corpus.keys()].map((k) => corpus.get(k)!).sort(compareArticles);
+      assert.deepStrictEqual(corpus.articles().map((a) => a.key), fresh.map((a) => a.key));
+    }), { numRuns: 300, seed: 20261202 });
   });
 });

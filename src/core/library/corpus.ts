@@ -71,6 +71,8 @@ export class Corpus {
   private readonly awaitingIndex = new Set<Article>();
   private batchDepth = 0;
   private sortedArticles: Article[] | null = null;
+  /** Keys added, changed or removed since the sorted list was last brought up to date. */
+  private readonly unsorted = new Set<string>();
   /** Size limits per format, in bytes (settings `dossier.maxFileSizeMB`, `…Html…`, `…Pdf…`). */
   limits: FormatLimits;
   /** The latest asynchronous read (a PDF) of each location: an older one finishing later is dropped. */
@@ -286,6 +288,7 @@ export class Corpus {
   /** All articles, newest first, then by key. */
   /** Every article, newest first (computed once per change: completion and views ask often). */
   articles(): readonly Article[] {
+    if (this.sortedArticles && this.unsorted.size) this.patchSorted();
     this.sortedArticles ??= [...this.byKeyMap.values()].sort(compareArticles);
     return this.sortedArticles;
   }
@@ -462,28 +465,34 @@ export class Corpus {
           this.settleKeys();
         } finally {
           this.batchDepth = 0;
-          this.patchSorted();
+          this.noteUnsorted();
           this.flush();
         }
       } else this.batchDepth--;
     }
   }
 
+  /** Notes an update's keys for the sorted list, which is brought up to date when next asked for. */
+  private noteUnsorted(): void {
+    const change = this.pending;
+    if (!this.sortedArticles || !change) return;
+    for (const list of [change.added, change.changed, change.removed]) for (const key of list) this.unsorted.add(key);
+    if (this.unsorted.size > 64 && this.unsorted.size * 8 > this.sortedArticles.length) {
+      this.sortedArticles = null;
+      this.unsorted.clear();
+    }
+  }
+
   /**
-   * Brings the sorted article list up to date after an update. A few changes (a file saved) are
-   * patched in, one linear pass and a binary-search insert each: sorting 10,000 articles again
-   * after every change cost 30-90 ms, and views ask for the list on every change. Many changes:
-   * the list is dropped and sorted on the next ask.
+   * Brings the sorted article list up to date, when asked for after updates. A few changes (a
+   * file saved) are patched in, one linear pass and a binary-search insert each: sorting 10,000
+   * articles again after every change cost 30-90 ms. Not on every update: at 100,000 articles
+   * even the linear pass took ~200 ms a saved file, and most updates are followed by nothing that
+   * needs the whole list in order (the views keep their own groups).
    */
   private patchSorted(): void {
-    const sorted = this.sortedArticles;
-    const change = this.pending;
-    if (!sorted || !change) return;
-    const affected = new Set([...change.added, ...change.changed, ...change.removed]);
-    if (affected.size > 64 && affected.size * 8 > sorted.length) {
-      this.sortedArticles = null;
-      return;
-    }
+    const sorted = this.sortedArticles!;
+    const affected = this.unsorted;
     // Whatever changed (or left, or was renamed in place) comes out; the current ones go back in.
     const kept = sorted.filter((a) => !affected.has(a.key) && this.byKeyMap.get(a.key) === a);
     for (const key of affected) {
@@ -497,6 +506,7 @@ export class Corpus {
       }
       kept.splice(lo, 0, article);
     }
+    affected.clear();
     this.sortedArticles = kept;
   }
 
