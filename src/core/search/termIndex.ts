@@ -24,7 +24,10 @@ type TermEntry = (PostingList | undefined)[];
 function mutable(entry: TermEntry, f: number): number[] {
   const list = entry[f];
   if (Array.isArray(list)) return list;
-  const array = list ? Array.from(list) : [];
+  // (A counted loop into an array of the right length: Array.from goes through the iterator
+  // protocol, 3x slower on the long lists of common words that a saved file's first edit converts.)
+  const array: number[] = list ? new Array<number>(list.length) : [];
+  if (list) for (let i = 0; i < list.length; i++) array[i] = list[i]!;
   entry[f] = array;
   return array;
 }
