@@ -14,7 +14,7 @@ import { tooLargeMessage } from '../core/articles/decode';
 import { articleFormat, withoutSavedPageAssets } from '../core/articles';
 import { Corpus } from '../core/library/corpus';
 import { stampOfStats } from '../node/fileStamp';
-import { diffStamps, encodeCacheInSteps, readCache, restoreSnapshot, sameLimits, takeSnapshot, writeCache, type CacheStorage, type FileStamp } from '../core/library/cache';
+import { diffStamps, encodeCacheInSteps, readCache, restoreSnapshotInSlices, sameLimits, takeSnapshot, writeCache, type CacheStorage, type FileStamp } from '../core/library/cache';
 import type { Extracted } from '../core/library/extract';
 import { ExtractPool } from '../core/library/workerPool';
 import { matchesAny } from '../core/glob';
@@ -35,6 +35,8 @@ const READ_CONCURRENCY = 16;
 const CHUNK = 100;
 /** Longest stretch of indexing work on the host's main thread before it yields (the search index's share comes on top). */
 const SLICE_MS = 15;
+/** Restoring from the cache: longer slices (each is one change event the views follow). */
+const RESTORE_SLICE_MS = 50;
 /** Stats in flight while listing (cheap calls: many at once). */
 const STAT_CONCURRENCY = 64;
 /** Chunks read and extracted ahead of the one being indexed, when workers extract. */
@@ -86,6 +88,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private cacheDirty = false;
   /** Set while the cache is being restored (its change event is no change to write). */
   private restoring = false;
+  /**
+   * Resolves when no restore from the cache is under way: the restore goes in slices, and nothing
+   * else changes the corpus meanwhile (file events, scans and folder deletions wait for it).
+   */
+  private restoreGate: Promise<void> = Promise.resolve();
   private pool: ExtractPool | null = null;
   /** Article files read since this index was made (integration tests count them). */
   articleReads = 0;
@@ -306,6 +313,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // Checking a restored cache keeps the state 'ready': every feature answers from the cache meanwhile.
     if (!verifying) this.setState('indexing');
     this.scanning = true;
+    await this.restoreGate;
     try {
       return await this.scanFiles(generation, progress);
     } finally {
@@ -474,6 +482,17 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Fills the corpus from the cache, if there is a usable one; never throws. */
   private async restoreCache(): Promise<void> {
     if (!this.cacheStorage) return;
+    let done!: () => void;
+    this.restoreGate = new Promise<void>((resolve) => { done = resolve; });
+    try {
+      await this.restoreCacheNow();
+    } finally {
+      done();
+    }
+  }
+
+  private async restoreCacheNow(): Promise<void> {
+    if (!this.cacheStorage) return;
     const started = Date.now();
     let t = performance.now();
     const log = (message: string) => this.output.info(message);
@@ -490,7 +509,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.restoring = true;
       let stamps: Map<string, FileStamp>;
       try {
-        stamps = restoreSnapshot(snapshot, this.corpus, this.search, (message) => this.output.warn(message));
+        // In slices (a 100k library took 5 s in one piece): commands and other extensions answer
+        // meanwhile; the views fill slice by slice.
+        stamps = await restoreSnapshotInSlices(snapshot, this.corpus, this.search, () => new Promise((resolve) => setImmediate(resolve)),
+          RESTORE_SLICE_MS, (message) => this.output.warn(message));
       } finally {
         this.restoring = false;
       }
@@ -577,7 +599,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const location = uri.toString();
     if (this.corpus.byLocation(location)) return; // an article file: its own watcher handles it
     this.deletedPaths.add(location);
-    this.deletedTimer ??= setTimeout(() => {
+    this.deletedTimer ??= setTimeout(() => void this.restoreGate.then(() => {
       this.deletedTimer = undefined;
       const gone = this.deletedPaths;
       this.deletedPaths = new Set();
@@ -592,7 +614,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       // (removeUnder also forgets the warnings of files skipped there.)
       if (folders.size) this.corpus.batch(() => folders.forEach((folder) => this.corpus.removeUnder(`${folder}/`)));
-    }, WATCH_DEBOUNCE_MS);
+    }), WATCH_DEBOUNCE_MS);
   }
 
   /** Debounced per file: editors often write a file several times in a row. */
@@ -607,6 +629,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async refreshFile(uri: vscode.Uri): Promise<void> {
+    await this.restoreGate;
     const location = uri.toString();
     const started = performance.now();
     if (!this.isArticle(uri) || await this.isSavedPageAsset(uri)) {

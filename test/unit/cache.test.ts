@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Corpus } from '../../src/core/library/corpus';
 import {
-  CACHE_FILE, CacheError, decodeCache, decodeCachePrefix, diffStamps, encodeCache, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache,
+  CACHE_FILE, CacheError, decodeCache, decodeCachePrefix, diffStamps, restoreSnapshotInSlices, encodeCache, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache,
   readCacheHeader, type CacheStorage, type FileStamp,
 } from '../../src/core/library/cache';
 import { SearchIndex } from '../../src/core/search';
@@ -100,6 +100,27 @@ describe('cache: snapshot and restore', () => {
     restoreSnapshot(decodeCache(bytes), corpus, search);
     assert.deepStrictEqual(events, [original.corpus.size]);
     assert.strictEqual(search.size, original.corpus.size);
+  });
+
+  it('restoring in slices gives what restoring at once gives, one change event a slice, pausing between them, the articles not indexed anew', async () => {
+    const original = index(library(40));
+    const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+    const corpus = new Corpus();
+    const search = new SearchIndex(corpus);
+    search.build();
+    const events: number[] = [];
+    corpus.onDidChange((c) => events.push(c.added.length));
+    let pauses = 0;
+    // A slice of 0 ms: one article a slice.
+    const stamps = await restoreSnapshotInSlices(decodeCache(bytes), corpus, search, async () => { pauses++; }, 0);
+    assert.strictEqual(events.length, original.corpus.size);
+    assert.ok(events.every((n) => n === 1));
+    assert.strictEqual(pauses, original.corpus.size - 1);
+    assert.ok(search.restorePending, 'the search index waits for its first use, not indexing each slice');
+    const once = restored(bytes);
+    assert.deepStrictEqual(observable(corpus, search), observable(once.corpus, once.search));
+    assert.deepStrictEqual([...stamps], [...once.stamps]);
+    assert.ok(corpus.warnings().some((w) => w.file === 'gen/empty.txt'), 'warnings restored with the last slice');
   });
 
   it('a changed, an added and a deleted file: only those are read again, and the result equals a fresh index', () => {

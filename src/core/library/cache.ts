@@ -181,6 +181,31 @@ function fieldsOf(article: Article): ExtractedArticle {
  * entries do not fit together; the corpus is then left empty.
  */
 export function restoreSnapshot(snapshot: CacheSnapshot, corpus: Corpus, search: SearchIndex | null, log?: (message: string) => void): Map<string, FileStamp> {
+  const { articles, warnings, stamps } = entriesOf(snapshot);
+  corpus.batch(() => {
+    corpus.restore(articles, warnings);
+    // Inside the batch: before the change event, so the index does not index the articles anew.
+    if (search && snapshot.search) search.restoreLater(snapshot.search, log);
+  });
+  return stamps;
+}
+
+/**
+ * `restoreSnapshot` in time slices (`Corpus.restoreInSlices`): the host's thread is never held for
+ * long by a large library, and the views fill as the slices go in. The caller keeps every other
+ * change of the corpus back until it resolves.
+ */
+export async function restoreSnapshotInSlices(snapshot: CacheSnapshot, corpus: Corpus, search: SearchIndex | null, pause: () => Promise<void>, sliceMs: number,
+  log?: (message: string) => void): Promise<Map<string, FileStamp>> {
+  const { articles, warnings, stamps } = entriesOf(snapshot);
+  const restored = new Set<Article>();
+  // Before the first slice's change event, so that the index does not index the articles anew.
+  if (search && snapshot.search) search.restoreLater(snapshot.search, log, restored);
+  await corpus.restoreInSlices(articles, warnings, pause, sliceMs, (article) => restored.add(article));
+  return stamps;
+}
+
+function entriesOf(snapshot: CacheSnapshot): { articles: RestoredArticle[]; warnings: RestoredWarning[]; stamps: Map<string, FileStamp> } {
   const articles: RestoredArticle[] = [];
   const warnings: RestoredWarning[] = [];
   const stamps = new Map<string, FileStamp>();
@@ -189,12 +214,7 @@ export function restoreSnapshot(snapshot: CacheSnapshot, corpus: Corpus, search:
     if (f.warning) warnings.push({ location: f.location, file: f.file, message: f.warning });
     stamps.set(f.location, { mtime: f.mtime, size: f.size });
   }
-  corpus.batch(() => {
-    corpus.restore(articles, warnings);
-    // Inside the batch: before the change event, so the index does not index the articles anew.
-    if (search && snapshot.search) search.restoreLater(snapshot.search, log);
-  });
-  return stamps;
+  return { articles, warnings, stamps };
 }
 
 /** What reopening needs to do: the files to read again and the ones to drop. */

@@ -244,6 +244,38 @@ export class Corpus {
    * cache): the caller then indexes from the files.
    */
   restore(articles: readonly RestoredArticle[], warnings: readonly RestoredWarning[]): void {
+    this.checkRestorable(articles);
+    this.update(() => {
+      for (const restored of articles) this.restoreOne(restored);
+      for (const w of warnings) this.warningsByLocation.set(w.location, { file: w.file, message: w.message });
+    });
+  }
+
+  /**
+   * `restore` in time slices of about `sliceMs`, awaiting `pause()` between them, so that restoring a
+   * large library never holds the caller's thread for long; listeners get one event per slice.
+   * Nothing else may change the corpus until it resolves (the caller holds its other updates back).
+   * `onRestored` hears each article object as it goes in.
+   */
+  async restoreInSlices(articles: readonly RestoredArticle[], warnings: readonly RestoredWarning[], pause: () => Promise<void>, sliceMs: number,
+    onRestored?: (article: Article) => void): Promise<void> {
+    this.checkRestorable(articles);
+    let i = 0;
+    do {
+      const sliceStart = performance.now();
+      this.update(() => {
+        while (i < articles.length) {
+          const article = this.restoreOne(articles[i++]!);
+          onRestored?.(article);
+          if (performance.now() - sliceStart >= sliceMs) break;
+        }
+        if (i >= articles.length) for (const w of warnings) this.warningsByLocation.set(w.location, { file: w.file, message: w.message });
+      });
+      if (i < articles.length) await pause();
+    } while (i < articles.length);
+  }
+
+  private checkRestorable(articles: readonly RestoredArticle[]): void {
     if (this.byLocationMap.size || this.warningsByLocation.size) throw new Error('restore needs an empty corpus');
     const keys = new Set<string>();
     const locations = new Set<string>();
@@ -252,19 +284,19 @@ export class Corpus {
       keys.add(a.key);
       locations.add(a.location);
     }
-    this.update(() => {
-      const change = this.pendingChange();
-      for (const { location, file, key, article: fields } of articles) {
-        // Assigned onto the cached fields, not spread: a spread would decode every lazy body.
-        const article = Object.assign(fields, { key, file, location }) as Article;
-        this.byLocationMap.set(location, article);
-        this.byKeyMap.set(key, article);
-        this.groupOf(article.baseKey).add(location);
-        this.indexEntities(article);
-        change.added.push(key);
-      }
-      for (const w of warnings) this.warningsByLocation.set(w.location, { file: w.file, message: w.message });
-    });
+  }
+
+  private restoreOne({ location, file, key, article: fields }: RestoredArticle): Article {
+    // A corpus that changed since the check (the caller's contract broken) would lose an article here.
+    if (this.byKeyMap.has(key) || this.byLocationMap.has(location)) throw new Error(`the corpus changed while the cache was restored: ${key}`);
+    // Assigned onto the cached fields, not spread: a spread would decode every lazy body.
+    const article = Object.assign(fields, { key, file, location }) as Article;
+    this.byLocationMap.set(location, article);
+    this.byKeyMap.set(key, article);
+    this.groupOf(article.baseKey).add(location);
+    this.indexEntities(article);
+    this.pendingChange().added.push(key);
+    return article;
   }
 
   // ---- queries -----------------------------------------------------------------------------------

@@ -459,11 +459,17 @@ export class SearchIndex {
    * goes out. Articles that change meanwhile are not searched under their cached terms: their
    * documents are purged and they are indexed as they are then.
    */
-  restoreLater(state: SearchIndexState, log?: (message: string) => void): void {
-    const restored = new Set<Article>();
-    for (const key of state.keys) {
-      const article = this.corpus.get(key);
-      if (article) restored.add(article);
+  restoreLater(state: SearchIndexState, log?: (message: string) => void, restoredArticles?: ReadonlySet<Article>): void {
+    // `restoredArticles`: the articles the state was taken from, when they go into the corpus after
+    // this call (a restore in slices fills the set as it goes); otherwise they are in it now.
+    let restored = restoredArticles;
+    if (!restored) {
+      const now = new Set<Article>();
+      for (const key of state.keys) {
+        const article = this.corpus.get(key);
+        if (article) now.add(article);
+      }
+      restored = now;
     }
     this.clear();
     this.terms = null;
