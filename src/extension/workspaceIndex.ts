@@ -460,7 +460,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       // PDFs stay with the corpus's own asynchronous reads (the read worker): pdf.js holds a
       // document's pages in memory, and the corpus reads at most a few at once.
       const readable = loaded.filter((f): f is Loaded & { content: Uint8Array } => f.content instanceof Uint8Array && articleFormat(f.uri.path) !== 'pdf');
-      const extracted = await pool.extract(readable.map((f) => ({ path: f.uri.toString(), bytes: f.content })), this.corpus.limits);
+      // The bodies' search terms come from the workers too: tokenising them was the largest part of
+      // the host thread's share of a first open.
+      const extracted = await pool.extract(readable.map((f) => ({ path: f.uri.toString(), bytes: f.content })), this.corpus.limits, { bodyTerms: true });
       readable.forEach((f, i) => { f.extracted = extracted[i]; });
     }
     return loaded;

@@ -8,6 +8,9 @@ import { CACHE_FILE } from '../../src/core/library/cache';
 import { DEFAULT_LIMITS } from '../../src/core/articles';
 import { extractArticleSync } from '../../src/core/library/extract';
 import { ExtractPool } from '../../src/core/library/workerPool';
+import { Corpus } from '../../src/core/library/corpus';
+import { SearchIndex } from '../../src/core/search';
+import { bodyTerms } from '../../src/core/search/normalize';
 import { generateArticle } from '../../bench/generate';
 import { pressReleasePdf } from '../fixtures/pdf/generate';
 
@@ -119,6 +122,22 @@ describe('extraction workers', function () {
     try {
       assert.strictEqual(pool.size, 2);
       assert.deepStrictEqual(await pool.extract(files, DEFAULT_LIMITS), files.map((f) => extractArticleSync(f.path, f.bytes)));
+      // Asked for, the workers give each body's search terms; a search index fed them (through the
+      // corpus) holds exactly what it holds when it tokenises the bodies itself.
+      const withTerms = await pool.extract(files, DEFAULT_LIMITS, { bodyTerms: true });
+      assert.deepStrictEqual(withTerms.map((e) => (e.article ? e.bodyTerms : 'none')), files.map((f) => {
+        const e = extractArticleSync(f.path, f.bytes);
+        return e.article ? bodyTerms(e.article.body).join(' ') : 'none';
+      }));
+      const fed = new Corpus(), plain = new Corpus();
+      const fedSearch = new SearchIndex(fed), plainSearch = new SearchIndex(plain);
+      fedSearch.build();
+      plainSearch.build();
+      files.forEach((f, i) => {
+        fed.upsertExtracted(f.path, f.path, withTerms[i]!);
+        plain.upsertExtracted(f.path, f.path, extractArticleSync(f.path, f.bytes));
+      });
+      assert.deepStrictEqual(fedSearch.serialize(), plainSearch.serialize());
     } finally {
       pool.dispose();
     }

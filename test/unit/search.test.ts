@@ -2,6 +2,7 @@
 // index following corpus changes incrementally. Keys are looked up by content, never hard-coded.
 
 import * as assert from 'assert';
+import { extractArticleSync } from '../../src/core/library/extract';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -188,6 +189,20 @@ describe('search', () => {
       c.remove('/b.txt');
       assert.strictEqual(idx.search('quarvelle').length, 0, 'removed');
       assert.strictEqual(idx.size, 1);
+      idx.dispose();
+    });
+
+    it('takes the body terms an extraction worker computed instead of tokenising the body again', () => {
+      const c = new Corpus();
+      const idx = new SearchIndex(c);
+      idx.build();
+      const extracted = extractArticleSync('/w.txt', 'Accord signed\n\nMOSCOW, May 7. /TASS/. Sergey Lavrov signed the accord.');
+      // Terms that are not in the body: only the index's use of them can find the article by them.
+      c.upsertExtracted('/w.txt', 'w.txt', { ...extracted, bodyTerms: 'zenthorium quarvelle' });
+      assert.strictEqual(idx.searchKeys('zenthorium').length, 1);
+      assert.strictEqual(idx.searchKeys('signed').length, 1, 'the title is indexed as always');
+      // (Not edited further: removing a document takes the terms of its body, which are the terms a
+      // worker computes by the same function; these made-up ones are not, so would stay behind.)
       idx.dispose();
     });
 

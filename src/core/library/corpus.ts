@@ -4,7 +4,7 @@
 
 import { articleFormat, DEFAULT_LIMITS, readArticleFile, readArticleFileSync, type ArticleRead, type FormatLimits, type OffThreadReader } from '../articles';
 import { countryInfo, PersonDirectory, type CorpusPerson } from '../entities';
-import { extractRead, type Extracted, type ExtractedArticle } from './extract';
+import { extractRead, keepBodyTerms, type Extracted, type ExtractedArticle } from './extract';
 import { assignKeys } from './keys';
 import type { Article, ArticleRecord, ReadWarning } from '../types';
 
@@ -167,6 +167,7 @@ export class Corpus {
     }
     const previous = this.byLocationMap.get(location);
     const article: Article = { ...extracted.article, key: previous?.key ?? '', file, location };
+    if (extracted.bodyTerms !== undefined) keepBodyTerms(article, extracted.bodyTerms);
     return this.update(() => {
       if (previous) {
         if (!this.awaitingIndex.delete(previous)) this.unindex(previous);

@@ -1,15 +1,17 @@
 // A worker thread's entry (bundled as dist/extractWorker.js): runs `extractArticle` on the files it
 // is sent, so a large cold scan's reading and entity extraction leave the host's main thread free.
-// Messages: { id, limits, files: { path, bytes }[] } in, { id, results: Extracted[] } out.
+// Messages: { id, limits, files: { path, bytes }[], bodyTerms? } in, { id, results: Extracted[] } out.
 
 import { parentPort } from 'worker_threads';
 import type { FormatLimits } from '../articles';
-import { extractSafely, type ExtractFile, type Extracted } from './extract';
+import { extractSafely, withBodyTerms, type ExtractFile, type Extracted } from './extract';
 
 export interface ExtractRequest {
   id: number;
   limits: FormatLimits;
   files: ExtractFile[];
+  /** Also each body's search terms (for the extension's search index). */
+  bodyTerms?: boolean;
 }
 
 export interface ExtractResponse {
@@ -20,7 +22,10 @@ export interface ExtractResponse {
 parentPort?.on('message', (request: ExtractRequest) => {
   void (async () => {
     const results: Extracted[] = [];
-    for (const file of request.files) results.push(await extractSafely(file, request.limits));
+    for (const file of request.files) {
+      const extracted = await extractSafely(file, request.limits);
+      results.push(request.bodyTerms ? withBodyTerms(extracted) : extracted);
+    }
     parentPort!.postMessage({ id: request.id, results } satisfies ExtractResponse);
   })();
 });

@@ -61,12 +61,15 @@ export class ExtractPool {
     return this.workers.length;
   }
 
-  /** Extracts files in the workers (split between them), in order; never rejects. */
-  async extract(files: ExtractFile[], limits: FormatLimits): Promise<Extracted[]> {
+  /**
+   * Extracts files in the workers (split between them), in order; never rejects. `bodyTerms`: the
+   * workers also give each body's search terms (`Extracted.bodyTerms`; not when extracting here).
+   */
+  async extract(files: ExtractFile[], limits: FormatLimits, options: { bodyTerms?: boolean } = {}): Promise<Extracted[]> {
     if (!this.workers.length) return extractHere(files, limits);
     const per = Math.ceil(files.length / this.workers.length);
     const parts: Promise<Extracted[]>[] = [];
-    for (let i = 0; i < files.length; i += per) parts.push(this.send(files.slice(i, i + per), limits));
+    for (let i = 0; i < files.length; i += per) parts.push(this.send(files.slice(i, i + per), limits, !!options.bodyTerms));
     return (await Promise.all(parts)).flat();
   }
 
@@ -77,14 +80,14 @@ export class ExtractPool {
     for (const id of [...this.pending.keys()]) this.fallBack(id);
   }
 
-  private send(files: ExtractFile[], limits: FormatLimits): Promise<Extracted[]> {
+  private send(files: ExtractFile[], limits: FormatLimits, bodyTerms: boolean): Promise<Extracted[]> {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, files, limits });
       this.owner.set(id, slot.worker);
-      slot.worker.postMessage({ id, limits, files } satisfies ExtractRequest);
+      slot.worker.postMessage({ id, limits, files, bodyTerms } satisfies ExtractRequest);
     });
   }
 

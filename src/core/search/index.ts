@@ -11,7 +11,8 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { countryInfo } from '../entities';
 import type { Article } from '../types';
-import { normalizeTerm, STOP_WORDS, termMatches, tokenize, tokensWithOffsets, maxEdits } from './normalize';
+import { bodyTerms, normalizeTerm, STOP_WORDS, termMatches, tokenize, tokensWithOffsets, maxEdits } from './normalize';
+import { takeBodyTerms } from '../library/extract';
 import { parseQuery, type QueryFilter } from './query';
 import { MAX_QUERY_WORDS, TermIndex, type Expansion, type FieldTerms, type TermIndexState } from './termIndex';
 
@@ -213,16 +214,6 @@ function fieldTerms(text: string): string[] {
   return out;
 }
 
-/** The body as the index sees it: normalised terms, short stop words dropped. */
-function bodyTerms(body: string): string[] {
-  const out: string[] = [];
-  for (const word of tokenize(body)) {
-    if (word.length < 4 && STOP_WORDS.has(word.toLowerCase())) continue;
-    const t = normalizeTerm(word);
-    if (t) out.push(t);
-  }
-  return out;
-}
 
 function yearOf(date: string | null): string | null {
   const m = date ? /^(\d{4})/.exec(date) : null;
@@ -413,7 +404,7 @@ export class SearchIndex {
 
   private addArticle(article: Article): void {
     const info = describe(article, 0);
-    info.doc = this.terms!.add(articleTerms(article, info.persons, info.countries, info.outlet.tokens, info.year));
+    info.doc = this.terms!.add(articleTerms(article, info.persons, info.countries, info.outlet.tokens, info.year, true));
     this.register(info);
   }
 
@@ -705,14 +696,16 @@ function outletEntry(outlet: string): Described {
   return remembered(outletMemo, outlet, () => ({ tokens: [...new Set([...normalizedTokens(outlet), initials(outlet)].filter(Boolean))] }));
 }
 
-function articleTerms(article: Article, persons: readonly PersonInfo[], countries: readonly CountryEntry[], outletTokens: readonly string[], year: string | null): FieldTerms {
+/** `forIndexing`: the body's terms may come from the extraction (computed in a worker), once. */
+function articleTerms(article: Article, persons: readonly PersonInfo[], countries: readonly CountryEntry[], outletTokens: readonly string[], year: string | null,
+  forIndexing = false): FieldTerms {
   return [
     fieldTerms(article.title ?? article.label),
     persons.flatMap((p) => p.tokens),
     countries.flatMap((c) => [c.code, ...c.tokens]),
     outletTokens,
     year ? [year] : [],
-    bodyTerms(article.body),
+    forIndexing ? takeBodyTerms(article) ?? bodyTerms(article.body) : bodyTerms(article.body),
   ];
 }
 

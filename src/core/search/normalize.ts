@@ -125,6 +125,17 @@ function hasDoubled(t: string): boolean {
   return false;
 }
 
+/** The body as the search index sees it: normalised terms, short stop words dropped. */
+export function bodyTerms(body: string): string[] {
+  const out: string[] = [];
+  for (const word of tokenize(body)) {
+    if (word.length < 4 && STOP_WORDS.has(word.toLowerCase())) continue;
+    const t = normalizeTerm(word);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
 /** Words too common to be worth indexing in body text. */
 export const STOP_WORDS = new Set([
   'a', 'an', 'and', 'are', 'as', 'at', 'be', 'been', 'but', 'by', 'for', 'from', 'had', 'has', 'have', 'he',
