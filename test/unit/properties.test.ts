@@ -6,7 +6,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { parseArticle } from '../../src/core/articles/reader';
+import { collapseSpaces, parseArticle, stripInlineMarkdown } from '../../src/core/articles/reader';
+import { countWords, firstWords } from '../../src/core/articles/words';
 import { decodeArticleBytes } from '../../src/core/articles/decode';
 import { articleCardMarkdown, markdownLinkDestination, safeHttpUrl } from '../../src/core/card';
 import { LineMap, scanCitations } from '../../src/core/citations/scanner';
@@ -109,5 +110,59 @@ describe('properties of the reader, scanner and card (fast-check)', function () 
       }
       assert.ok(!/(^|[^\\])\$\(/.test(labelText(text)), 'every $( escaped');
     }), { numRuns: 400 });
+  });
+});
+
+describe('properties: word counts and excerpts in one pass', () => {
+  // Characters that matter: ASCII letters and digits, punctuation, every kind of `\s`, letters outside
+  // ASCII (one and two UTF-16 units), combining marks and lone surrogates.
+  const piece = fc.constantFrom('a', 'Z', '7', '-', '—', '.', ' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff',
+    'é', 'Я', '中', '𝒜', '😀', '\u0301', '\ud800', '\udc00', '  ', '*', '\u2007');
+  const text = fc.array(piece, { maxLength: 80 }).map((parts) => parts.join(''));
+
+  it('countWords counts what split(/\\s+/) then /[\\p{L}\\p{N}]/u kept', () => {
+    fc.assert(fc.property(text, (t) => {
+      assert.strictEqual(countWords(t), t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length);
+    }), { numRuns: 2000, seed: 20261202 });
+  });
+
+  it('firstWords takes what split(/\\s+/).filter(Boolean) began with, and says whether there was more', () => {
+    fc.assert(fc.property(text, fc.integer({ min: 0, max: 12 }), (t, n) => {
+      const all = t.split(/\s+/).filter(Boolean);
+      assert.deepStrictEqual(firstWords(t, n), { words: all.slice(0, n), more: all.length > n });
+    }), { numRuns: 2000, seed: 20261202 });
+  });
+
+  it('collapseSpaces gives what its regular expression gave, with the pass that skips it', () => {
+    fc.assert(fc.property(text, (t) => {
+      assert.strictEqual(collapseSpaces(t), t.replace(/[\u00a0\u2007\u202f\t ]+/g, ' ').trim());
+    }), { numRuns: 2000, seed: 20261202 });
+  });
+
+  it('stripInlineMarkdown with its shortcut for text without marks gives what its replaces gave', () => {
+    const mark = fc.constantFrom('[', ']', '(', ')', '<', '>', '!', '*', '**', '_', '__', 'http://x.org', 'a', ' ', 'é', '\n');
+    const markdown = fc.array(fc.oneof(piece, mark), { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(markdown, (t) => {
+      const trimMarks = (x: string) => {
+        let start = 0, end = x.length;
+        while (start < end && (x[start] === '*' || x[start] === '_')) start++;
+        while (end > start && (x[end - 1] === '*' || x[end - 1] === '_')) end--;
+        return x.slice(start, end).trim();
+      };
+      const full = trimMarks(t
+        .replace(/!\[([^[\]]*)\]\((?:[^()[\]\s]|\([^()[\]\s]*\))*\)/g, '$1')
+        .replace(/\[([^[\]]+)\]\((?:[^()[\]\s]|\([^()[\]\s]*\))*\)/g, '$1')
+        .replace(/<(https?:\/\/[^<>\s]+)>/g, '$1')
+        .replace(/\*\*(?=\S)((?:[^*]|\*(?!\*))*?\S)\*\*/g, '$1')
+        .replace(/__(?=\S)((?:[^_]|_(?!_))*?\S)__/g, '$1')
+        .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=$|[^\w*])/g, '$1$2'));
+      assert.strictEqual(stripInlineMarkdown(t), full);
+    }), { numRuns: 2000, seed: 20261202 });
+  });
+
+  it('both are linear in the text (200,000 characters in one pass)', () => {
+    const long = 'word '.repeat(40_000) + 'é'.repeat(1000);
+    assert.strictEqual(countWords(long), 40_001);
+    assert.strictEqual(firstWords(long, 40).words.length, 40);
   });
 });

@@ -3,6 +3,7 @@
 // line over plain paragraphs, YAML front matter), so the rules below look for each fact in the few
 // places it is written, in order of trust, and never take a date or an outlet from a body sentence.
 
+import { countWords, firstWords } from './words';
 import { MONTH_PATTERN, dateFromUrl, isoDate, monthNumber, parseDateText, yearOf } from './dates';
 import { normaliseText } from './decode';
 import { parseFrontMatter } from './frontMatter';
@@ -56,6 +57,8 @@ const GLUED_FLAG_RE = /^(?:[A-Z][\p{L}'-]+ ){0,3}[A-Z][\p{L}'-]+ Flag(?=\p{Lu})/
  * openers read disjoint stretches of text. Link text and destinations therefore hold no brackets.
  */
 export function stripInlineMarkdown(s: string): string {
+  // Most paragraphs hold no Markdown mark at all: then every replace below is the identity.
+  if (!s.includes('[') && !s.includes('<') && !s.includes('*') && !s.includes('_')) return trimEmphasisMarks(s);
   return trimEmphasisMarks(s
     .replace(/!\[([^[\]]*)\]\((?:[^()[\]\s]|\([^()[\]\s]*\))*\)/g, '$1')
     .replace(/\[([^[\]]+)\]\((?:[^()[\]\s]|\([^()[\]\s]*\))*\)/g, '$1')
@@ -83,8 +86,19 @@ function headingText(line: string): string | null {
   return text || null;
 }
 
-function collapseSpaces(s: string): string {
-  return s.replace(/[\u00a0\u2007\u202f\t ]+/g, ' ').trim();
+export function collapseSpaces(s: string): string {
+  // Most lines have nothing to collapse: one pass to find out before the replace (this runs on
+  // every line of every article).
+  let previousSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return s.replace(/[\u00a0\u2007\u202f\t ]+/g, ' ').trim();
+      previousSpace = true;
+    } else if (c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f) return s.replace(/[\u00a0\u2007\u202f\t ]+/g, ' ').trim();
+    else previousSpace = false;
+  }
+  return s.trim();
 }
 
 /** A bold-only or emphasis-only line: `**Radio Habana Cuba**`, `*Photo: Minrex*`. */
@@ -247,9 +261,8 @@ export function parseArticle(rawText: string): ParsedArticle {
 
   const body = paragraphs.join('\n\n').trim();
   const lead = (firstParagraph.slice(dateline?.length ?? 0) + '\n\n' + paragraphs.slice(1).join('\n\n')).trim();
-  const bodyWords = body.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  const leadWords = lead.split(/\s+/).filter(Boolean);
-  const excerpt = leadWords.length > EXCERPT_WORDS ? leadWords.slice(0, EXCERPT_WORDS).join(' ') + '…' : leadWords.join(' ');
+  const lead_ = firstWords(lead, EXCERPT_WORDS);
+  const excerpt = lead_.words.join(' ') + (lead_.more ? '…' : '');
   const label = title ?? truncate(firstSentence(lead), LABEL_CHARS);
 
   return {
@@ -261,7 +274,7 @@ export function parseArticle(rawText: string): ParsedArticle {
     author: front.fields.author ?? zones.author,
     body,
     excerpt,
-    words: bodyWords.length,
+    words: countWords(body),
     explicitKey: front.fields.key ?? null,
     asides,
   };
