@@ -64,6 +64,10 @@ describe('entities on the second dev set: persons', () => {
     assert.deepStrictEqual(persons('Abdelrazek al-Tarhuni has been buried in his home town.', 'Abdelrazek Ali al-Tarhuni buried'),
       ['Abdelrazek Ali al-Tarhuni']);
   });
+  it('a Romance article opens a paper, a place or a brand; a name inside the run starts at a given name', () => {
+    assert.deepStrictEqual(persons('He won at Le Mans. El Tiempo printed it. A critic of Le Monde Diplomatique Tomas Verhalen wrote back.'), ['Tomas Verhalen']);
+    assert.deepStrictEqual(persons('Senator Orla Le Brun spoke, and Mayor Ines La Fuente agreed.'), ['Ines La Fuente', 'Orla Le Brun']);
+  });
   it('a final "q" and "k" are one letter (Shafiq, Shafik)', () => {
     assert.strictEqual(translitKey('Shafiq'), translitKey('Shafik'));
     assert.strictEqual(translitKey('Qaddafi'), translitKey('Gaddafi'));
@@ -94,6 +98,7 @@ describe('entities on the second dev set: linear time', function () {
     'credit clauses with places': (n) => 'Reporting by the Washington bureau and '.repeat(n / 39),
     'currency phrases': (n) => 'US dollars and '.repeat(n / 15),
     'appositions with possessives': (n) => 'Besir Oktaylan, Turkey\'s interior minister, '.repeat(n / 45),
+    'one long run opened by an article': (n) => `Le ${'Monde '.repeat(n / 6)}said.`,
   };
   for (const [name, make] of Object.entries(cases)) {
     it(`extracts entities from ${name} repeated`, () => {

@@ -312,6 +312,9 @@ function single(tokens: Token[], start: number): Mention | null {
   return { tokens: [t], titled: titledAt(tokens, start), country: (f & COUNTRY) !== 0, weak: false };
 }
 
+/** Articles of French, Spanish, Italian and Portuguese that open a run: "Le Monde", "El Tiempo", "La Stampa". */
+const ROMANCE_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo']);
+
 /** The person mention in tokens[start, end), if any. */
 function candidate(tokens: Token[], start: number, end: number): Mention | null {
   if (end - start === 1) return single(tokens, start);
@@ -325,6 +328,14 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
       && !x.allCaps && !lookupCountry(`${c.text} ${x.text}`)) {
       return { tokens: [c, x], titled: false, country: false, weak: true };
     }
+  }
+  // A Romance article opens the name of a paper, a place or a brand ("Le Monde", "Le Mans", "El Tiempo"), not a
+  // person's: a name inside the run starts at a given name ("Le Monde Diplomatique Ignacio Ramonet").
+  if (ROMANCE_ARTICLES.has(tokens[start]!.key) && tokens[start]!.text !== tokens[start]!.text.toUpperCase()) {
+    let k = start + 1;
+    while (k < end - 1 && !has(tokens[k]!, GIVEN | COMMON_GIVEN)) k++;
+    if (k >= end - 1 || k === start + 1) return null;
+    return candidate(tokens, k, end);
   }
   // Leading modifiers, up to the first given name: "Russian Foreign Minister", "Philippine Vice President",
   // "Russian Security Council" (an organisation: what follows must then start with a given name).
@@ -741,22 +752,24 @@ export function extractPersonsWithStarts(tokens: Token[]): PersonResult {
   }
   // Two full forms with the same id are one person ("Abdelbaset Ali al-Megrahi" in a headline, "Abdelbaset
   // al-Megrahi" in the text: same given and family name): their mentions and spellings are merged.
-  const byId = new Map<string, { forms: Map<string, number>; variants: Set<string>; mentions: number }>();
+  // (The builds are this call's own, so the first one of an id takes the others' counts in place.)
+  const byId = new Map<string, { name: string; build: PersonBuild; merged: boolean }>();
   for (const p of people) {
     for (const t of p.tokens) starts.add(t.start);
-    const id = personId(fullestForm(p.fullForms));
-    const merged = byId.get(id);
-    if (!merged) {
-      byId.set(id, { forms: new Map(p.fullForms), variants: new Set(p.variants), mentions: p.mentions });
+    const name = fullestForm(p.fullForms);
+    const id = personId(name);
+    const first = byId.get(id);
+    if (!first) {
+      byId.set(id, { name, build: p, merged: false });
       continue;
     }
-    for (const [form, count] of p.fullForms) merged.forms.set(form, (merged.forms.get(form) ?? 0) + count);
-    for (const v of p.variants) merged.variants.add(v);
-    merged.mentions += p.mentions;
+    for (const [form, count] of p.fullForms) first.build.fullForms.set(form, (first.build.fullForms.get(form) ?? 0) + count);
+    for (const v of p.variants) first.build.variants.add(v);
+    first.build.mentions += p.mentions;
+    first.merged = true;
   }
-  const persons = [...byId].map(([id, p]) => {
-    const name = fullestForm(p.forms);
-    return { id, name, variants: [...p.variants].sort(), mentions: p.mentions };
+  const persons = [...byId].map(([id, { name, build, merged }]) => {
+    return { id, name: merged ? fullestForm(build.fullForms) : name, variants: [...build.variants].sort(), mentions: build.mentions };
   }).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   return { persons, starts };
 }
