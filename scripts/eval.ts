@@ -4,6 +4,8 @@
 //   - test/fixtures/devset/tune/   real articles the rules were tuned on
 //   - test/fixtures/devset/test/   real articles scored once, never tuned on
 //   - test/fixtures/devset/shapes/ six test/ documents in saved shapes neither split uses (metadata only)
+//   - test/fixtures/devset/tune2/  a second real set (AMALGUM, Wikinews news), tuned on
+//   - test/fixtures/devset/test2/  its held-out third, scored once, never tuned on
 // Each article has a NAME.labels.json sidecar. Metadata (title, date, outlet, url, author) is scored
 // as exact matches over the fields a label file gives; countries and persons as precision / recall
 // / F1 (micro-averaged), with the corpus-level wrong merges (one predicted person id covering two
@@ -33,6 +35,8 @@ const SETS = [
   { name: 'devset/tune (real, tuned on)', dir: path.join(FIXTURES, 'devset/tune') },
   { name: 'devset/test (real, held out)', dir: path.join(FIXTURES, 'devset/test') },
   { name: 'devset/shapes (test documents in shapes neither split uses; metadata only)', dir: path.join(FIXTURES, 'devset/shapes') },
+  { name: 'devset/tune2 (real, AMALGUM, tuned on)', dir: path.join(FIXTURES, 'devset/tune2') },
+  { name: 'devset/test2 (real, AMALGUM, held out)', dir: path.join(FIXTURES, 'devset/test2') },
 ];
 const FIELDS = ['title', 'date', 'outlet', 'url', 'author'] as const;
 type Field = (typeof FIELDS)[number];
@@ -137,5 +141,5 @@ function evaluate(set: { name: string; dir: string }): void {
 }
 
 for (const set of SETS) if (!only || set.dir.endsWith(only)) evaluate(set);
-if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=shapes / --set=labelled for one set)');
+if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=shapes / --set=tune2 / --set=test2 / --set=labelled for one set)');
 process.exitCode = 0;

@@ -14,7 +14,7 @@
 
 import type { CountryMention } from '../types';
 import { GAZETTEER } from './gazetteer.data';
-import { COUNTRY_LINK_WORDS, GIVEN_NAMES, LANGUAGE_CUES } from './lexicon';
+import { COUNTRY_LINK_WORDS, CREDIT_WORDS, GIVEN_NAMES, LANGUAGE_CUES } from './lexicon';
 import { fold, tokenize, type Token } from './tokens';
 
 export interface CountryInfo {
@@ -218,15 +218,26 @@ export function extractCountries(text: string, outlet: string | null, given?: To
   // Capitals in a dateline ("WASHINGTON (Reuters) -", "Moscow, May 7 -"): they say where the piece was written,
   // so they count only when the country is also named elsewhere, or when no other country is named.
   const datelineOnly = new Map<string, boolean>();
+  // "(Reporting by the Washington bureau; editing by …)": a credit's clause names the staff and their desk, not a
+  // place the piece is about (as for persons).
+  let creditUntil = -1;
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
+    if (first.key === 'by' && i > 0 && i >= creditUntil && CREDIT_WORDS.has(tokens[i - 1]!.key) && first.gap === ' ') {
+      creditUntil = i + 1;
+      while (creditUntil < tokens.length && !tokens[creditUntil]!.sentenceStart) creditUntil++;
+    }
+    if (i < creditUntil) continue;
     if (!first.capitalised && !(first.text.includes('-') && /-\p{Lu}/u.test(first.text))) continue;
     const longest = first.capitalised ? longestByFirst.get(first.key) : undefined;
     if (longest === undefined) {
       if (first.text.includes('-')) {
         if (skipped(first, outletRanges, personStarts)) continue;
-        // "Russian-Cuban", "US-patrolled": the parts of a hyphenated word.
-        for (const part of first.text.split('-')) {
+        // "Russian-Cuban", "US-patrolled": the parts of a hyphenated word ("Spanish-language", "Spanish-speaking"
+        // name a language).
+        const parts = first.text.split('-');
+        if (parts.some((part) => LANGUAGE_COMPOUNDS.has(part.toLowerCase()))) continue;
+        for (const part of parts) {
           const partEntry = phrases.get(fold(part));
           if (partEntry && partEntry.kind !== 'region' && /^\p{Lu}/u.test(part)
             && (!partEntry.exactCase || part === partEntry.exactCase)) counts.set(partEntry.code, (counts.get(partEntry.code) ?? 0) + 1);
@@ -256,7 +267,8 @@ export function extractCountries(text: string, outlet: string | null, given?: To
       if (!entry || !casingOk(tokens, i, n, entry)) continue;
       const last = tokens[i + n - 1]!;
       let counted = entry.kind !== 'region' && !guarded(tokens, i, n, entry) && !mediaName(tokens, i, n, entry)
-        && !currency(text, last.end) && !(entry.kind === 'demonym' && cultural(text, last.end));
+        && !currency(text, last.end) && !CURRENCY_NOUNS.has(nextWord(text, last.end)) && !eventName(tokens[i + n])
+        && !(entry.kind === 'demonym' && cultural(text, last.end));
       if (counted && entry.kind === 'demonym' && n === 1 && language(tokens, i, text, languageEnd)) {
         languageEnd = first.end;
         counted = false;
@@ -284,6 +296,32 @@ function currency(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
   return c === 36 /* $ */;
 }
+
+/** "US dollars", "Canadian dollar", "Chinese yuan": a currency's name, not a mention of the state. */
+const CURRENCY_NOUNS = new Set(['dollar', 'dollars', 'cent', 'cents', 'pound', 'pounds', 'euro', 'euros', 'yen', 'yuan', 'rupee', 'rupees',
+  'peso', 'pesos', 'franc', 'francs', 'ruble', 'rubles', 'rouble', 'roubles', 'dinar', 'dinars', 'riyal', 'riyals', 'shekel', 'shekels', 'lira']);
+
+/** The lower-case word right after `end` (the country pass sees only the words its rules ask about). */
+function nextWord(text: string, end: number): string {
+  if (text.charCodeAt(end) !== 32) return '';
+  let i = end + 1;
+  while (i < text.length && i < end + 12) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) break;
+    i++;
+  }
+  return text.slice(end + 1, i);
+}
+
+/** "Monaco Grand Prix", "Australian Open", "Boston Marathon": an event named after the place. */
+const EVENT_WORDS = new Set(['grand', 'open', 'masters', 'rally', 'marathon']);
+
+function eventName(next: Token | undefined): boolean {
+  return !!next && next.capitalised && next.gap === ' ' && EVENT_WORDS.has(next.key);
+}
+
+/** The second part of "Spanish-language", "French-speaking": the demonym names a language. */
+const LANGUAGE_COMPOUNDS = new Set(['language', 'languages', 'speaking', 'speaker', 'speakers']);
 
 /** Lower-case nouns after a demonym that make a cultural phrase, not a mention of the state ("Chinese zodiac",
  *  "Irish Cream", "Chinese New Year", "Turkish coffee"). */

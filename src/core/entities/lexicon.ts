@@ -67,6 +67,7 @@ sheriff reverend rev speaker petitioner respondent plaintiff
 councillor councilor councilman councilwoman politician lawmaker legislator ceo publisher publishers manager interviewee photographer
 student teacher doctor nurse engineer officer designer owner producer curator historian philosopher physicist astronaut administrator
 organiser organizer campaigner athlete goalkeeper midfielder defender referee superintendent principal provost chaplain
+coordinator volunteer cricketer columnist cartoonist commentator alderman aldermen clerk resident citizen witness skier driver boxer cyclist golfer swimmer
 `));
 
 /** Head words of organisations, places, events and documents: a sequence holding one is not a person. */
@@ -89,6 +90,7 @@ month festival jubilee circle cyclone hurricane typhoon storm tornado spacecraft
 resources commons presidency vice-presidency floor africa asia europe oceania antarctica arctic relations circuit
 federal reserve exchange rights airways airlines motors industries petroleum energy group
 ria novosti yonhap bernama anadolu irna wafa ansa efe kyodo antara xinhua kcna
+flight flights campaign studies prix area staff pradesh
 `));
 
 /** Function words and common sentence openers that are capitalised only by position. */
@@ -99,6 +101,7 @@ my its it he she they we you i both all some many most several each every no not
 once according earlier later today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 said says told added noted stressed recalled asked among against between amid without within upon via
+only finally eventually afterwards instead perhaps maybe indeed
 `));
 
 /** Prepositions after which a capitalised sequence names a place or an event, not a person. */
@@ -110,14 +113,23 @@ export const NAME_PARTICLES = new Set(words('bin ibn bint arap al el da de del d
 /** Words after ", " that make the name before them a person: "Mikheil Kavelashvili, who …", "X, the former footballer". */
 export const APPOSITION_WORDS = new Set(words('who whose'));
 export const APPOSITION_ARTICLES = new Set(words('the a an'));
-/** Person nouns that make such an apposition a person's (", an Australian woman", ", a local resident"). */
-export const APPOSITION_NOUNS = new Set(words('woman man girl boy teenager mother father son daughter citizen resident native'));
+/** Person nouns that make such an apposition a person's (", an Australian woman", ", a local resident", ", a witness of the blast"). */
+export const APPOSITION_NOUNS = new Set(words('woman man girl boy teenager mother father son daughter citizen resident native witness survivor victim relative friend neighbour neighbor supporter fan employee worker volunteer'));
 
 /** "widely known as Jokowi", "nicknamed Hemedti": the words before another name of the person just named. */
 export const ALIAS_CUES = new Set(words('known nicknamed dubbed alias'));
 
 /** Particles that only occur inside persons' names ("bin Salman", "van der Leyen"), unlike "de"/"da" (Rio de Janeiro). */
 export const PERSON_PARTICLES = new Set(words('bin ibn bint arap van von der'));
+
+/** Kin words: before a lone given name ("his wife Laura", "brother Tom") they name someone by first name only. */
+export const KIN_WORDS = new Set(words('wife husband brother sister father mother son daughter uncle aunt nephew niece cousin grandson granddaughter widow'));
+
+/** Participles that only people undergo, after "was"/"were": "Ayrton Senna was killed", "X was born". */
+export const PERSON_PASSIVES = new Set(words(`
+killed murdered assassinated arrested detained jailed imprisoned executed sentenced convicted acquitted charged indicted kidnapped
+abducted born elected re-elected appointed sworn injured wounded hospitalised hospitalized released freed pardoned married
+`));
 
 /** Verbs that follow a person's name in reporting ("Lavrov said"). */
 export const SPEECH_VERBS = new Set(words(`
@@ -155,6 +167,7 @@ export const PATRONYMIC_PARTICLES = new Set(words('bin ibn bint arap'));
 export const AFTER_NAME_NOT_PERSON = new Set(words(`
 era years canal dam airport river province district county region doctrine prize award memorial street avenue square
 bridge museum stadium highway station dynasty line corridor pipeline basin valley mountains island islands port
+administration movement campaign government regime family
 `));
 
 /** Lower-case words inside country names ("Republic of the Congo", "Bosnia and Herzegovina"). */
@@ -190,4 +203,4 @@ export const LANGUAGE_CUES = new Set(words('in into speak speaks spoke speaking 
 /** The only lower-case words the entity passes look at (see tokenize's keepLowercase). */
 export const LOWERCASE_CONTEXT_WORDS = new Set([...TITLE_WORDS, ...PLACE_PREPOSITIONS, ...SPEECH_VERBS, ...NAME_PARTICLES,
   ...AFTER_NAME_NOT_PERSON, ...COUNTRY_LINK_WORDS, ...APPOSITION_WORDS, ...APPOSITION_ARTICLES, ...ALIAS_CUES, ...CREDIT_WORDS,
-  ...LANGUAGE_CUES, ...AUTHORED_WORDS, ...APPOSITION_NOUNS, 'as', 'by']);
+  ...LANGUAGE_CUES, ...AUTHORED_WORDS, ...APPOSITION_NOUNS, ...KIN_WORDS, ...PERSON_PASSIVES, 'as', 'by', 'for', 'was', 'were']);

@@ -16,7 +16,7 @@ import type { PersonMention } from '../types';
 import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
   AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_NOUNS, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
-  AUTHORED_WORDS, COMMON_GIVEN_NAMES, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PLACE_PREPOSITIONS,
+  AUTHORED_WORDS, COMMON_GIVEN_NAMES, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, KIN_WORDS, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PERSON_PASSIVES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
@@ -69,10 +69,14 @@ function flagsOf(t: Token): number {
       | ((t.text.length > 2 || t.allCaps) && lookupCountry(t.text) !== null ? COUNTRY : 0)
       | (isDemonym(t.text) || (key.endsWith('s') && isDemonym(t.text.slice(0, -1))) ? DEMONYM : 0)
       // "Vice-Chancellor", "Vice-President": a compound of title words is a title.
-      | (TITLE_WORDS.has(key) || (key.includes('-') && key.split('-').every((part) => TITLE_WORDS.has(part))) ? TITLE : 0)
+      | (TITLE_WORDS.has(key) || (key.includes('-') && key.split('-').every((part) => TITLE_WORDS.has(part)))
+        // "Vice Presidents", "Senators": the plural of a title is a title.
+        || (key.length > 4 && key.endsWith('s') && TITLE_WORDS.has(key.slice(0, -1))) ? TITLE : 0)
       | (STOP_WORDS.has(key) ? STOP : 0)
       | (COMMON_WORDS.has(key) ? COMMON : 0)
-      | (NON_PERSON_WORDS.has(key) ? NON_PERSON : 0)
+      // "Cities", "Agencies", "Embassies": the plural of an organisation's or place's head word (only "-ies": "Parks",
+      // "Rivers", "Banks" are family names).
+      | (NON_PERSON_WORDS.has(key) || (key.endsWith('ies') && NON_PERSON_WORDS.has(`${key.slice(0, -3)}y`)) ? NON_PERSON : 0)
       | (COMMON_SUFFIX_RE.test(key) ? NOUN_ENDING : 0)
       | (NAME_SUFFIXES.has(key) ? NAME_SUFFIX : 0)
       | (COMMON_GIVEN_NAMES.has(tk) ? COMMON_GIVEN : 0)
@@ -257,6 +261,9 @@ function titledAt(tokens: Token[], start: number): boolean {
   return gap === ' ' || gap === ', ' || (gap === '. ' && ABBREVIATED_TITLES.has(before.key));
 }
 
+/** Endings of adjectives and agent nouns ("Nonpartisan", "Socialist", "Federal", "Retired"): not a given name opening a run. */
+const ADJECTIVE_ENDING_RE = /(?:an|ist|al|ic|ed|ing|ive|ous|ary|ese|ish|ern|er|less|ful)$/;
+
 const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'rev', 'sgt', 'adm', 'supt', 'amb']);
 
 const SINGLE_REJECT = STOP | COMMON | TITLE | NON_PERSON | DEMONYM | NAME_SUFFIX | GROUP | US_STATE;
@@ -294,12 +301,19 @@ function single(tokens: Token[], start: number): Mention | null {
   if (t.text.includes('-') && !ARABIC_ARTICLE_RE.test(t.text) && compoundNotName(t.text)) return null;
   const after = tokens[start + 1];
   if (after && after.gap === ' ' && !after.capitalised) {
-    if (AFTER_NAME_NOT_PERSON.has(after.key)) return null;
+    // "the Kennedy era" (but "Assad's government" is his).
+    if (AFTER_NAME_NOT_PERSON.has(after.key) && !t.possessive) return null;
     // "Lavrov said" (but not "in Miami warned").
     if (SPEECH_VERBS.has(after.key) && !afterPlaceWord(tokens, start)) return { tokens: [t], titled: true, country: (f & COUNTRY) !== 0, weak: false };
   }
+  // "his wife Laura", "brother Tom": a kin word before a lone given name names someone by first name only.
+  const before = tokens[start - 1];
+  if (before && KIN_WORDS.has(before.key) && !before.capitalised && f & (GIVEN | COMMON_GIVEN)) return null;
   return { tokens: [t], titled: titledAt(tokens, start), country: (f & COUNTRY) !== 0, weak: false };
 }
+
+/** Articles of French, Spanish, Italian and Portuguese that open a run: "Le Monde", "El Tiempo", "La Stampa". */
+const ROMANCE_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo']);
 
 /** The person mention in tokens[start, end), if any. */
 function candidate(tokens: Token[], start: number, end: number): Mention | null {
@@ -315,6 +329,14 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
       return { tokens: [c, x], titled: false, country: false, weak: true };
     }
   }
+  // A Romance article opens the name of a paper, a place or a brand ("Le Monde", "Le Mans", "El Tiempo"), not a
+  // person's: a name inside the run starts at a given name ("Le Monde Diplomatique Ignacio Ramonet").
+  if (ROMANCE_ARTICLES.has(tokens[start]!.key) && tokens[start]!.text !== tokens[start]!.text.toUpperCase()) {
+    let k = start + 1;
+    while (k < end - 1 && !has(tokens[k]!, GIVEN | COMMON_GIVEN)) k++;
+    if (k >= end - 1 || k === start + 1) return null;
+    return candidate(tokens, k, end);
+  }
   // Leading modifiers, up to the first given name: "Russian Foreign Minister", "Philippine Vice President",
   // "Russian Security Council" (an organisation: what follows must then start with a given name).
   let cut = start;
@@ -329,7 +351,11 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun).
     if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut) break;
     if (f & (TITLE | STOP | GROUP) || lowerCompound(t, tokens[k - 1])) {
-      if (f & TITLE) titled = true;
+      // "Senate Majority Leader Harry Reid": a title after an organisation's name is its office; a name follows.
+      if (f & TITLE) {
+        titled = true;
+        afterOrganisation = false;
+      }
       cut = k + 1;
     } else if (f & US_STATE && !(f & COMMON_GIVEN) && k + 1 < end) {
       cut = k + 1;
@@ -351,11 +377,19 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   if (from >= to) return null;
   // A whole place, capital or region phrase ("Abu Dhabi", "United Arab Emirates", "West African").
   if (to - from > 1 && isGazetteerPhrase(tokens.slice(from, to))) return null;
-  // A given name after unknown words starts the name ("Foreign Minsiter Felipe Perez Roque").
+  // A given name after unknown words starts the name ("Foreign Minsiter Felipe Perez Roque"); after a role phrase
+  // ("Minister of Culture Gilberto Gil", "Secretary of State for Industry X Y") a common given name does too.
+  const roleOf = roleOfBefore(tokens, start);
   if (!isGiven(tokens[from]!) && !isEastAsianSurname(tokens[from]!)) {
     for (let k = from + 1; k < to - 1; k++) {
       // …but not a father's name after "bin"/"van" ("Tamim bin Hamad Al Thani").
-      if (isGiven(tokens[k]!) && !NAME_PARTICLES.has(tokens[k - 1]!.key)) {
+      if ((isGiven(tokens[k]!) || (roleOf && has(tokens[k]!, COMMON_GIVEN))) && !NAME_PARTICLES.has(tokens[k - 1]!.key)) {
+        // …nor when one unknown word opens the run and could itself be a given name ("Abdelbaset Ali al-Megrahi",
+        // "co-pilot Remi Emmanuel Plesel", "João Pedro Stédile"): nothing before it was cut, and it is no place,
+        // people, common or organisation word.
+        // (An unknown word with an adjective's ending is a modifier: "Nonpartisan Paul Tse".)
+        if (!roleOf && from === start && k === from + 1 && !(flagsOf(tokens[from]!) & (COUNTRY | DEMONYM | US_STATE | GROUP | COMMON | NOUN_ENDING | NON_PERSON))
+          && (has(tokens[from]!, COMMON_GIVEN) || !ADJECTIVE_ENDING_RE.test(tokens[from]!.key)) && !isGazetteerPhrase([tokens[from]!])) break;
         titled = true;
         from = k;
         break;
@@ -381,12 +415,16 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   // (A given name that is also such a word starts a name: "Bill Green", not a parliament's bill.)
   for (let k = from; k < end; k++) if (has(tokens[k]!, NON_PERSON) && !(k === from && to - from > 1 && isGiven(tokens[k]!))) return null;
   const after = tokens[to];
-  if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ') return null;
+  if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ' && !tokens[to - 1]!.possessive) return null;
   let seq = tokens.slice(from, to);
   // "New York-born", "Chairman Green-have": a compound with a lower-case part inside a run is no name.
   for (let k = 0; k < seq.length; k++) if (lowerCompound(seq[k]!, k > 0 ? seq[k - 1] : undefined)) return null;
-  // "Kowloon West", "New Territories East": a compass word ends a place's name.
+  // "Kowloon West", "New Territories East": a compass word ends a place's name; "East Kalimantan", "South Sulawesi":
+  // one opening it starts one.
   if (seq.length > 1 && COMPASS_WORDS.has(seq[seq.length - 1]!.key) && !has(seq[0]!, GIVEN | COMMON_GIVEN)) return null;
+  if (seq.length > 1 && COMPASS_WORDS.has(seq[0]!.key)) return null;
+  // "(R Minnesota)", "(D Ohio)": a party letter and a state.
+  if (seq.length === 2 && INITIAL_RE.test(seq[0]!.text) && has(seq[1]!, US_STATE)) return null;
   // A title compound after the name is its apposition: "Michael Spindelegger Vice-Chancellor".
   while (seq.length > 2 && seq[seq.length - 1]!.key.includes('-') && has(seq[seq.length - 1]!, TITLE)) seq = seq.slice(0, -1);
   // Initials do not end a name ("[George H. W.] Bush" gives no "George H. W"); nor does a title word after a full
@@ -426,12 +464,29 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const prep = tokens[from - 1];
   const afterPlace = !!prep && PLACE_PREPOSITIONS.has(prep.key) && firstTok.gap === ' ';
   const vouched = given || titled || speech || authoredBy(tokens, from) || hyphenatedGiven(firstTok) || has(firstTok, COMMON_GIVEN) || initialsFirst(seq) || eastAsianShape(seq) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
-    || visiting(tokens, from + seq.length)
-    || seq.some((t) => PERSON_PARTICLES.has(t.key) || (!t.capitalised && ARABIC_ARTICLE_RE.test(t.text)));
+    || visiting(tokens, from + seq.length) || passiveAfter(tokens, from + seq.length);
+  // A particle only names have ("bin", "van der", "al-") vouches too, but not after a place preposition ("in Sharm el-Sheikh").
+  const particle = seq.some((t) => PERSON_PARTICLES.has(t.key) || (!t.capitalised && ARABIC_ARTICLE_RE.test(t.text)));
   if (afterPlace && !vouched) return null;
+  if (!vouched && particle) return { tokens: seq, titled, country: false, weak };
   // Nothing says it is a person ("Goldman Sachs", "Fort Myers", "Hurricane Milton"): it stands only if the
   // article confirms it, by the bare family name ("Pandor said") or a relative's full name ("David Beckham").
   return { tokens: seq, titled, country: false, weak: weak || !vouched };
+}
+
+/** "Minister of Culture …", "Secretary of State for Industry …", "Minister of the Cities …": the run follows a title's "of"/"for". */
+function roleOfBefore(tokens: Token[], start: number): boolean {
+  let k = start - 1;
+  if (tokens[k]?.key === 'the') k--;
+  const of = tokens[k];
+  return !!of && (of.key === 'of' || of.key === 'for') && !of.capitalised && !!tokens[k - 1] && has(tokens[k - 1]!, TITLE);
+}
+
+/** "Ayrton Senna was killed", "… were arrested": a participle only people undergo, after "was"/"were". */
+function passiveAfter(tokens: Token[], at: number): boolean {
+  const be = tokens[at];
+  const verb = tokens[at + 1];
+  return !!be && !!verb && (be.key === 'was' || be.key === 'were') && be.gap === ' ' && verb.gap === ' ' && PERSON_PASSIVES.has(verb.key);
 }
 
 /** "John-Christian", "Jean-Claude", "Anna-Lena": a compound of given names. */
@@ -492,6 +547,17 @@ function apposition(tokens: Token[], at: number): boolean {
   const next = tokens[at];
   if (!next || next.gap !== ', ') return false;
   if (APPOSITION_WORDS.has(next.key)) return true;
+  // ", head of East Kalimantan's police", ", spokesman for …": a lower-case role word right after the comma.
+  if (!next.capitalised && has(next, TITLE) && !has(next, STOP)) return true;
+  // ", Turkey's interior minister", ", Zuma's spokesman": a possessive, then a role word.
+  if (next.possessive && next.capitalised) {
+    for (let k = at + 1; k < at + 4 && k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (/[^\sa-z'-]/.test(t.gap)) return false;
+      if (has(t, TITLE) && !t.capitalised) return true;
+    }
+    return false;
+  }
   if (!APPOSITION_ARTICLES.has(next.key)) return false;
   // ", the new asylum minister": a role word within the next few words, before any punctuation.
   for (let k = at + 1; k < at + 4 && k < tokens.length; k++) {
@@ -684,10 +750,26 @@ export function extractPersonsWithStarts(tokens: Token[]): PersonResult {
     if (existing) credit(existing, m, true);
     else newPerson(m, keys);
   }
-  const persons = people.map((p) => {
+  // Two full forms with the same id are one person ("Abdelbaset Ali al-Megrahi" in a headline, "Abdelbaset
+  // al-Megrahi" in the text: same given and family name): their mentions and spellings are merged.
+  // (The builds are this call's own, so the first one of an id takes the others' counts in place.)
+  const byId = new Map<string, { name: string; build: PersonBuild; merged: boolean }>();
+  for (const p of people) {
     for (const t of p.tokens) starts.add(t.start);
     const name = fullestForm(p.fullForms);
-    return { id: personId(name), name, variants: [...p.variants].sort(), mentions: p.mentions };
+    const id = personId(name);
+    const first = byId.get(id);
+    if (!first) {
+      byId.set(id, { name, build: p, merged: false });
+      continue;
+    }
+    for (const [form, count] of p.fullForms) first.build.fullForms.set(form, (first.build.fullForms.get(form) ?? 0) + count);
+    for (const v of p.variants) first.build.variants.add(v);
+    first.build.mentions += p.mentions;
+    first.merged = true;
+  }
+  const persons = [...byId].map(([id, { name, build, merged }]) => {
+    return { id, name: merged ? fullestForm(build.fullForms) : name, variants: [...build.variants].sort(), mentions: build.mentions };
   }).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   return { persons, starts };
 }

@@ -1,6 +1,6 @@
 // A transliteration-tolerant key for name words, so that the spellings different outlets use for
 // one name compare equal: Serguei / Sergey / Sergei, Riabkov / Ryabkov, Zelensky / Zelenskyy,
-// Rodríguez / Rodriguez, Borísov / Borisov, Wladimir / Vladimir, Khodorkovsky / Hodorkovsky.
+// Rodríguez / Rodriguez, Borísov / Borisov, Wladimir / Vladimir, Khodorkovsky / Hodorkovsky, Shafiq / Shafik.
 
 import { memoizeString } from '../memo';
 
@@ -23,6 +23,8 @@ function uncached(word: string): string {
     .replace(/ou/g, 'u')
     .replace(/kh/g, 'h')
     .replace(/dh/g, 'd')
+    // Arabic qaf: "Qaddafi" / "Gaddafi" inside a word, "Shafiq" / "Shafik", "Tariq" / "Tarik" at its end.
+    .replace(/q$/, 'k')
     .replace(/q/g, 'g')
     .replace(/(?<=.)x/g, 'ks')
     .replace(/ph/g, 'f')
