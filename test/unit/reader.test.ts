@@ -124,6 +124,17 @@ describe('reader: other formats', () => {
     assert.strictEqual(parseDateline('The Deputy Minister recalled that Russia - and Cuba'), null);
     assert.deepStrictEqual(parseDateline('MOSCOW, May 7. /TASS/. Cuba is'), { length: 23, date: '--05-07', agency: 'TASS' });
   });
+
+  it('an agency in brackets followed by the text is a dateline after a place, not after the first words of a sentence', () => {
+    assert.strictEqual(parseDateline('Sydney, Australia (STL.News) Thomas Sam, 42, and his wife')?.agency, 'STL.News');
+    assert.strictEqual(parseDateline('BEIJING (Reuters) China said on Monday')?.agency, 'Reuters');
+    assert.strictEqual(parseDateline('Jakarta (ANTARA) - Indonesia said')?.agency, 'ANTARA');
+    assert.strictEqual(parseDateline('Havana, February 19 (RHC) -- Cuba')?.agency, 'RHC');
+    assert.strictEqual(parseDateline('French Formula One (F1) driver Jules Bianchi died'), null);
+    assert.strictEqual(parseDateline('But Representative Marcy Kaptur (D Ohio) warned that'), null);
+    const page = parseArticle('Driver dies aged 25\n\nFrench Formula One (F1) driver Jules Bianchi died on Friday.\n\nhttps://en.wikinews.org/wiki/Bianchi\n');
+    assert.strictEqual(page.outlet, 'Wikinews', 'the outlet from the URL, not the abbreviation');
+  });
 });
 
 describe('citation keys', () => {

@@ -121,7 +121,7 @@ const DAY_MONTH = `(?:(${MONTH_PATTERN}) (\\d{1,2})|(\\d{1,2}) (${MONTH_PATTERN}
 const AGENCY = `(?:\\(([^()]{1,40})\\)|/([^/]{1,40})/)`;
 const SEP = `(?:--|—|–|-|:)`;
 /** `Havana, February 19 (RHC) --`, `MOSCOW, May 7. /TASS/.`, `Jakarta (ANTARA) –`, `Moscow - `. */
-const DATELINE_RE = new RegExp(`^(${PLACE})(?:,? ${DAY_MONTH})?\\.? ?(?:${AGENCY}\\.? ?(?:${SEP} ?)?|${SEP} )`, 'u');
+const DATELINE_RE = new RegExp(`^(${PLACE})(?:,? ${DAY_MONTH})?\\.? ?(?:${AGENCY}(\\.? ?${SEP} ?|\\.? ?)|${SEP} )`, 'u');
 
 interface Dateline {
   length: number;
@@ -141,6 +141,12 @@ export function parseDateline(paragraph: string): Dateline | null {
   // not the first words of an ordinary sentence.
   if (!agency && !hasDate && (place.split(/[ ,]+/).length > 2 || /:$/.test(m[0].trim()))) return null;
   if (agency && !/^[\p{L}][\p{L}\p{N} .&'-]*$/u.test(agency)) return null;
+  // An agency in brackets with nothing after it but the text ("Sydney, Australia (STL.News) Thomas
+  // Sam…") only after a place that reads as one: "City, Region" or in capitals ("BEIJING (Reuters)").
+  // Otherwise it is the opening words of a sentence with an abbreviation: "French Formula One (F1)
+  // driver…", "Representative Marcy Kaptur (D Ohio) said…".
+  const separated = /\S/.test(m[9] ?? '') || !!m[8];
+  if (agency && !hasDate && !separated && !place.includes(',') && place !== place.toUpperCase()) return null;
   const date = hasDate ? isoDate(m[6] ? Number(m[6]) : null, monthNumber(monthName!), Number(day)) : null;
   return { length: m[0].length, date, agency };
 }
