@@ -162,6 +162,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     }));
   }
 
+  /** Whether the cache is being restored (in slices: views may refresh less often meanwhile). */
+  get restoringFromCache(): boolean {
+    return this.restoring;
+  }
+
   get state(): IndexState {
     return this.currentState;
   }

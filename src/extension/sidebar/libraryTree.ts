@@ -21,6 +21,7 @@ export const MODE_TITLES: Record<GroupMode, string> = { country: 'Country', pers
 
 /** Bursts of corpus events (a folder copied in, a branch switched) become one refresh. */
 const REFRESH_DELAY_MS = 50;
+const RESTORE_REFRESH_DELAY_MS = 500;
 /**
  * Articles listed under a group before a "Show more" row: a country of a large library holds tens of
  * thousands, and a tree node's children all go to the window at once.
@@ -96,7 +97,9 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
         return '';
       },
     });
-    this.disposables.push(this.didRefreshEmitter, corpus.onDidChange((change) => this.queue(this.model.apply(change))));
+    this.disposables.push(this.didRefreshEmitter, corpus.onDidChange((change) => this.queue(this.model.apply(change))),
+      // The restore from the cache done: what it held back is shown at once.
+      index.onDidChangeState(() => { if (this.pending && !index.restoringFromCache) this.flush(); }));
   }
 
   get viewId(): string {
@@ -342,7 +345,9 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
     }
     if (!this.pending) return;
     if (now) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), REFRESH_DELAY_MS);
+    // While the cache is restored in slices (one change event each), a refresh every half second:
+    // each one has the workbench ask for every group again, between the slices.
+    else this.timer ??= setTimeout(() => this.flush(), this.index.restoringFromCache ? RESTORE_REFRESH_DELAY_MS : REFRESH_DELAY_MS);
   }
 
   private flush(): void {
