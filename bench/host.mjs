@@ -123,9 +123,9 @@ function markdown(rows) {
   lines.push('', '| corpus | CLI `dossier index` | CLI `--cache`, first run | CLI `--cache`, nothing changed | plain read (Node) |', '|---|---|---|---|---|');
   for (const r of rows) lines.push(`| ${r.size / 1000}k | ${r.cliCold.s} s, ${r.cliCold.rssMB} MB RSS | ${r.cliCached1.s} s | ${r.cliCached2.s} s, ${r.cliCached2.rssMB} MB RSS | ${r.plainRead.s} s |`);
   lines.push('', 'First open: activation until the index is ready (the "Indexed …" line). Reopen, views filled: activation until',
-    'the corpus and search index are restored from the cache and the sidebar answers; files checked: until every',
-    'file was listed, stat-ed and the changed ones read. "During" latencies are timed from when the call was due, so',
-    'time spent waiting behind indexing on the host\'s thread counts. One changed file includes the watcher\'s 100 ms',
+    'the corpus is restored from the cache (in slices) and the sidebar answers; files checked: until every file was',
+    'listed, stat-ed and the changed ones read, and the search index restored. "During" latencies are timed from when',
+    'the call was due, so time spent waiting behind indexing on the host\'s thread counts. One changed file includes the watcher\'s 40 ms',
     'debounce and VS Code\'s file-event delivery; "indexing the file" is Dossier\'s own part (stat, read, extract, index).',
     '', 'Raw figures:', '', '```json', JSON.stringify(rows, null, 1), '```', '');
   return lines.join('\n');
