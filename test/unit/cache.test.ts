@@ -28,9 +28,7 @@ function library(count: number): Map<string, string> {
 const stampOf = (text: string): FileStamp => ({ mtime: 1_700_000_000_000 + text.length, size: Buffer.byteLength(text) });
 
 function index(files: Map<string, string>): { corpus: Corpus; search: SearchIndex; stamps: Map<string, FileStamp> } {
-  const corpus = new Corpus();
-  const search = new SearchIndex(corpus);
-  search.build();
+  const { corpus, search } = emptyIndex();
   const stamps = new Map<string, FileStamp>();
   corpus.batch(() => {
     for (const [location, text] of files) {
@@ -41,10 +39,16 @@ function index(files: Map<string, string>): { corpus: Corpus; search: SearchInde
   return { corpus, search, stamps };
 }
 
-function restored(bytes: Uint8Array): { corpus: Corpus; search: SearchIndex; stamps: Map<string, FileStamp> } {
+/** An empty corpus with its (built, empty) search index, as a window's index starts. */
+function emptyIndex(): { corpus: Corpus; search: SearchIndex } {
   const corpus = new Corpus();
   const search = new SearchIndex(corpus);
   search.build();
+  return { corpus, search };
+}
+
+function restored(bytes: Uint8Array): { corpus: Corpus; search: SearchIndex; stamps: Map<string, FileStamp> } {
+  const { corpus, search } = emptyIndex();
   const stamps = restoreSnapshot(decodeCache(bytes), corpus, search);
   return { corpus, search, stamps };
 }
@@ -92,9 +96,7 @@ describe('cache: snapshot and restore', () => {
   it('restoring fires one change event with every key, and does not re-index the restored articles', () => {
     const original = index(library(50));
     const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
-    const corpus = new Corpus();
-    const search = new SearchIndex(corpus);
-    search.build();
+    const { corpus, search } = emptyIndex();
     const events: number[] = [];
     corpus.onDidChange((c) => events.push(c.added.length));
     restoreSnapshot(decodeCache(bytes), corpus, search);
@@ -105,9 +107,7 @@ describe('cache: snapshot and restore', () => {
   it('restoring in slices gives what restoring at once gives, one change event a slice, pausing between them, the articles not indexed anew', async () => {
     const original = index(library(40));
     const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
-    const corpus = new Corpus();
-    const search = new SearchIndex(corpus);
-    search.build();
+    const { corpus, search } = emptyIndex();
     const events: number[] = [];
     corpus.onDidChange((c) => events.push(c.added.length));
     let pauses = 0;
@@ -158,9 +158,7 @@ describe('cache: snapshot and restore', () => {
     const original = index(library(20));
     const snapshot = takeSnapshot(original.corpus, original.search, original.stamps);
     snapshot.search!.docs[1] = snapshot.search!.docs[0]!; // two articles on one document
-    const corpus = new Corpus();
-    const search = new SearchIndex(corpus);
-    search.build();
+    const { corpus, search } = emptyIndex();
     const logged: string[] = [];
     restoreSnapshot(decodeCache(encodeCache(snapshot)), corpus, search, (m) => logged.push(m));
     assert.strictEqual(corpus.size, original.corpus.size);
@@ -179,9 +177,7 @@ describe('cache: snapshot and restore', () => {
     const files = library(60);
     const original = index(files);
     const snapshot = decodeCache(encodeCache(takeSnapshot(original.corpus, original.search, original.stamps)));
-    const corpus = new Corpus();
-    const search = new SearchIndex(corpus);
-    search.build();
+    const { corpus, search } = emptyIndex();
     restoreSnapshot(snapshot, corpus, search);
     assert.ok(search.restorePending);
     const [first, second] = [...files.keys()];
@@ -206,9 +202,7 @@ describe('cache: snapshot and restore', () => {
     const { prefixBytes } = readCacheHeader(bytes);
     const reads: [number, number][] = [];
     const source = { read: (start: number, end: number) => { reads.push([start, end]); return bytes.slice(prefixBytes + start, prefixBytes + end); } };
-    const corpus = new Corpus();
-    const search = new SearchIndex(corpus);
-    search.build();
+    const { corpus, search } = emptyIndex();
     const stamps = restoreSnapshot(decodeCachePrefix(bytes.subarray(0, prefixBytes), bytes.byteLength, source), corpus, search);
     // One article changes, one goes: the rest keep their cached texts.
     const [changed, gone] = [...files.keys()].slice(6, 8);

@@ -435,16 +435,8 @@ export class SearchIndex {
   }
 
   /**
-   * Replaces the index by a serialised one whose keys are all in the corpus, as the corpus holds them
-   * now (restored from the same cache). No body is tokenised again. Throws, leaving the index as it
-   * was, when the state does not fit the corpus.
-   */
-  restore(state: SearchIndexState): void {
-    this.restoreNow(state, null);
-  }
-
-  /**
-   * Like `restore`, but only when the index is first needed (a search, `build()`, `serialize()`):
+   * Replaces the index by a serialised one (restored from the same cache as the corpus; no body is
+   * tokenised again), but only when the index is first needed (a search, `build()`, `serialize()`):
    * a reopened window shows its views from the restored corpus without waiting for the search
    * index. Call it with the corpus holding the restored articles and before their change event
    * goes out. Articles that change meanwhile are not searched under their cached terms: their
@@ -467,8 +459,11 @@ export class SearchIndex {
     this.pending = { state, restored, log };
   }
 
-  /** `restored`: the articles the state was taken from (null: every article the corpus holds now). */
-  private restoreNow(state: SearchIndexState, restored: ReadonlySet<Article> | null): void {
+  /**
+   * Brings in a state whose `restored` articles are those it was taken from; throws, leaving the
+   * index as it was, when the state does not fit together.
+   */
+  private restoreNow(state: SearchIndexState, restored: ReadonlySet<Article>): void {
     const terms = TermIndex.restore(FIELDS.length, state.terms);
     if (state.keys.length !== state.docs.length || state.keys.length !== terms.size) throw new Error('search index in the cache does not match its articles');
     const infos: DocInfo[] = [];
@@ -479,19 +474,15 @@ export class SearchIndex {
       const doc = state.docs[i]!;
       if (doc >= terms.capacity || seen.has(doc)) throw new Error(`search index in the cache does not match its articles (${state.keys[i]})`);
       seen.add(doc);
-      if (restored && (!article || !restored.has(article))) {
-        stale.push(doc); // changed or gone since the restore
-        continue;
-      }
-      if (!article) throw new Error(`search index in the cache does not match its articles (${state.keys[i]})`);
-      infos.push(describe(article, doc));
+      if (!article || !restored.has(article)) stale.push(doc); // changed or gone since the restore
+      else infos.push(describe(article, doc));
     }
     terms.purge(stale);
     this.clear();
     this.terms = terms;
     for (const info of infos) this.register(info);
     // Articles added or changed since the restore.
-    if (restored && (stale.length || this.info.size !== this.corpus.articles().length)) {
+    if (stale.length || this.info.size !== this.corpus.articles().length) {
       for (const article of this.corpus.articles()) if (!this.info.has(article.key)) this.addArticle(article);
     }
   }
