@@ -48,7 +48,11 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   const output = vscode.window.createOutputChannel('Dossier', { log: true });
   step('output');
   // (The bundle and its worker sit side by side in dist/.)
-  const options: WorkspaceIndexOptions = { storageUri: context.storageUri, workerScript: path.join(__dirname, 'extractWorker.js') };
+  const options: WorkspaceIndexOptions = {
+    storageUri: context.storageUri,
+    workerScript: path.join(__dirname, 'extractWorker.js'),
+    walkWorkerScript: path.join(__dirname, 'walkWorker.js'),
+  };
   const index = new WorkspaceIndex(output, options);
   step('index');
   context.subscriptions.push(output, index, registerReindexCommand(index, output), registerOpenArticle(index),

@@ -1,22 +1,19 @@
 // Listing the article files of a workspace folder on a local disk (`file:` scheme) in one walk with
-// Node's fs, with each file's modification time and size and its real path. Why not
-// `workspace.findFiles` + `workspace.fs.stat` here: on 10,000 files the search service took 4.6–7 s
-// to list (one ripgrep run per glob, every result sent over IPC) and the stats another 2.6–3.2 s;
-// this walk does both in a fraction of a second, which is what lets a reopened window be checked
-// against the cache in well under a second. A `file:` folder is local to the extension host also in
-// a remote window (the host runs beside the files); other schemes (virtual and web workspaces) keep
-// `findFiles` and `workspace.fs`.
-//
-// It lists what `findFiles` lists: every file under the folder matching an article glob, with
-// `files.exclude` and `dossier.exclude` applied (folders matching them are not entered), hidden
-// files included, no ignore files, symbolic links followed (a link loop is entered once).
+// Node's fs (`src/node/walk.ts`), with each file's modification time and size and its real path, in a
+// worker thread when one can start. Why not `workspace.findFiles` + `workspace.fs.stat` here: on
+// 10,000 files the search service took 4.6–7 s to list (one ripgrep run per glob, every result sent
+// over IPC) and the stats another 2.6–3.2 s; the walk does both in a fraction of a second. Why a
+// worker: in a window that is opening, the host's thread is busy restoring the cache and loading
+// other extensions, and the walk on that thread took 1.7–2.2 s at 10k (its own work: ~0.2 s). A
+// `file:` folder is local to the extension host also in a remote window (the host runs beside the
+// files); other schemes (virtual and web workspaces) keep `findFiles` and `workspace.fs`.
 
-import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync, realpathSync, statSync, type Dirent } from 'fs';
-import * as path from 'path';
+import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync, statSync } from 'fs';
+import { Worker } from 'worker_threads';
 import * as vscode from 'vscode';
-import { matchesAny } from '../core/glob';
 import type { FileStamp } from '../core/library/cache';
-import { stampOfStats } from '../node/fileStamp';
+import { walkFolder, type Walk, type WalkRequest } from '../node/walk';
+import type { WalkResponse } from '../node/walkWorker';
 
 export interface ListedFile {
   uri: vscode.Uri;
@@ -30,8 +27,6 @@ export interface ListedFile {
   broken?: boolean;
 }
 
-const READDIR_CONCURRENCY = 8;
-const STAT_SLICE_MS = 8;
 const SYNC_READ_BYTES = 1 << 20;
 
 /** `files.exclude` patterns that are on (the `when` form, a sibling test, counts as on). */
@@ -40,89 +35,61 @@ export function filesExclude(folder: vscode.WorkspaceFolder): string[] {
   return Object.entries(config).filter(([, on]) => on === true || (typeof on === 'object' && on !== null)).map(([glob]) => glob);
 }
 
-interface Candidate {
-  fsPath: string;
-  relative: string;
-  /** The real path of its folder, and its name there. */
-  realDir: string;
-  name: string;
-  link: boolean;
-}
-
-interface Dir {
-  fsPath: string;
-  relative: string;
-  /** Real paths of this folder's ancestors (a link back to one of them is a loop). */
-  ancestors: ReadonlySet<string>;
-}
-
 export interface LocalListing {
   files: ListedFile[];
   /** Folders that could not be read, with why (the caller warns: nothing is left out silently). */
   problems: { relative: string; message: string }[];
+  /** Where the walk ran, and how long it took there (ms). */
+  walkedIn: 'worker' | 'host';
+  walkMs: number;
 }
 
-export async function listLocalFolder(folder: vscode.WorkspaceFolder, include: readonly string[], exclude: readonly string[]): Promise<LocalListing> {
-  const root = folder.uri.fsPath;
-  const problems: LocalListing['problems'] = [];
-  const candidates: Candidate[] = [];
-  const queue: Dir[] = [{ fsPath: root, relative: '', ancestors: new Set() }];
-  const excluded = (relative: string, isDir: boolean) => matchesAny(relative, exclude) || (isDir && matchesAny(`${relative}/`, exclude));
+/**
+ * Lists a folder: in the worker `workerScript` (dist/walkWorker.js) when given and it starts, else on
+ * this thread with the stats in short slices. A worker that fails is said once through `onProblem`,
+ * and the folder is walked here instead: the listing never fails because of the worker.
+ */
+export async function listLocalFolder(folder: vscode.WorkspaceFolder, include: readonly string[], exclude: readonly string[],
+  workerScript?: string, onProblem: (message: string) => void = () => undefined): Promise<LocalListing> {
+  const request: WalkRequest = { root: folder.uri.fsPath, include: [...include], exclude: [...exclude] };
+  const started = performance.now();
+  let walk: Walk | null = null;
+  let walkedIn: LocalListing['walkedIn'] = 'worker';
+  if (workerScript) {
+    const answer = await walkInWorker(workerScript, request);
+    if ('walk' in answer) walk = answer.walk;
+    else onProblem(`Listing ${folder.name} in a worker thread failed (${answer.error}); listed on the extension host's thread instead.`);
+  }
+  if (!walk) {
+    walkedIn = 'host';
+    walk = await walkFolder(request, () => new Promise((resolve) => setImmediate(resolve)));
+  }
+  const walkMs = performance.now() - started;
+  const files: ListedFile[] = walk.files.map((f) => ({ uri: vscode.Uri.joinPath(folder.uri, ...f.relative.split('/')), ...f }));
+  return { files, problems: walk.problems, walkedIn, walkMs };
+}
 
-  const visit = async (dir: Dir): Promise<void> => {
-    let real: string;
-    let entries: Dirent[];
+function walkInWorker(script: string, request: WalkRequest): Promise<WalkResponse> {
+  return new Promise((resolve) => {
+    let worker: Worker;
     try {
-      real = await fs.realpath(dir.fsPath);
-      if (dir.ancestors.has(real)) return; // a link loop: its files are listed under the first path
-      entries = await fs.readdir(dir.fsPath, { withFileTypes: true });
+      worker = new Worker(script);
     } catch (error) {
-      problems.push({ relative: dir.relative || '.', message: `folder not read: ${(error as Error).message}` });
+      resolve({ error: (error as Error).message });
       return;
     }
-    const ancestors = new Set(dir.ancestors).add(real);
-    for (const entry of entries) {
-      const relative = dir.relative ? `${dir.relative}/${entry.name}` : entry.name;
-      const fsPath = `${dir.fsPath}${path.sep}${entry.name}`;
-      let isDir = entry.isDirectory();
-      const link = entry.isSymbolicLink();
-      if (link) {
-        try {
-          isDir = (await fs.stat(fsPath)).isDirectory();
-        } catch {
-          isDir = false; // broken: listed as a file if its name is an article's, and its read says why
-        }
-      }
-      if (excluded(relative, isDir)) continue;
-      if (isDir) queue.push({ fsPath, relative, ancestors });
-      else if (matchesAny(relative, include)) candidates.push({ fsPath, relative, realDir: real, name: entry.name, link });
-    }
-  };
-
-  // Breadth first with a few folders read at once.
-  const running = new Set<Promise<void>>();
-  while (queue.length || running.size) {
-    while (queue.length && running.size < READDIR_CONCURRENCY) {
-      const p: Promise<void> = visit(queue.shift()!).finally(() => running.delete(p));
-      running.add(p);
-    }
-    if (running.size) await Promise.race(running);
-  }
-
-  // Stat-ed synchronously in slices of a few milliseconds, yielding between them: 10,000 stats took
-  // 90 ms this way and 360 ms as 64 concurrent promises (each a trip through libuv's thread pool,
-  // which a window that is opening keeps busy).
-  const files: ListedFile[] = [];
-  for (let i = 0; i < candidates.length;) {
-    const sliceStart = performance.now();
-    do {
-      const c = candidates[i++]!;
-      files.push(stampOf(folder, c));
-    } while (i < candidates.length && performance.now() - sliceStart < STAT_SLICE_MS);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
-  return { files, problems };
+    let settled = false;
+    const settle = (response: WalkResponse) => {
+      if (settled) return;
+      settled = true;
+      resolve(response);
+      void worker.terminate();
+    };
+    worker.once('message', settle);
+    worker.once('error', (error) => settle({ error: error.message }));
+    worker.once('exit', (code) => settle({ error: `the worker exited with code ${code}` }));
+    worker.postMessage(request);
+  });
 }
 
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -204,24 +171,6 @@ function kindOf(stat: import('fs').Stats): string {
   if (stat.isSocket()) return 'a socket';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
   return 'not a regular file';
-}
-
-function stampOf(folder: vscode.WorkspaceFolder, c: Candidate): ListedFile {
-  const uri = vscode.Uri.joinPath(folder.uri, ...c.relative.split('/'));
-  let stamp: FileStamp | null = null;
-  let real: string | null = c.link ? null : `${c.realDir}${path.sep}${c.name}`;
-  let broken = false;
-  try {
-    const stat = statSync(c.fsPath, { throwIfNoEntry: false });
-    if (stat) {
-      stamp = stampOfStats(stat);
-      if (c.link) real = realpathSync.native(c.fsPath);
-    } else broken = c.link;
-  } catch (error) {
-    // No stamp: the file is read like a changed one, and its read says why it fails.
-    broken = c.link && (error as NodeJS.ErrnoException).code === 'ENOENT';
-  }
-  return { uri, relative: c.relative, stamp, real, ...(broken ? { broken } : {}) };
 }
 
 /** `readLocalFile` for a file found small: the same checks (fstat of the open file, bounded read), synchronously. */

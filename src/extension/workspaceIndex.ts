@@ -51,6 +51,8 @@ export interface WorkspaceIndexOptions {
   storageUri?: vscode.Uri;
   /** The bundled extraction worker (dist/extractWorker.js); no workers without it. */
   workerScript?: string;
+  /** The bundled listing worker (dist/walkWorker.js); without it, local folders are walked on the host's thread. */
+  walkWorkerScript?: string;
   /** Globs used instead of the `dossier.articles` setting (a second index over other files: tests, benches). */
   articleGlobs?: string[];
 }
@@ -94,6 +96,8 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private restoreGate: Promise<void> = Promise.resolve();
   private pool: ExtractPool | null = null;
+  /** The listing `open()` starts before restoring the cache, for its first scan. */
+  private listingAhead: { generation: number; folders: vscode.WorkspaceFolder[]; listing: ReturnType<WorkspaceIndex['listFolders']> } | null = null;
   /** Article files read since this index was made (integration tests count them). */
   articleReads = 0;
   /** Articles restored from the persistent cache by `open()`. */
@@ -183,6 +187,14 @@ export class WorkspaceIndex implements vscode.Disposable {
   open(): Promise<number> {
     const generation = ++this.generation;
     const run = (async () => {
+      // The files are listed (in a worker thread) while the cache is read and restored; the
+      // watcher first, so no change made after the listing is missed.
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      this.watch(folders);
+      const listing = this.listFolders(folders);
+      // (Awaited by the scan, which reports a failure; not left as an unhandled rejection meanwhile.)
+      listing.catch(() => undefined);
+      this.listingAhead = { generation, folders: [...folders], listing };
       await this.restoreCache();
       if (generation !== this.generation) return this.corpus.size;
       const count = await this.withProgress(generation, this.restoredFromCache > 0);
@@ -332,39 +344,25 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async scanFiles(generation: number, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<number> {
     const started = Date.now();
     const folders = vscode.workspace.workspaceFolders ?? [];
-    this.watch(folders);
-    let uris: vscode.Uri[] = [];
-    // Stamps and real paths the local walk found on the way (other schemes: asked for below).
-    const walked = new Map<string, ListedFile>();
     let t = performance.now();
     for (const folder of folders) {
-      const settings = this.settingsOf(folder);
-      const limits = formatLimits(settings);
+      const limits = formatLimits(this.settingsOf(folder));
       // Other size limits may skip other files: everything is read again.
       if (!sameLimits(limits, this.corpus.limits)) this.stamps.clear();
       this.corpus.limits = limits;
-      if (folder.uri.scheme === 'file') {
-        const listing = await listLocalFolder(folder, settings.articles, [...settings.exclude, ...filesExclude(folder)]);
-        for (const p of listing.problems) this.output.warn(`${p.relative}/: ${p.message}`);
-        for (const f of listing.files) {
-          walked.set(f.uri.toString(), f);
-          uris.push(f.uri);
-        }
-        continue;
-      }
-      // One search per glob: VS Code's glob syntax has no nested braces, so globs are not merged.
-      const seen = new Set<string>();
-      for (const glob of settings.articles) {
-        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) {
-          const relative = vscode.workspace.asRelativePath(uri, false);
-          if (seen.has(uri.toString()) || matchesAny(relative, settings.exclude)) continue;
-          seen.add(uri.toString());
-          uris.push(uri);
-        }
-      }
     }
+    // The first scan of a window uses the listing started before the cache was restored.
+    const ahead = this.listingAhead;
+    this.listingAhead = null;
+    const sameFolders = ahead && ahead.generation === generation && ahead.folders.length === folders.length
+      && ahead.folders.every((f, i) => f.uri.toString() === folders[i]!.uri.toString());
+    if (!sameFolders) this.watch(folders);
+    const found = await (sameFolders ? ahead.listing : this.listFolders(folders));
+    let uris = found.uris;
+    const walked = found.walked;
     if (generation !== this.generation) return this.corpus.size;
     t = this.mark('list', t);
+    this.timings.listWalk = Math.round(found.walkMs);
     const { kept, locationByRealPath } = await oncePerRealFile(uris, walked);
     if (generation !== this.generation) return this.corpus.size;
     t = this.mark('realPaths', t);
@@ -455,6 +453,43 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.setState('ready');
     }
     return this.corpus.size;
+  }
+
+  /**
+   * Every article file of the folders, by the settings: a local folder in one walk (in a worker
+   * thread, with stamps and real paths), other schemes through VS Code's file search. Never rejects
+   * for a folder that cannot be read (that is warned about); it may for a failing file search.
+   */
+  private async listFolders(folders: readonly vscode.WorkspaceFolder[]): Promise<{ uris: vscode.Uri[]; walked: Map<string, ListedFile>; walkMs: number }> {
+    const uris: vscode.Uri[] = [];
+    // Stamps and real paths the local walk found on the way (other schemes: asked for later).
+    const walked = new Map<string, ListedFile>();
+    let walkMs = 0;
+    for (const folder of folders) {
+      const settings = this.settingsOf(folder);
+      if (folder.uri.scheme === 'file') {
+        const listing = await listLocalFolder(folder, settings.articles, [...settings.exclude, ...filesExclude(folder)],
+          this.options.walkWorkerScript, (message) => this.output.warn(message));
+        walkMs += listing.walkMs;
+        for (const p of listing.problems) this.output.warn(`${p.relative}/: ${p.message}`);
+        for (const f of listing.files) {
+          walked.set(f.uri.toString(), f);
+          uris.push(f.uri);
+        }
+        continue;
+      }
+      // One search per glob: VS Code's glob syntax has no nested braces, so globs are not merged.
+      const seen = new Set<string>();
+      for (const glob of settings.articles) {
+        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) {
+          const relative = vscode.workspace.asRelativePath(uri, false);
+          if (seen.has(uri.toString()) || matchesAny(relative, settings.exclude)) continue;
+          seen.add(uri.toString());
+          uris.push(uri);
+        }
+      }
+    }
+    return { uris, walked, walkMs };
   }
 
   /** Reads a chunk of files (bounded concurrency) and, with a pool, extracts them in the workers. */

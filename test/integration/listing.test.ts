@@ -1,7 +1,8 @@
 // The local walk that lists article files (src/extension/localFiles.ts) against VS Code's own file
 // search: on a folder with nested, hidden, excluded and linked folders (a link loop among them),
 // both list the same files for each article glob. The walk replaced `findFiles` for local folders
-// for speed; this is what keeps it honest.
+// for speed; this is what keeps it honest. The extension runs the walk in a worker thread: the
+// worker's listing is the same as the host thread's.
 
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -80,5 +81,25 @@ describe('listing: the local walk lists what VS Code\'s file search lists', func
     const g = walked.files.find((f) => f.relative === 'zz-listing/zz-src/g-link.txt')!;
     assert.strictEqual(g.real, fs.realpathSync(path.join(root, 'outside', 'g.txt')));
     assert.deepStrictEqual(walked.problems, []);
+    assert.strictEqual(walked.walkedIn, 'host', 'without a worker script, the walk runs on the host\'s thread');
+
+    // The extension lists in its bundled worker thread (dist/walkWorker.js): the same files, stamps
+    // and real paths, and the same Uris.
+    const script = path.join(vscode.extensions.getExtension('dossier.dossier')!.extensionPath, 'dist', 'walkWorker.js');
+    const problems: string[] = [];
+    const inWorker = await listLocalFolder(folder, globs, [...exclude, ...filesExclude(folder)], script, (m) => problems.push(m));
+    assert.deepStrictEqual(problems, []);
+    assert.strictEqual(inWorker.walkedIn, 'worker');
+    const plain = (l: typeof walked) => l.files.map((f) => ({ ...f, uri: f.uri.toString() }));
+    assert.deepStrictEqual(plain(inWorker), plain(walked));
+    assert.deepStrictEqual(inWorker.problems, walked.problems);
+
+    // A worker that cannot start is said once, and the folder is listed on the host's thread instead.
+    const said: string[] = [];
+    const fallback = await listLocalFolder(folder, globs, [...exclude, ...filesExclude(folder)], path.join(root, 'no-such-worker.js'), (m) => said.push(m));
+    assert.strictEqual(fallback.walkedIn, 'host');
+    assert.deepStrictEqual(plain(fallback), plain(walked));
+    assert.strictEqual(said.length, 1);
+    assert.match(said[0]!, /^Listing .+ in a worker thread failed \(.+\); listed on the extension host's thread instead\.$/);
   });
 });
