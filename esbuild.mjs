@@ -37,7 +37,7 @@ const builds = [
   // The extension reads web pages and PDFs in this worker thread (src/extension/readWorker).
   { ...common, entryPoints: ['src/extension/readWorker/worker.ts'], outfile: 'dist/readWorker.js', plugins: [pdfjsBeside] },
   // Extraction workers for large cold scans (extension and CLI): their own entry, loaded by path.
-  { ...common, entryPoints: ['src/core/library/extractWorker.ts'], outfile: 'dist/extractWorker.js', plugins: [pdfjsBeside] },
+  { ...common, entryPoints: ['src/node/extractWorker.ts'], outfile: 'dist/extractWorker.js', plugins: [pdfjsBeside] },
   // The extension lists and stats a local folder's files in this worker thread (src/node/walkWorker).
   { ...common, entryPoints: ['src/node/walkWorker.ts'], outfile: 'dist/walkWorker.js' },
 ];

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Corpus } from '../src/core/library/corpus';
 import { decodeCache, encodeCache, restoreSnapshot, takeSnapshot, type FileStamp } from '../src/core/library/cache';
-import { ExtractPool, defaultPoolSize } from '../src/core/library/workerPool';
+import { ExtractPool, defaultPoolSize } from '../src/node/workerPool';
 import { SearchIndex } from '../src/core/search';
 import { generateArticle } from './generate';
 
@@ -37,7 +37,7 @@ export async function run(): Promise<void> {
     corpus.batch(() => { for (const f of files) corpus.upsert(f.location, f.location, f.bytes); });
     console.log(`  cold index, one thread (read + extract + search index): ${ms(t)}; heap ${heapMB()}`);
 
-    const script = path.join(__dirname, '../src/core/library/extractWorker.ts');
+    const script = path.join(__dirname, '../src/node/extractWorker.ts');
     const pool = new ExtractPool(script, defaultPoolSize(), (m) => console.log(`  pool: ${m}`), ['--import', 'tsx']);
     t = performance.now();
     const viaWorkers = new Corpus();

@@ -10,7 +10,7 @@ import { stampOfStats } from '../node/fileStamp';
 import { diffStamps, readCache, restoreSnapshot, sameLimits, takeSnapshot, writeCache, encodeCache, type FileStamp } from '../core/library/cache';
 import { Corpus } from '../core/library/corpus';
 import type { Extracted } from '../core/library/extract';
-import { ExtractPool, defaultPoolSize } from '../core/library/workerPool';
+import { ExtractPool, defaultPoolSize } from '../node/workerPool';
 import { folderCacheStorage } from '../node/cacheStorage';
 import { ARTICLE_EXTENSIONS, checkFolder, findFiles, readArticleFile, unlistableName, type FoundFile } from './files';
 

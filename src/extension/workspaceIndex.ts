@@ -5,7 +5,7 @@
 // Reopening is cheap: the corpus and search index are kept in a persistent cache in the
 // workspace's storage (core/library/cache.ts). `open()` restores it before any article is read,
 // so every feature answers at once, then lists the files, compares modification time and size,
-// and reads only what changed. Large cold scans extract in worker threads (core/library/workerPool.ts).
+// and reads only what changed. Large cold scans extract in worker threads (node/workerPool.ts).
 
 import { realpathSync, statSync } from 'fs';
 import { realpath, stat } from 'fs/promises';
@@ -16,7 +16,7 @@ import { Corpus } from '../core/library/corpus';
 import { stampOfStats } from '../node/fileStamp';
 import { diffStamps, encodeCacheInSteps, readCache, restoreSnapshotInSlices, sameLimits, takeSnapshot, writeCache, type CacheStorage, type FileStamp } from '../core/library/cache';
 import type { Extracted } from '../core/library/extract';
-import { ExtractPool } from '../core/library/workerPool';
+import { ExtractPool } from '../node/workerPool';
 import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';

@@ -7,7 +7,7 @@ import { runIndex } from '../../src/cli/index';
 import { CACHE_FILE } from '../../src/core/library/cache';
 import { DEFAULT_LIMITS } from '../../src/core/articles';
 import { extractArticleSync } from '../../src/core/library/extract';
-import { ExtractPool } from '../../src/core/library/workerPool';
+import { ExtractPool } from '../../src/node/workerPool';
 import { Corpus } from '../../src/core/library/corpus';
 import { SearchIndex } from '../../src/core/search';
 import { bodyTerms } from '../../src/core/search/normalize';

@@ -1,7 +1,7 @@
 // The per-file work of indexing, as pure functions: a file's bytes → the article it holds (or why
 // it was skipped). Reading goes through the articles' one entry point (`readArticleFile`, by the
 // file's extension: text, web page, PDF), then entities and the base key are derived here. The
-// corpus calls it for single files; worker threads call it for large cold scans (`extractWorker.ts`),
+// corpus calls it for single files; worker threads call it for large cold scans (`src/node/extractWorker.ts`),
 // so every format is extracted the same way on both paths.
 
 import { readArticleFile, readArticleFileSync, type ArticleRead, type FormatLimits } from '../articles';

@@ -3,8 +3,8 @@
 // Messages: { id, limits, files: { path, bytes }[], bodyTerms? } in, { id, results: Extracted[] } out.
 
 import { parentPort } from 'worker_threads';
-import type { FormatLimits } from '../articles';
-import { extractSafely, withBodyTerms, type ExtractFile, type Extracted } from './extract';
+import type { FormatLimits } from '../core/articles';
+import { extractSafely, withBodyTerms, type ExtractFile, type Extracted } from '../core/library/extract';
 
 export interface ExtractRequest {
   id: number;

@@ -5,8 +5,8 @@
 
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import type { FormatLimits } from '../articles';
-import { extractSafely, type ExtractFile, type Extracted } from './extract';
+import type { FormatLimits } from '../core/articles';
+import { extractSafely, type ExtractFile, type Extracted } from '../core/library/extract';
 import type { ExtractRequest, ExtractResponse } from './extractWorker';
 
 interface Pending {
