@@ -15,12 +15,13 @@ import { articleFormat, withoutSavedPageAssets } from '../core/articles';
 import { Corpus } from '../core/library/corpus';
 import { stampOfStats } from '../node/fileStamp';
 import { diffStamps, encodeCacheInSteps, readCache, restoreSnapshotInSlices, sameLimits, takeSnapshot, writeCache, type CacheStorage, type FileStamp } from '../core/library/cache';
-import type { Extracted } from '../core/library/extract';
+import type { Extracted, ReadProblem } from '../core/library/extract';
 import { ExtractPool } from '../node/workerPool';
 import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';
-import { filesExclude, listLocalFolder, mapLimit, readLocalFile, type ListedFile } from './localFiles';
+import { filesExclude, listLocalFolder, mapLimit, type ListedFile } from './localFiles';
+import { readLocalFile } from '../node/readLocal';
 import { workspaceCacheStorage } from './indexCache';
 import { ReadWorker } from './readWorker';
 import { formatLimits, readSettings, type DossierSettings } from './settings';
@@ -492,18 +493,31 @@ export class WorkspaceIndex implements vscode.Disposable {
     return { uris, walked, walkMs };
   }
 
-  /** Reads a chunk of files (bounded concurrency) and, with a pool, extracts them in the workers. */
+  /**
+   * Reads a chunk of files (bounded concurrency) and, with a pool, extracts them in the workers. With
+   * a pool, local files (not PDFs) are read by the workers themselves: at 100k, reading them on the
+   * host's thread took 11–23 s of a first open, and handing their bytes over another 1.2 s.
+   */
   private async loadChunk(chunk: vscode.Uri[], listed: ReadonlyMap<string, FileStamp | null>, pool: ExtractPool | null): Promise<Loaded[]> {
-    const contents = await mapLimit(chunk, READ_CONCURRENCY, (uri) => this.read(uri));
-    const loaded: Loaded[] = chunk.map((uri, i) => ({ uri, content: contents[i]!, stamp: listed.get(uri.toString()) ?? null }));
+    // PDFs stay with the corpus's own asynchronous reads (the read worker): pdf.js holds a
+    // document's pages in memory, and the corpus reads at most a few at once.
+    const inWorker = (uri: vscode.Uri) => pool !== null && uri.scheme === 'file' && articleFormat(uri.path) !== 'pdf';
+    const here = chunk.filter((uri) => !inWorker(uri));
+    const contents = await mapLimit(here, READ_CONCURRENCY, (uri) => this.read(uri));
+    const readHere = new Map(here.map((uri, i) => [uri, contents[i]!]));
+    const loaded: Loaded[] = chunk.map((uri) => ({ uri, content: readHere.get(uri) ?? READ_BY_WORKER, stamp: listed.get(uri.toString()) ?? null }));
     if (pool) {
-      // PDFs stay with the corpus's own asynchronous reads (the read worker): pdf.js holds a
-      // document's pages in memory, and the corpus reads at most a few at once.
-      const readable = loaded.filter((f): f is Loaded & { content: Uint8Array } => f.content instanceof Uint8Array && articleFormat(f.uri.path) !== 'pdf');
+      const jobs = loaded.filter((f) => f.content === READ_BY_WORKER || (f.content instanceof Uint8Array && articleFormat(f.uri.path) !== 'pdf'));
       // The bodies' search terms come from the workers too: tokenising them was the largest part of
       // the host thread's share of a first open.
-      const extracted = await pool.extract(readable.map((f) => ({ path: f.uri.toString(), bytes: f.content })), this.corpus.limits, { bodyTerms: true });
-      readable.forEach((f, i) => { f.extracted = extracted[i]; });
+      const extracted = await pool.extract(jobs.map((f) => (f.content === READ_BY_WORKER ? { path: f.uri.toString(), fsPath: f.uri.fsPath }
+        : { path: f.uri.toString(), bytes: f.content as Uint8Array })), this.corpus.limits, { bodyTerms: true });
+      jobs.forEach((f, i) => {
+        const result = extracted[i]!;
+        if (f.content === READ_BY_WORKER) this.articleReads++;
+        if (result.readProblem) f.content = readProblemContent(f.uri, result.readProblem);
+        else f.extracted = result;
+      });
     }
     return loaded;
   }
@@ -776,6 +790,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.currentState = state;
     this.stateEmitter.fire(state);
   }
+}
+
+/** A `Loaded.content` for a file a worker reads (and extracts): its result replaces it. */
+const READ_BY_WORKER = new Uint8Array(0);
+
+/** What a worker's read that gave no bytes is, as the host's own reads say it (`readBytes`). */
+function readProblemContent(uri: vscode.Uri, problem: ReadProblem): Error | Skipped {
+  if ('skipped' in problem) return new Skipped(problem.skipped);
+  if ('missing' in problem) return vscode.FileSystemError.FileNotFound(uri);
+  return new Error(problem.error);
 }
 
 interface Loaded {

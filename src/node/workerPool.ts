@@ -6,19 +6,34 @@
 import * as os from 'os';
 import { Worker } from 'worker_threads';
 import type { FormatLimits } from '../core/articles';
-import { extractSafely, type ExtractFile, type Extracted } from '../core/library/extract';
+import { articleFormat } from '../core/articles';
+import { tooLargeMessage } from '../core/articles/decode';
+import { extractSafely, type ExtractFile, type ExtractFileAt, type Extracted } from '../core/library/extract';
 import type { ExtractRequest, ExtractResponse } from './extractWorker';
+import { readLocalFile } from './readLocal';
 
 interface Pending {
   resolve: (results: Extracted[]) => void;
-  files: ExtractFile[];
+  files: (ExtractFile | ExtractFileAt)[];
   limits: FormatLimits;
 }
 
+/**
+ * One file, given with its bytes or by its path (then read here, with the checks and the size limit
+ * of its format); never rejects: a read that gives no bytes comes back as `readProblem`.
+ */
+export async function extractFile(file: ExtractFile | ExtractFileAt, limits: FormatLimits): Promise<Extracted> {
+  if ('bytes' in file) return extractSafely(file, limits);
+  const max = limits[articleFormat(file.path)];
+  const read = await readLocalFile(file.fsPath, max, (size) => tooLargeMessage(size, max));
+  if ('bytes' in read) return extractSafely({ path: file.path, bytes: read.bytes }, limits);
+  return { article: null, warning: null, readProblem: 'error' in read ? { error: read.error.message } : read };
+}
+
 /** On the calling thread, in order (a pool without workers, or one that lost them). */
-async function extractHere(files: ExtractFile[], limits: FormatLimits): Promise<Extracted[]> {
+async function extractHere(files: (ExtractFile | ExtractFileAt)[], limits: FormatLimits): Promise<Extracted[]> {
   const results: Extracted[] = [];
-  for (const file of files) results.push(await extractSafely(file, limits));
+  for (const file of files) results.push(await extractFile(file, limits));
   return results;
 }
 
@@ -62,10 +77,11 @@ export class ExtractPool {
   }
 
   /**
-   * Extracts files in the workers (split between them), in order; never rejects. `bodyTerms`: the
+   * Extracts files in the workers (split between them), in order; never rejects. A file given by its
+   * path is read by the worker (`Extracted.readProblem` when that gives no bytes). `bodyTerms`: the
    * workers also give each body's search terms (`Extracted.bodyTerms`; not when extracting here).
    */
-  async extract(files: ExtractFile[], limits: FormatLimits, options: { bodyTerms?: boolean } = {}): Promise<Extracted[]> {
+  async extract(files: (ExtractFile | ExtractFileAt)[], limits: FormatLimits, options: { bodyTerms?: boolean } = {}): Promise<Extracted[]> {
     if (!this.workers.length) return extractHere(files, limits);
     const per = Math.ceil(files.length / this.workers.length);
     const parts: Promise<Extracted[]>[] = [];
@@ -80,7 +96,7 @@ export class ExtractPool {
     for (const id of [...this.pending.keys()]) this.fallBack(id);
   }
 
-  private send(files: ExtractFile[], limits: FormatLimits, bodyTerms: boolean): Promise<Extracted[]> {
+  private send(files: (ExtractFile | ExtractFileAt)[], limits: FormatLimits, bodyTerms: boolean): Promise<Extracted[]> {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;

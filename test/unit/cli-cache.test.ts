@@ -6,6 +6,7 @@ import * as path from 'path';
 import { runIndex } from '../../src/cli/index';
 import { CACHE_FILE } from '../../src/core/library/cache';
 import { DEFAULT_LIMITS } from '../../src/core/articles';
+import { tooLargeMessage } from '../../src/core/articles/decode';
 import { extractArticleSync } from '../../src/core/library/extract';
 import { ExtractPool } from '../../src/node/workerPool';
 import { Corpus } from '../../src/core/library/corpus';
@@ -140,6 +141,38 @@ describe('extraction workers', function () {
       assert.deepStrictEqual(fedSearch.serialize(), plainSearch.serialize());
     } finally {
       pool.dispose();
+    }
+  });
+
+  it('read a file given by its path as the caller would, and say why one gave no bytes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-pool-'));
+    try {
+      const article = path.join(dir, 'a.txt');
+      const text = generateArticle(3, 9).text;
+      fs.writeFileSync(article, text);
+      const limits = { ...DEFAULT_LIMITS, text: Buffer.byteLength(text) + 100 };
+      fs.writeFileSync(path.join(dir, 'big.txt'), 'x'.repeat(limits.text * 2));
+      fs.mkdirSync(path.join(dir, 'folder.txt'));
+      const at = (name: string) => ({ path: `/lib/${name}`, fsPath: path.join(dir, name) });
+      const files = [at('a.txt'), at('big.txt'), at('gone.txt'), at('folder.txt')];
+      const expected = [
+        extractArticleSync('/lib/a.txt', new TextEncoder().encode(text), limits),
+        { article: null, warning: null, readProblem: { skipped: tooLargeMessage(limits.text * 2, limits.text) } },
+        { article: null, warning: null, readProblem: { missing: true } },
+        { article: null, warning: null, readProblem: { skipped: 'skipped: it is a folder' } },
+      ];
+      const pool = new ExtractPool(script, 2, (m) => assert.fail(m));
+      try {
+        const inWorkers = await pool.extract(files, limits);
+        assert.deepStrictEqual(inWorkers, expected);
+      } finally {
+        pool.dispose();
+      }
+      // A pool without workers reads them on the calling thread, the same way.
+      const none = new ExtractPool(script, 0);
+      assert.deepStrictEqual(await none.extract(files, limits), expected);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -27,7 +27,15 @@ export interface Extracted {
    * again on the host's thread (at 10k articles, ~4 s of a first open).
    */
   bodyTerms?: string;
+  /**
+   * Why a file handed over by its path (`ExtractFileAt`) could not be read; `article` is then null
+   * and the caller reports it as it reports its own reads.
+   */
+  readProblem?: ReadProblem;
 }
+
+/** A local file's read that gave no bytes: skipped (with why), gone, or failed. */
+export type ReadProblem = { skipped: string } | { missing: true } | { error: string };
 
 /** `extracted` with its body's search terms (`Extracted.bodyTerms`). */
 export function withBodyTerms(extracted: Extracted): Extracted {
@@ -95,6 +103,12 @@ export interface ExtractFile {
   /** The file's path or URI: its extension chooses the reader. */
   path: string;
   bytes: Uint8Array;
+}
+
+/** A local file for a worker to read itself (`path` as in `ExtractFile`; `fsPath` where it is on disk). */
+export interface ExtractFileAt {
+  path: string;
+  fsPath: string;
 }
 
 /** One file, never rejecting: a reader that throws skips the file with the reason. */
