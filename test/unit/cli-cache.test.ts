@@ -126,9 +126,13 @@ describe('extraction workers', function () {
       // Asked for, the workers give each body's search terms; a search index fed them (through the
       // corpus) holds exactly what it holds when it tokenises the bodies itself.
       const withTerms = await pool.extract(files, DEFAULT_LIMITS, { bodyTerms: true });
-      assert.deepStrictEqual(withTerms.map((e) => (e.article ? e.bodyTerms : 'none')), files.map((f) => {
+      // Counted: each distinct term once, in first-seen order, with how often it occurs.
+      assert.deepStrictEqual(withTerms.map((e) => (e.article ? [e.bodyTerms, [...e.bodyCounts!]] : 'none')), files.map((f) => {
         const e = extractArticleSync(f.path, f.bytes);
-        return e.article ? bodyTerms(e.article.body).join(' ') : 'none';
+        if (!e.article) return 'none';
+        const terms = bodyTerms(e.article.body);
+        const distinct = [...new Set(terms)];
+        return [distinct.join(' '), distinct.map((t) => terms.filter((u) => u === t).length)];
       }));
       const fed = new Corpus(), plain = new Corpus();
       const fedSearch = new SearchIndex(fed), plainSearch = new SearchIndex(plain);
@@ -138,6 +142,12 @@ describe('extraction workers', function () {
         fed.upsertExtracted(f.path, f.path, withTerms[i]!);
         plain.upsertExtracted(f.path, f.path, extractArticleSync(f.path, f.bytes));
       });
+      assert.deepStrictEqual(fedSearch.serialize(), plainSearch.serialize());
+      // Removing documents added from counted terms takes their postings out as from tokenised ones.
+      for (const f of files.filter((_, i) => i % 3 === 0)) {
+        fed.remove(f.path);
+        plain.remove(f.path);
+      }
       assert.deepStrictEqual(fedSearch.serialize(), plainSearch.serialize());
     } finally {
       pool.dispose();

@@ -198,7 +198,7 @@ describe('search', () => {
       idx.build();
       const extracted = extractArticleSync('/w.txt', 'Accord signed\n\nMOSCOW, May 7. /TASS/. Sergey Lavrov signed the accord.');
       // Terms that are not in the body: only the index's use of them can find the article by them.
-      c.upsertExtracted('/w.txt', 'w.txt', { ...extracted, bodyTerms: 'zenthorium quarvelle' });
+      c.upsertExtracted('/w.txt', 'w.txt', { ...extracted, bodyTerms: 'zenthorium quarvelle', bodyCounts: new Uint8Array([1, 2]) });
       assert.strictEqual(idx.searchKeys('zenthorium').length, 1);
       assert.strictEqual(idx.searchKeys('signed').length, 1, 'the title is indexed as always');
       // (Not edited further: removing a document takes the terms of its body, which are the terms a

@@ -167,7 +167,7 @@ export class Corpus {
     }
     const previous = this.byLocationMap.get(location);
     const article: Article = { ...extracted.article, key: previous?.key ?? '', file, location };
-    if (extracted.bodyTerms !== undefined) keepBodyTerms(article, extracted.bodyTerms);
+    if (extracted.bodyTerms !== undefined && extracted.bodyCounts) keepBodyTerms(article, extracted.bodyTerms, extracted.bodyCounts);
     return this.update(() => {
       if (previous) {
         if (!this.awaitingIndex.delete(previous)) this.unindex(previous);

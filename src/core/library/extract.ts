@@ -9,6 +9,7 @@ import { extractEntities } from '../entities';
 import type { Article } from '../types';
 import { deriveBaseKey } from './keys';
 import { bodyTerms } from '../search/normalize';
+import { countedTerms, type CountedTerms } from '../search/termIndex';
 
 /** An article before the corpus gives it a key, a display path and a location. */
 export type ExtractedArticle = Omit<Article, 'key' | 'file' | 'location'>;
@@ -22,11 +23,13 @@ export interface Extracted {
   article: ExtractedArticle | null;
   warning: string | null;
   /**
-   * The body's search terms, space-separated (terms are letters and digits only), when the
-   * extraction ran in a worker asked for them: the search index then does not tokenise the body
-   * again on the host's thread (at 10k articles, ~4 s of a first open).
+   * The body's search terms counted (each distinct term once, space-separated — terms are letters
+   * and digits only — with `bodyCounts` how often each occurs), when the extraction ran in a worker
+   * asked for them: the search index then neither tokenises the body again on the host's thread (at
+   * 10k articles, ~4 s of a first open) nor counts its terms (at 100k, ~8 s with splitting them).
    */
   bodyTerms?: string;
+  bodyCounts?: Uint8Array;
   /**
    * Why a file handed over by its path (`ExtractFileAt`) could not be read; `article` is then null
    * and the caller reports it as it reports its own reads.
@@ -37,27 +40,31 @@ export interface Extracted {
 /** A local file's read that gave no bytes: skipped (with why), gone, or failed. */
 export type ReadProblem = { skipped: string } | { missing: true } | { error: string };
 
-/** `extracted` with its body's search terms (`Extracted.bodyTerms`). */
+/** `extracted` with its body's search terms, counted (`Extracted.bodyTerms`, `bodyCounts`). */
 export function withBodyTerms(extracted: Extracted): Extracted {
-  if (extracted.article) extracted.bodyTerms = bodyTerms(extracted.article.body).join(' ');
+  if (extracted.article) {
+    const counted = countedTerms(bodyTerms(extracted.article.body));
+    extracted.bodyTerms = counted.terms.join(' ');
+    extracted.bodyCounts = counted.counts;
+  }
   return extracted;
 }
 
 /**
- * Body terms an extraction computed, by the article they were computed for, until the search
- * index takes them (once: an article changed later is a new object, tokenised anew).
+ * Body terms an extraction counted, by the article they were counted for, until the search index
+ * takes them (once: an article changed later is a new object, tokenised anew).
  */
-const precomputed = new WeakMap<object, string>();
+const precomputed = new WeakMap<object, { terms: string; counts: Uint8Array }>();
 
-export function keepBodyTerms(article: object, terms: string): void {
-  precomputed.set(article, terms);
+export function keepBodyTerms(article: object, terms: string, counts: Uint8Array): void {
+  precomputed.set(article, { terms, counts });
 }
 
-export function takeBodyTerms(article: object): string[] | undefined {
-  const terms = precomputed.get(article);
-  if (terms === undefined) return undefined;
+export function takeBodyTerms(article: object): CountedTerms | undefined {
+  const kept = precomputed.get(article);
+  if (kept === undefined) return undefined;
   precomputed.delete(article);
-  return terms ? terms.split(' ') : [];
+  return { terms: kept.terms ? kept.terms.split(' ') : [], counts: kept.counts };
 }
 
 /** Entities and the base key for what a reader gave. */

@@ -32,8 +32,38 @@ function mutable(entry: TermEntry, f: number): number[] {
   return array;
 }
 
-/** Per field, the terms of one document (repeated as often as they occur). */
-export type FieldTerms = readonly (readonly string[])[];
+/**
+ * A field's terms counted already (by an extraction worker, off the host's thread): each distinct
+ * term once, in first-seen order, with how often it occurs (capped at 255; postings keep at most 3).
+ */
+export interface CountedTerms {
+  readonly terms: readonly string[];
+  readonly counts: Uint8Array;
+}
+
+/** Per field, the terms of one document (repeated as often as they occur), or counted already. */
+export type FieldTerms = readonly (readonly string[] | CountedTerms)[];
+
+/** `terms` counted (empty strings left out), as `TermIndex.add` counts a field. */
+export function countedTerms(terms: readonly string[]): CountedTerms {
+  const counts = countTerms(terms);
+  const out = new Uint8Array(counts.size);
+  let i = 0;
+  for (const n of counts.values()) out[i++] = Math.min(n, 255);
+  return { terms: [...counts.keys()], counts: out };
+}
+
+/** Calls `visit` with each distinct term of a field and its count; returns how many there are. */
+function eachCount(field: readonly string[] | CountedTerms, visit: (term: string, tf: number) => void): number {
+  if (!Array.isArray(field)) {
+    const { terms, counts } = field as CountedTerms;
+    for (let i = 0; i < terms.length; i++) visit(terms[i]!, counts[i]!);
+    return terms.length;
+  }
+  const counts = countTerms(field);
+  for (const [term, tf] of counts) visit(term, tf);
+  return counts.size;
+}
 
 /** One indexed term that answers a query word, with the weight MiniSearch would give it. */
 export interface Expansion {
@@ -117,10 +147,7 @@ export class TermIndex {
   add(fields: FieldTerms): number {
     const doc = this.freeDocs.pop() ?? this.nextDoc++;
     for (let f = 0; f < this.fieldCount; f++) {
-      const counts = countTerms(fields[f] ?? []);
-      this.lengths[f]![doc] = counts.size;
-      this.totalLength[f]! += counts.size;
-      for (const [term, tf] of counts) {
+      const distinct = eachCount(fields[f] ?? [], (term, tf) => {
         let entry = this.entries.get(term);
         if (!entry) {
           entry = new Array<PostingList | undefined>(this.fieldCount).fill(undefined);
@@ -128,7 +155,9 @@ export class TermIndex {
           this.vocabulary.set(term, entry);
         }
         mutable(entry, f).push(doc * 4 + Math.min(tf, MAX_TF));
-      }
+      });
+      this.lengths[f]![doc] = distinct;
+      this.totalLength[f]! += distinct;
     }
     this.count++;
     return doc;
@@ -137,12 +166,11 @@ export class TermIndex {
   /** Removes a document; `fields` must be the terms it was added with. */
   remove(doc: number, fields: FieldTerms): void {
     for (let f = 0; f < this.fieldCount; f++) {
-      const counts = countTerms(fields[f] ?? []);
-      for (const [term, tf] of counts) {
+      eachCount(fields[f] ?? [], (term, tf) => {
         const entry = this.entries.get(term);
-        if (!entry?.[f]) continue;
+        if (!entry?.[f]) return;
         const at = entry[f]!.indexOf(doc * 4 + Math.min(tf, MAX_TF));
-        if (at < 0) continue;
+        if (at < 0) return;
         const list = mutable(entry, f);
         list[at] = list[list.length - 1]!;
         list.pop();
@@ -153,7 +181,7 @@ export class TermIndex {
             this.vocabulary.delete(term);
           }
         }
-      }
+      });
       this.totalLength[f]! -= this.lengths[f]![doc] ?? 0;
       this.lengths[f]![doc] = 0;
     }
