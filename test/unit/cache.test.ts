@@ -149,6 +149,32 @@ describe('cache: snapshot and restore', () => {
     assert.deepStrictEqual(observable(copy.corpus, copy.search), observable(fresh.corpus, fresh.search));
   });
 
+  it('edits after the restored search index is in (its postings still views into the cache) search as a fresh index', () => {
+    const files = library(100);
+    const original = index(files);
+    const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+    const copy = restored(bytes);
+    copy.search.build(); // brought in: its posting lists are views into the cache's bytes
+    const next = new Map(files);
+    const keys = [...files.keys()];
+    // Removed, changed and re-added files: postings leave restored lists (shrunk in place) and join them.
+    for (const location of keys.filter((_, i) => i % 7 === 0)) next.delete(location);
+    for (const location of keys.filter((_, i) => i % 5 === 1)) next.set(location, files.get(location)!.replace(/\./, '. Sergey Lavrov spoke in Havana.'));
+    next.set('/w/gen/new-article.txt', generateArticle(9999, 3).text);
+    for (let round = 0; round < 2; round++) {
+      copy.corpus.batch(() => {
+        for (const location of keys) {
+          if (next.has(location)) continue;
+          copy.corpus.remove(location);
+          copy.corpus.forgetWarning(location);
+        }
+        for (const [location, text] of next) if (text !== files.get(location) || round) copy.corpus.upsert(location, location.slice(3), text);
+      });
+      const fresh = index(next);
+      assert.deepStrictEqual(observable(copy.corpus, copy.search), observable(fresh.corpus, fresh.search));
+    }
+  });
+
   it('a file listed without a stamp (stat failed) is read again', () => {
     const diff = diffStamps(new Map([['/a', { mtime: 1, size: 2 }]]), new Map([['/a', null]]));
     assert.deepStrictEqual(diff.toRead, ['/a']);

@@ -169,12 +169,17 @@ export class TermIndex {
       eachCount(fields[f] ?? [], (term, tf) => {
         const entry = this.entries.get(term);
         if (!entry?.[f]) return;
-        const at = entry[f]!.indexOf(doc * 4 + Math.min(tf, MAX_TF));
+        const list = entry[f]!;
+        const at = list.indexOf(doc * 4 + Math.min(tf, MAX_TF));
         if (at < 0) return;
-        const list = mutable(entry, f);
+        // (Unordered: the last posting takes its place. A list restored from the cache shrinks as a
+        // view, in place: turning it into an array first copied the long lists of common words, most
+        // of one saved file's time at 100k.)
         list[at] = list[list.length - 1]!;
-        list.pop();
-        if (!list.length) {
+        const remaining = list.length - 1;
+        if (Array.isArray(list)) list.pop();
+        else entry[f] = list.subarray(0, remaining);
+        if (!remaining) {
           entry[f] = undefined;
           if (entry.every((l) => !l)) {
             this.entries.delete(term);
