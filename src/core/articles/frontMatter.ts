@@ -117,7 +117,9 @@ function doubleQuoted(body: string): string {
     if (c === '\n') {
       // Folding: a line break and the next line's indentation are one space.
       while (i + 1 < body.length && (body[i + 1] === ' ' || body[i + 1] === '\t')) i++;
-      out = out.replace(/[ \t]+$/, '') + ' ';
+      let end = out.length;
+      while (end > 0 && (out[end - 1] === ' ' || out[end - 1] === '\t')) end--;
+      out = out.slice(0, end) + ' ';
       continue;
     }
     if (c !== '\\' || i + 1 >= body.length) {

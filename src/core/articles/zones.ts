@@ -204,7 +204,7 @@ export function readZones(lines: string[]): Zones {
   for (let k = footerRest.length - 1; k >= 0; k--) {
     const line = stripEmphasis(lines[footerRest[k]!]!);
     const below = nextLine(lines, footerRest[k]!);
-    if (addressOutlet === null && below >= 0 && STREET_RE.test(lines[below]!) && isOutletLine(line)) addressOutlet = line;
+    if (addressOutlet === null && below >= 0 && lines[below]!.length <= 80 && STREET_RE.test(lines[below]!) && isOutletLine(line)) addressOutlet = line;
     if (knownOutlet === null && isKnownOutletName(line)) knownOutlet = line;
   }
   // A footer of menus (a run of short lines: tag lists, share menus, the site's links) is furniture
