@@ -348,8 +348,9 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     if (f & GIVEN && !(f & TITLE && k + 1 < end && tokens[k + 1]!.capitalised)) break;
     // A capitalised function word in mid-sentence right after a title is a name: "Vietnamese leader To Lam".
     if (k === start && titledBefore && !t.sentenceStart && k + 1 < end && (f & (STOP | TITLE)) === STOP) break;
-    // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun).
-    if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut) break;
+    // An abbreviated title that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun); a full one
+    // ends a role ("Deputy National Security Advisor" names nobody).
+    if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut && ABBREVIATED_TITLES.has(t.key)) break;
     if (f & (TITLE | STOP | GROUP) || lowerCompound(t, tokens[k - 1])) {
       // "Senate Majority Leader Harry Reid": a title after an organisation's name is its office; a name follows.
       if (f & TITLE) {
@@ -369,6 +370,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
       const previousIsTitle = k > start ? has(tokens[k - 1]!, TITLE) : titledBefore;
       if (previousIsTitle && !(f & DEMONYM) && !(flagsOf(tokens[k + 1]!) & (COUNTRY | TITLE | STOP | NON_PERSON))
         && !lookupCountry(`${t.text} ${tokens[k + 1]!.text}`)) break;
+      // "Prime Minister of Japan Yoshiro Mori": the country closes a role phrase, and the title vouches for the name.
+      if (k === start && roleOfBefore(tokens, start) && roleAdjacent(tokens, start)) titled = true;
       cut = k + 1;
     }
   }
@@ -480,6 +483,17 @@ function roleOfBefore(tokens: Token[], start: number): boolean {
   if (tokens[k]?.key === 'the') k--;
   const of = tokens[k];
   return !!of && (of.key === 'of' || of.key === 'for') && !of.capitalised && !!tokens[k - 1] && has(tokens[k - 1]!, TITLE);
+}
+
+/** The role phrase before `start` is written out word by word: "Prime Minister of Japan", with no word dropped between. */
+function roleAdjacent(tokens: Token[], start: number): boolean {
+  let k = start;
+  if (tokens[k]!.gap !== ' ') return false;
+  if (tokens[k - 1]?.key === 'the') {
+    if (tokens[k - 1]!.gap !== ' ') return false;
+    k--;
+  }
+  return tokens[k - 1]?.gap === ' ';
 }
 
 /** "Ayrton Senna was killed", "… were arrested": a participle only people undergo, after "was"/"were". */
