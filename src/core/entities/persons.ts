@@ -348,9 +348,9 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     if (f & GIVEN && !(f & TITLE && k + 1 < end && tokens[k + 1]!.capitalised)) break;
     // A capitalised function word in mid-sentence right after a title is a name: "Vietnamese leader To Lam".
     if (k === start && titledBefore && !t.sentenceStart && k + 1 < end && (f & (STOP | TITLE)) === STOP) break;
-    // An abbreviated title that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun); a full one
-    // ends a role ("Deputy National Security Advisor" names nobody).
-    if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut && ABBREVIATED_TITLES.has(t.key)) break;
+    // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun), "the Emmett Till Justice
+    // for Victims Act" — but one after words that open no name ends a role: "Deputy National Security Advisor".
+    if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut && (ABBREVIATED_TITLES.has(t.key) || has(tokens[cut]!, GIVEN | COMMON_GIVEN))) break;
     if (f & (TITLE | STOP | GROUP) || lowerCompound(t, tokens[k - 1])) {
       // "Senate Majority Leader Harry Reid": a title after an organisation's name is its office; a name follows.
       if (f & TITLE) {
