@@ -28,6 +28,11 @@ describe('entities on the third dev set: persons', () => {
     assert.deepStrictEqual(persons('Germany\'s Frankfurter Allgemeine newspaper published the article.'), []);
   });
 
+  it('a colour opens an organisation\'s name, not a person\'s', () => {
+    assert.deepStrictEqual(persons('The Red Crescent said aid had arrived, and the White Helmets said so too.'), []);
+    assert.deepStrictEqual(persons('Singer Barry White and Jack Black said they would come.'), ['Barry White', 'Jack Black']);
+  });
+
   it('an apostrophe a page escaped does not split the word', () => {
     assert.deepStrictEqual(persons('Sean O\\\'Brien said the talks went well.'), ['Sean O\'Brien']);
   });

@@ -312,6 +312,9 @@ function single(tokens: Token[], start: number): Mention | null {
   return { tokens: [t], titled: titledAt(tokens, start), country: (f & COUNTRY) !== 0, weak: false };
 }
 
+/** Colours: the first word of organisations' and places' names ("Red Crescent", "Blue Nile"), not a given name. */
+const COLOUR_WORDS = new Set(['red', 'green', 'blue', 'white', 'black', 'yellow', 'orange', 'golden', 'silver', 'purple', 'grey', 'gray']);
+
 /** Articles of French, Spanish, Italian and Portuguese that open a run: "Le Monde", "El Tiempo", "La Stampa". */
 const ROMANCE_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo']);
 
@@ -420,6 +423,9 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const after = tokens[to];
   if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ' && !tokens[to - 1]!.possessive) return null;
   let seq = tokens.slice(from, to);
+  // "Red Cross", "White Helmets", "Golden Dawn", "Black Caucus": a colour opens an organisation's or a place's
+  // name, never a person's.
+  if (to - from >= 2 && COLOUR_WORDS.has(seq[0]!.key) && !has(seq[1]!, GIVEN)) return null;
   // "New York-born", "Chairman Green-have": a compound with a lower-case part inside a run is no name.
   for (let k = 0; k < seq.length; k++) if (lowerCompound(seq[k]!, k > 0 ? seq[k - 1] : undefined)) return null;
   // "Kowloon West", "New Territories East": a compass word ends a place's name; "East Kalimantan", "South Sulawesi":
