@@ -29,6 +29,13 @@ describe('linear time on hostile text', function () {
     'header lines of `*`, `_` and spaces before a letter (zones, dates, bylines)': (n) => 'Title\n\n' + ('By ' + '*_ '.repeat(n / 12) + 'x\n').repeat(2) + '12 May 2024 ' + '_ '.repeat(n / 8) + 'x\n\nBody.',
     'a heading with a long run of `#` inside': (n) => '# a' + '#'.repeat(n) + 'b\n\nBody.',
     'front matter with a long run of spaces': (n) => '---\ntitle: a' + ' '.repeat(n) + 'b\n---\nBody.',
+    'a folded double-quoted title with runs of spaces and escapes': (n) =>
+      '---\ntitle: "a' + ' '.repeat(n / 4) + '\\_\\u2019'.repeat(n / 24) + '\n' + ('  ' + ' '.repeat(n / 80) + 'b \\\n').repeat(10) + '  c"\n---\nBody.',
+    "a whole-page copy's menus: many short lines before and after the text": (n) =>
+      'Menu\nNews\n'.repeat(n / 20) + 'A headline of five words\n\nThe text of the article runs on for a sentence here.\n\n'
+      + 'Share\n1600 Pennsylvania Ave NW\nThe White House\n'.repeat(n / 80) + 'Publication date:\n2021\n',
+    'a footer of street-address-like lines': (n) => 'Title\n\nThe text of the article runs on for a sentence here.\n\nThe Office\n'
+      + '1 ' + 'Aa '.repeat(n / 3) + 'Street\n',
   };
   for (const [name, make] of Object.entries(articleTexts)) {
     it(`reads an article of ${name}`, () => {

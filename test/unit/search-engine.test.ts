@@ -51,7 +51,9 @@ describe('search engine', () => {
   describe('normalizeTerm', () => {
     it('equals its reference definition on every word of the seeds, the fixtures and 500 generated articles', () => {
       assert.ok(words.length > 3000, `only ${words.length} words`);
-      const differing = words.filter((w) => normalizeTerm(w) !== referenceNormalize(w));
+      // (The reference folds to ASCII and so drops Cyrillic and Greek words, which normalizeTerm
+      // transliterates: those have their own case below. The dev set's saved pages hold some.)
+      const differing = words.filter((w) => !/[\u0370-\u03ff\u0400-\u04ff]/.test(w) && normalizeTerm(w) !== referenceNormalize(w));
       assert.deepStrictEqual(differing, []);
     });
 

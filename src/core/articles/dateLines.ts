@@ -18,32 +18,53 @@ export interface DateLine {
   date: string;
   /** "Updated …", "Last modified …": a later date than the publication, used only when no other. */
   updated: boolean;
+  /** Labelled as the publication ("Published: …", "Publication date: …", "Posted …"). */
+  published?: boolean;
+  /** A year alone ("2020"): a footer's copyright year as often as a date. */
+  yearOnly?: boolean;
+}
+
+/** A label on a line of its own, its date on the next ("Publication date:" / "March 22, 2013, 22:00"). */
+export interface DateLabel {
+  updated: boolean;
 }
 
 const MAX_LINE = 120;
-const LABEL_RE = /^(?:(?:first |originally )?published(?: on| at)?|posted(?: on| at)?|updated(?: on| at)?|last updated(?: on)?|last modified(?: on)?|modified(?: on)?|date(?: published)?|publication date|released|issued|created)\s*[:\-–—]?\s*/i;
+const LABEL_RE = /^(?:(?:first |originally )?published(?: on| at)?|posted(?: on| at)?|updated(?: on| at)?|last updated(?: on| at)?|last modified(?: on| at)?|modified(?: on| at)?|date(?: published)?|publication date|released|issued|created)\s*[:\-–—]?\s*/i;
 const WEEKDAY_RE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+/i;
 /** `09:31 AM`, `10:00 GMT`, `16:45 (UTC+3)`, ` - 10:42`, `at 9 a.m. EST`: a time after the date. */
 const TIME_TAIL_RE = /(?:,|\s[-–|•]|\sat)?\s+\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?$/i;
 /** A trailing section tag after a bullet or bar, or an all-caps kind: `• STATEMENTS AND RELEASES`. */
 const SECTION_TAIL_RE = /(?:\s+[•|·]\s+[^•|·]{1,60}|\s+(?:PRESS RELEASE|STATEMENT|STATEMENTS AND RELEASES|NEWS|REMARKS|SPEECHES))$/;
 
-/** Parses a line that is only a date (with a label, weekday, time or section tag); null otherwise. */
-export function parseDateLine(rawLine: string): DateLine | null {
+/** A line that is only a date label ("Publication date:", "Last updated at"): it labels the next line. */
+export function parseDateLabel(rawLine: string): DateLabel | null {
+  const line = trimChars(rawLine, EMPHASIS_AND_SPACE + '#>', EMPHASIS_AND_SPACE);
+  if (!line || line.length > 40) return null;
+  const label = LABEL_RE.exec(line);
+  return label && label[0].length === line.length ? { updated: /updated|modified/i.test(label[0]) } : null;
+}
+
+/**
+ * Parses a line that is only a date (with a label, weekday, time or section tag); null otherwise.
+ * `labelAbove`: a label on the line above ("Last updated at" / "March 23, 2013, 10:48").
+ */
+export function parseDateLine(rawLine: string, labelAbove?: DateLabel | null): DateLine | null {
   let line = trimChars(rawLine, EMPHASIS_AND_SPACE + '#>', EMPHASIS_AND_SPACE);
   if (!line || line.length > MAX_LINE || !/\d/.test(line)) return null;
   const label = LABEL_RE.exec(line);
-  const updated = !!label && /updated|modified/i.test(label[0]);
+  const updated = label ? /updated|modified/i.test(label[0]) : !!labelAbove?.updated;
+  const published = label ? !updated && !/created/i.test(label[0]) : !!labelAbove && !labelAbove.updated;
   if (label) line = line.slice(label[0].length);
   line = line.replace(SECTION_TAIL_RE, '').replace(WEEKDAY_RE, '').trim();
   // "10/20/2025 09:31 AM": a 12-hour clock is American, so the date is month first.
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$/i.exec(line);
   if (us) {
     const date = isoDate(Number(us[3]), Number(us[1]), Number(us[2]));
-    return date ? { date, updated } : null;
+    return date ? { date, updated, published } : null;
   }
   const whole = parseWhole(line) ?? parseWhole(line.replace(TIME_TAIL_RE, '').replace(/[,.]$/, '').trim());
-  return whole ? { date: whole, updated } : null;
+  return whole ? { date: whole, updated, published, yearOnly: /^\d{4}$/.test(whole) } : null;
 }
 
 function parseWhole(line: string): string | null {

@@ -23,6 +23,7 @@ export interface FrontMatter {
 const ALIASES: Record<string, keyof FrontMatterFields> = {
   title: 'title', headline: 'title',
   date: 'date', published: 'date', 'publication-date': 'date', publication_date: 'date', issued: 'date', date_published: 'date',
+  published_time: 'date', published_at: 'date', pubdate: 'date',
   // `source:` is an outlet name in hand-written front matter, but the page URL in clippers': both are
   // read by `parseFrontMatter` below by the value's shape.
   outlet: 'outlet', source: 'outlet', publisher: 'outlet', publication: 'outlet', site: 'outlet', site_name: 'outlet',
@@ -46,6 +47,19 @@ export function parseFrontMatter(text: string): FrontMatter {
     const name = kv[1]!.toLowerCase();
     const field = ALIASES[name];
     let raw = kv[2]!.trim();
+    // A double-quoted scalar continued on the next lines, as YAML writers fold long titles
+    // (`title: "Readout of … Boris Johnson\` / `  \ of the United\_Kingdom"`).
+    if (raw.startsWith('"') && !closedQuote(raw)) {
+      let joined = raw;
+      for (let k = i + 1; k < lines.length && k <= i + 20; k++) {
+        joined += '\n' + lines[k]!;
+        if (endsWithQuote(lines[k]!.trim())) {
+          raw = joined;
+          i = k;
+          break;
+        }
+      }
+    }
     // A block list: `author:` followed by `  - "[[Name]]"` lines.
     const items: string[] = [];
     if (raw === '') {
@@ -71,6 +85,68 @@ export function parseFrontMatter(text: string): FrontMatter {
 const URL_VALUE_RE = /^https?:\/\/\S+$/i;
 
 function unquote(value: string): string {
-  const m = /^(["'])(.*)\1$/.exec(value);
-  return (m ? m[2]! : value.replace(/\s#.*$/, '')).trim();
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) return collapse(doubleQuoted(value.slice(1, -1)));
+  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return collapse(value.slice(1, -1).replace(/''/g, "'").replace(/\s*\n\s*/g, ' '));
+  return collapse(value.replace(/\s#.*$/, ''));
+}
+
+/** Whether a text ends with a `"` that no odd run of backslashes escapes. */
+function endsWithQuote(text: string): boolean {
+  if (!text.endsWith('"')) return false;
+  let slashes = 0;
+  for (let i = text.length - 2; i >= 0 && text[i] === '\\'; i--) slashes++;
+  return slashes % 2 === 0;
+}
+
+/** Whether the value on a field's own line is a whole double-quoted scalar (`"…"`, not just its opening). */
+function closedQuote(raw: string): boolean {
+  return raw.length >= 2 && endsWithQuote(raw);
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', ' ': ' ', _: '\u00a0', N: '\u0085', L: '\u2028', P: '\u2029', '0': '', a: '', b: '', e: '', f: '', r: '', v: '' };
+
+/**
+ * The text of a YAML double-quoted scalar (without its quotes): escapes (`\"`, `\_` a no-break space,
+ * `\u2019`), an escaped line break (`\` at a line's end joins the lines), other line breaks folded
+ * to a space. One pass over the characters.
+ */
+function doubleQuoted(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\n') {
+      // Folding: a line break and the next line's indentation are one space.
+      while (i + 1 < body.length && (body[i + 1] === ' ' || body[i + 1] === '\t')) i++;
+      let end = out.length;
+      while (end > 0 && (out[end - 1] === ' ' || out[end - 1] === '\t')) end--;
+      out = out.slice(0, end) + ' ';
+      continue;
+    }
+    if (c !== '\\' || i + 1 >= body.length) {
+      out += c;
+      continue;
+    }
+    const next = body[++i]!;
+    if (next === '\n') {
+      while (i + 1 < body.length && (body[i + 1] === ' ' || body[i + 1] === '\t')) i++;
+      continue;
+    }
+    const hex = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
+    if (hex) {
+      const digits = body.slice(i + 1, i + 1 + hex);
+      if (/^[0-9a-fA-F]+$/.test(digits) && digits.length === hex) {
+        const code = parseInt(digits, 16);
+        out += code <= 0x10ffff ? String.fromCodePoint(code) : '';
+        i += hex;
+        continue;
+      }
+    }
+    out += ESCAPES[next] ?? next;
+  }
+  return out;
+}
+
+/** No-break and other spaces are plain spaces in a record's fields; runs collapse. */
+function collapse(value: string): string {
+  return value.replace(/[\s\u00a0\u2007\u202f]+/g, ' ').trim();
 }

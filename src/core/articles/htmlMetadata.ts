@@ -69,7 +69,7 @@ function clean(value: string | null | undefined): string | null {
   return text || null;
 }
 
-function fromJsonLd(document: MetaDocument, warn: (message: string) => void): Partial<PageMetadata> {
+function fromJsonLd(document: MetaDocument, warn: (message: string) => void): Partial<PageMetadata> & { pageName?: string | null } {
   const scripts = document.querySelectorAll('script[type="application/ld+json"]');
   for (let i = 0; i < scripts.length; i++) {
     let data: Json;
@@ -83,8 +83,12 @@ function fromJsonLd(document: MetaDocument, warn: (message: string) => void): Pa
     const article = jsonLdObjects(data).find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t) && t !== 'webpage'))
       ?? jsonLdObjects(data).find((o) => typesOf(o).includes('webpage') && (o.headline || o.datePublished));
     if (!article) continue;
+    // A WebPage's `name` is the page's <title>, site suffix and all ("Readout … | The White House"):
+    // the headline only when nothing better says it (see readPageMetadata).
+    const page = !typesOf(article).some((t) => ARTICLE_TYPES.has(t) && t !== 'webpage');
     return {
-      title: nameOf(article.headline) ?? nameOf(article.name),
+      title: nameOf(article.headline) ?? (page ? null : nameOf(article.name)),
+      pageName: page ? nameOf(article.name) : null,
       date: typeof article.datePublished === 'string' ? article.datePublished : typeof article.dateCreated === 'string' ? article.dateCreated : null,
       outlet: nameOf(article.publisher) ?? nameOf((article.isPartOf as Record<string, Json> | undefined)?.name),
       url: urlOf(article.url) ?? urlOf(article.mainEntityOfPage),
@@ -140,17 +144,53 @@ export function readPageMetadata(document: MetaDocument, html: string, warn: (me
     'publisher', 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null;
   const pageTitle = clean(document.querySelector('title')?.textContent);
   const title = ld.title ?? first('og:title', 'citation_title', 'dc.title', 'dcterms.title', 'twitter:title', 'headline')
-    ?? (pageTitle ? stripSiteSuffix(pageTitle, outlet) : null);
+    ?? (ld.pageName ? stripSiteSuffix(ld.pageName, outlet) : null) ?? (pageTitle ? stripSiteSuffix(pageTitle, outlet) : null);
+  const metaDate = first('article:published_time', 'citation_publication_date', 'citation_date', 'citation_online_date',
+    'dc.date', 'dcterms.date', 'dc.date.issued', 'dcterms.issued', 'date', 'pubdate', 'publish-date', 'datepublished', 'sailthru.date',
+    'parsely-pub-date', 'og:published_time');
   return {
     title,
-    date: ld.date ?? first('article:published_time', 'citation_publication_date', 'citation_date', 'citation_online_date',
-      'dc.date', 'dcterms.date', 'dc.date.issued', 'dcterms.issued', 'date', 'pubdate', 'publish-date', 'datepublished', 'sailthru.date',
-      'parsely-pub-date', 'og:published_time'),
+    date: localDate(ld.date ?? null, metaDate) ?? microdataDate(document),
     outlet: outlet ?? (pageTitle ? siteSuffix(pageTitle) : null),
     url: canonical ?? ld.url ?? first('og:url', 'citation_public_url', 'citation_abstract_html_url', 'dc.identifier') ?? savedFromUrl(html),
     author: ld.author ?? authorsFrom('citation_author') ?? authorsFrom('dc.creator') ?? authorsFrom('dcterms.creator')
       ?? notUrl(first('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author') ?? undefined)?.replace(/^by\s+/i, '') ?? null,
   };
+}
+
+const ZONED_RE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A timestamp with its zone as milliseconds, or null when it has none ("2021-01-23T19:04:00-05:00"). */
+function instant(value: string): { ms: number; utc: boolean } | null {
+  const m = ZONED_RE.exec(value.trim());
+  if (!m) return null;
+  const zone = m[5]!;
+  const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const ms = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}Z`) - offset * 60_000;
+  return Number.isNaN(ms) ? null : { ms, utc: offset === 0 };
+}
+
+/**
+ * The publication date as the page shows it. SEO plugins write JSON-LD's `datePublished` in UTC
+ * ("2021-02-11T02:31:03+00:00"), which moves an evening post to the next day; when the `<meta>`
+ * tags give the same moment in the publisher's own zone ("2021-02-10T21:31:03-05:00"), that one is
+ * the date.
+ */
+function localDate(ld: string | null, meta: string | null): string | null {
+  if (!ld || !meta) return ld ?? meta;
+  const a = instant(ld);
+  const b = instant(meta);
+  return a && b && a.utc && !b.utc && Math.abs(a.ms - b.ms) <= 60_000 ? meta : ld;
+}
+
+/** schema.org microdata: `<time itemprop="datePublished" datetime="2012-12-16">`, `<meta itemprop="datePublished" content="…">`. */
+function microdataDate(document: MetaDocument): string | null {
+  const nodes = document.querySelectorAll('[itemprop~="datePublished"]');
+  for (let i = 0; i < nodes.length; i++) {
+    const value = clean(nodes[i]!.getAttribute('datetime') ?? nodes[i]!.getAttribute('content'));
+    if (value && /^\d{4}-\d{2}/.test(value)) return value;
+  }
+  return null;
 }
 
 /** `citation_author` is often "Family, Given": written in reading order. */

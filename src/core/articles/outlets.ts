@@ -43,7 +43,7 @@ const DOMAINS: Record<string, string> = {
   'justice.gov': 'U.S. Department of Justice', 'treasury.gov': 'U.S. Department of the Treasury', 'congress.gov': 'Congress.gov',
   'speaker.gov': 'Speaker of the House', 'senate.gov': 'U.S. Senate', 'house.gov': 'U.S. House of Representatives',
   'supremecourt.gov': 'Supreme Court of the United States', 'presidency.ucsb.edu': 'The American Presidency Project',
-  'usembassy.gov': 'U.S. Embassy', 'gov.uk': 'GOV.UK', 'kremlin.ru': 'President of Russia', 'en.kremlin.ru': 'President of Russia',
+  'archives.gov': 'National Archives', 'usembassy.gov': 'U.S. Embassy', 'gov.uk': 'GOV.UK', 'kremlin.ru': 'President of Russia', 'en.kremlin.ru': 'President of Russia',
   'mid.ru': 'Ministry of Foreign Affairs of the Russian Federation', 'government.ru': 'Government of Russia', 'elysee.fr': 'Élysée',
   'bundesregierung.de': 'Federal Government of Germany', 'pmindia.gov.in': 'Prime Minister of India', 'mea.gov.in': 'Ministry of External Affairs',
   'fmprc.gov.cn': 'Ministry of Foreign Affairs of China', 'mofa.go.jp': 'Ministry of Foreign Affairs of Japan', 'president.gov.ua': 'President of Ukraine',
@@ -65,6 +65,10 @@ export function outletFromUrl(url: string): string | null {
 
 export function outletFromHost(hostname: string): string | null {
   let host = hostname.toLowerCase().replace(/^www\./, '');
+  // The National Archives keeps each past administration's site under its own name
+  // ("bidenwhitehouse.archives.gov", "obamawhitehouse.archives.gov", "georgewbush-whitehouse.archives.gov"):
+  // the pages are the White House's.
+  if (host.endsWith('.archives.gov') && host.slice(0, -'.archives.gov'.length).split('.').pop()!.includes('whitehouse')) return 'The White House';
   for (;;) {
     const name = DOMAINS[host];
     if (name) return name;
@@ -75,6 +79,11 @@ export function outletFromHost(hostname: string): string | null {
 }
 
 const KNOWN_NAMES = new Set(Object.values(DOMAINS).map((n) => n.toLowerCase()));
+
+/** Whether a line is exactly the name of an outlet the domain table knows ("The White House", "President of Russia"). */
+export function isKnownOutletName(line: string): boolean {
+  return KNOWN_NAMES.has(line.trim().toLowerCase());
+}
 
 /** A bare domain on a line of its own ("en.wikinews.org", "www.state.gov"). */
 export const DOMAIN_LINE_RE = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}\/?$/i;
@@ -105,11 +114,12 @@ export function isOutletLine(line: string): boolean {
   const words = text.split(/\s+/);
   if (words.length > 8) return false;
   let head = false;
-  for (const word of words) {
-    const bare = word.replace(/^[("'“]+|[)"'”.]+$/g, '');
+  for (let w = 0; w < words.length; w++) {
+    const bare = words[w]!.replace(/^[("'“]+|[)"'”.]+$/g, '');
     if (SMALL_WORDS.has(bare.toLowerCase())) continue;
     if (!/^[\p{Lu}\p{N}]/u.test(bare)) return false;
-    if (OUTLET_WORDS.has(bare.toLowerCase())) head = true;
+    // "President of Russia" is an office's site; "President Donald J. Trump" is a person with a title.
+    if (OUTLET_WORDS.has(bare.toLowerCase()) && (bare.toLowerCase() !== 'president' || words[w + 1]?.toLowerCase() === 'of')) head = true;
   }
   return head && !SMALL_WORDS.has(words[words.length - 1]!.toLowerCase());
 }

@@ -180,6 +180,7 @@ export function parseArticle(rawText: string): ParsedArticle {
   const zones = readZones(lines);
   for (const i of zones.consumed) lines[i] = '';
   date ??= zones.date;
+  if (title === null && zones.headline) title = stripInlineMarkdown(headingText(zones.headline) ?? zones.headline);
 
   const kept: string[] = [];
   const asides: string[] = [];

@@ -7,8 +7,8 @@
 // here runs a pattern over a paragraph of prose), so the cost is linear in the file.
 
 import { parseByline } from './byline';
-import { parseDateLine } from './dateLines';
-import { DOMAIN_LINE_RE, isOutletLine, outletFromHost } from './outlets';
+import { parseDateLabel, parseDateLine, type DateLabel } from './dateLines';
+import { DOMAIN_LINE_RE, isKnownOutletName, isOutletLine, outletFromHost } from './outlets';
 import { EMPHASIS_AND_SPACE, trimChars } from './trim';
 
 export interface Zones {
@@ -21,10 +21,14 @@ export interface Zones {
   author: string | null;
   /** An outlet named by a line of its own (first/last line, a tagline, a domain line, a byline's tail). */
   outlet: string | null;
+  /** The headline under a site's menus (a whole-page copy): the menus and the headline are consumed. */
+  headline: string | null;
 }
 
-const HEADER_LINES = 20;
-const FOOTER_LINES = 15;
+// A saved page's menus and footer can run to dozens of short lines before the headline or after
+// the text (a whole-page copy puts the site's footer first when the article is an overlay).
+const HEADER_LINES = 80;
+const FOOTER_LINES = 80;
 
 const FURNITURE_RE = new RegExp('^(?:' + [
   'share', 'share this(?: article| story| page)?:?', 'print', 'print this page', 'email', 'e-mail', 'tweet', 'facebook', 'twitter',
@@ -35,7 +39,19 @@ const FURNITURE_RE = new RegExp('^(?:' + [
   'an official website of the .{1,60}', 'here[\'’]s how you know', 'official websites use \\.gov.{0,80}',
   'secure \\.gov websites use https.{0,80}', 'this page has been automatically archived.{0,120}', 'got a correction\\?.{0,160}',
   'please note that the listed sources may no longer be available online\\.?',
+  // archived government sites' banner; a site's section names, kickers and tail links
+  'this is historical material .{1,200}', 'briefing room', 'statements (?:and|&) releases', 'briefings (?:and|&) statements',
+  'speeches (?:and|&) remarks', '(?:press|news) releases?', 'press briefings?', 'press statements?', 'fact sheets?', 'readouts?',
+  'presidential actions', 'news', 'latest news', 'top stories', 'events', 'see also', 'text version', 'publication status',
+  'published in section:.{0,60}', 'direct link:?.{0,80}', 'send by email', 'next post', 'previous post', 'stay connected',
+  'sign up', 'privacy policy', 'copyright policy', 'accessibility statement', 'to search this site,? enter a search term',
+  // a bullet or bar left alone between a date and a section tag
+  '[•·|–—]',
 ].join('|') + ')$', 'i');
+/** A time alone under a date line ("22:00", "9:31 AM", "10:00 GMT"). */
+const TIME_ONLY_RE = /^\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$/i;
+/** A street address under an organisation's name in a contact block ("1600 Pennsylvania Ave NW"). */
+const STREET_RE = /^\d{1,6}[A-Za-z]? (?:[\p{Lu}\d][\p{L}\d.'-]* ){1,5}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Place|Pl|Square|Sq|Drive|Dr|Lane|Ln|Way|Court|Ct|Plaza|Parkway|Pkwy)\.?(?: [NS][EW]?\.?| [EW]\.?)?,?$/u;
 /** `Home > News > World`, `Home › Briefing Room › Statements`: two to seven short segments. */
 const BREADCRUMB_RE = /^[^>›»\n]{1,40}(?:\s[>›»]\s[^>›»\n]{1,40}){1,6}$/;
 /** `From Wikinews, the free news source you can write!`, `From Wikipedia, the free encyclopedia`. */
@@ -69,7 +85,7 @@ export function isFurniture(line: string): boolean {
 }
 
 export function readZones(lines: string[]): Zones {
-  const zones: Zones = { consumed: new Set(), date: null, updatedDate: null, author: null, outlet: null };
+  const zones: Zones = { consumed: new Set(), date: null, updatedDate: null, author: null, outlet: null, headline: null };
   const header: number[] = [];
   let excerpt = false;
   for (let i = 0; i < lines.length && header.length < HEADER_LINES; i++) {
@@ -82,21 +98,32 @@ export function readZones(lines: string[]): Zones {
       zones.consumed.add(i);
       continue;
     }
-    if (isProse(line)) break;
+    // Furniture first: an archive banner is a sentence, not the text.
+    if (isProse(line) && !isFurniture(line)) break;
     header.push(i);
   }
   const footer: number[] = [];
   const firstProse = header.length ? header[header.length - 1]! + 1 : 0;
   for (let i = lines.length - 1; i >= firstProse && footer.length < FOOTER_LINES; i--) {
     if (lines[i] === '') continue;
-    if (isProse(lines[i]!)) break;
+    if (isProse(lines[i]!) && !isFurniture(lines[i]!)) break;
     footer.push(i);
   }
+  // The footer in reading order: a label line ("Publication date:") precedes its date.
+  footer.reverse();
 
   let headerOutlet: string | null = null;
   let footerOutlet: string | null = null;
   let taglineOutlet: string | null = null;
+  /** An outlet line over a street address in the footer's contact block ("The White House" / "1600 Pennsylvania Ave NW"). */
+  let addressOutlet: string | null = null;
+  /** The first line in either zone that is exactly a known outlet's name (a site menu's "The White House"). */
+  let knownOutlet: string | null = null;
   let footerDate: string | null = null;
+  let footerPublished: string | null = null;
+  let headerYear: string | null = null;
+  let label: DateLabel | null = null;
+  let labelAt = -1;
   const classify = (i: number, inHeader: boolean): boolean => {
     const line = lines[i]!;
     const tagline = TAGLINE_RE.exec(line);
@@ -104,12 +131,23 @@ export function readZones(lines: string[]): Zones {
       taglineOutlet ??= tagline[1]!.trim();
       return true;
     }
-    if (isFurniture(line)) return true;
-    const date = parseDateLine(line);
+    if (isFurniture(line) || TIME_ONLY_RE.test(line)) return true;
+    const ownLabel = parseDateLabel(line);
+    if (ownLabel) {
+      label = ownLabel;
+      labelAt = i;
+      return true;
+    }
+    const date = parseDateLine(line, labelAt >= 0 && nextLine(lines, labelAt) === i ? label : null);
     if (date) {
       if (date.updated) zones.updatedDate ??= date.date;
+      // A year alone is a copyright year as often as a date (a whole-page copy can put the footer
+      // first): in the header it dates the article only when nothing else does; in the footer never.
+      else if (date.yearOnly) { if (inHeader) headerYear ??= date.date; }
       else if (inHeader) zones.date ??= date.date;
-      else footerDate ??= date.date;
+      else if (date.published) footerPublished ??= date.date;
+      // (the date line nearest the end, as when the footer was read from the end)
+      else footerDate = date.date;
       return true;
     }
     const byline = parseByline(line);
@@ -128,6 +166,22 @@ export function readZones(lines: string[]): Zones {
 
   const headerRest: number[] = [];
   for (const i of header) if (classify(i, true)) zones.consumed.add(i); else headerRest.push(i);
+  for (const i of headerRest) if (isKnownOutletName(stripEmphasis(lines[i]!))) { knownOutlet ??= stripEmphasis(lines[i]!); break; }
+  // A whole-page copy opens with the site's menus, a run of short lines, and the headline is the
+  // last long line above the text (menus, "Events", then "Telephone conversation with …", then
+  // the text). The menus are neither title nor body.
+  let short = 0;
+  for (const i of header) if (wordCount(lines[i]!) <= 3) short++;
+  if (header.length >= 6 && short * 2 >= header.length) {
+    for (let k = headerRest.length - 1; k >= Math.max(0, headerRest.length - 3); k--) {
+      const line = lines[headerRest[k]!]!;
+      if (wordCount(line) < 4 || isOutletLine(stripEmphasis(line)) || line.length > 320 || /[.,;:]$/.test(line)) continue;
+      zones.headline = line;
+      for (let m = 0; m <= k; m++) zones.consumed.add(headerRest[m]!);
+      headerRest.splice(0, k + 1);
+      break;
+    }
+  }
   // The outlet as the first line, above the headline ("Wikinews", "United Nations").
   if (headerRest.length >= 2 && isOutletLine(stripEmphasis(lines[headerRest[0]!]!))) {
     headerOutlet ??= stripEmphasis(lines[headerRest[0]!]!);
@@ -141,13 +195,32 @@ export function readZones(lines: string[]): Zones {
   }
   const footerRest: number[] = [];
   for (const i of footer) if (!zones.consumed.has(i)) { if (classify(i, false)) zones.consumed.add(i); else footerRest.push(i); }
+  footerRest.reverse();
   // The outlet as the last line ("The White House", "Wikinews"); footerRest runs from the end.
   if (footerRest.length && isOutletLine(stripEmphasis(lines[footerRest[0]!]!))) {
     footerOutlet ??= stripEmphasis(lines[footerRest[0]!]!);
     zones.consumed.add(footerRest[0]!);
   }
-  zones.date ??= footerDate;
-  zones.outlet = footerOutlet ?? headerOutlet ?? taglineOutlet;
+  for (let k = footerRest.length - 1; k >= 0; k--) {
+    const line = stripEmphasis(lines[footerRest[k]!]!);
+    const below = nextLine(lines, footerRest[k]!);
+    if (addressOutlet === null && below >= 0 && lines[below]!.length <= 80 && STREET_RE.test(lines[below]!) && isOutletLine(line)) addressOutlet = line;
+    if (knownOutlet === null && isKnownOutletName(line)) knownOutlet = line;
+  }
+  // A footer of menus (a run of short lines: tag lists, share menus, the site's links) is furniture
+  // as a whole, as the header's menus are: its names are links, not what the article names.
+  let footerShort = 0;
+  for (const i of footer) if (wordCount(lines[i]!) <= 3) footerShort++;
+  // (Lines that carry a fact the reader takes later stay: an address, a "Source:" field.)
+  if (footer.length >= 6 && footerShort * 2 >= footer.length) {
+    for (const i of footerRest) if (!lines[i]!.includes('://') && !/^[\p{L} ]{2,30}:\s/u.test(lines[i]!)) zones.consumed.add(i);
+  }
+  zones.date ??= footerPublished ?? footerDate ?? headerYear;
+  // A contact block names the publisher; otherwise a name the domain table knows beats a line that
+  // only looks like an outlet's ("Presidential Executive Office 2020" under a page of "President of Russia").
+  const lineOutlet = footerOutlet ?? headerOutlet ?? taglineOutlet;
+  const known = [footerOutlet, headerOutlet, taglineOutlet].find((o) => o && isKnownOutletName(o)) ?? null;
+  zones.outlet = addressOutlet ?? known ?? (lineOutlet && knownOutlet && !isKnownOutletName(lineOutlet) ? knownOutlet : lineOutlet ?? knownOutlet);
   return zones;
 }
 

@@ -28,7 +28,7 @@ export interface CountryInfo {
 /** Names the dataset lacks: short forms, old spellings, codes as newspapers write them. */
 const CURATED_ALIASES: [string, string][] = [
   ['US', 'U.S.'], ['US', 'US'], ['US', 'USA'], ['US', 'U.S.A.'], ['US', 'America'], ['US', 'United States of America'],
-  ['GB', 'UK'], ['GB', 'U.K.'], ['GB', 'Britain'], ['GB', 'England'], ['GB', 'Scotland'], ['GB', 'Wales'],
+  ['GB', 'UK'], ['GB', 'U.K.'], ['GB', 'Britain'], ['GB', 'England'], ['GB', 'Scotland'], ['GB', 'Wales'], ['GB', 'Northern Ireland'],
   ['TR', 'Turkey'], ['TR', 'Türkiye'], ['UA', 'Kiev'], ['UA', 'Kyiv'], ['RU', 'Russian Federation'],
   ['AE', 'UAE'], ['AE', 'Emirates'], ['CD', 'DRC'], ['CD', 'DR Congo'], ['CN', 'PRC'],
   ['KR', 'South Korea'], ['KP', 'North Korea'], ['KP', 'Pyongyang'],
@@ -112,9 +112,16 @@ for (const region of REGIONS) addPhrase(region, { code: '', kind: 'region', exac
 for (const [code, name, official, alts, demonyms, capitals] of GAZETTEER) {
   infoByCode.set(code, { code, name, demonym: demonyms[0] ?? null, capital: capitals[0] ?? null, flag: flag(code) });
 }
+/** The ways a name is written besides its dataset form: "Antigua & Barbuda", "St. Kitts & Nevis", "St Lucia". */
+function writtenForms(name: string): string[] {
+  const forms = [name];
+  if (name.includes(' and ')) forms.push(name.replace(/ and /g, ' & '));
+  for (const form of [...forms]) if (/^Saint /.test(form)) forms.push(form.replace(/^Saint /, 'St. '));
+  return forms;
+}
+
 for (const [code, name, official, alts] of GAZETTEER) {
-  addPhrase(name, { code, kind: 'name', exactCase: null });
-  addPhrase(official, { code, kind: 'name', exactCase: null });
+  for (const form of [...writtenForms(name), ...writtenForms(official)]) addPhrase(form, { code, kind: 'name', exactCase: null });
   for (const alt of alts) {
     addPhrase(alt, { code, kind: 'name', exactCase: null, ...(/[^\x00-\x7f]/.test(alt) ? { exactAccents: alt.toLowerCase() } : {}) });
   }
@@ -253,7 +260,9 @@ export function extractCountries(text: string, outlet: string | null, given?: To
     // The keys of the phrases starting here, one word longer each; a phrase never spans sentence punctuation.
     let n = 1;
     KEYS[0] = first.key;
-    while (n < longest && i + n < tokens.length && plainGap(tokens[i + n]!.gap)) {
+    // ("Trinidad & Tobago", "St. Kitts": an ampersand, or the full stop of "St.", inside a name.)
+    while (n < longest && i + n < tokens.length && (plainGap(tokens[i + n]!.gap) || tokens[i + n]!.gap === ' & '
+      || (tokens[i + n]!.gap === '. ' && tokens[i + n - 1]!.key === 'st'))) {
       KEYS[n] = `${KEYS[n - 1]} ${tokens[i + n]!.key}`;
       n++;
     }
@@ -370,6 +379,8 @@ function datelineAt(tokens: Token[], i: number, n: number, text: string): boolea
   // "Ankara, which backed …" opens a sentence: a dateline's comma is followed by a date or a place in capitals.
   const rest = text.slice(end, end + 16);
   if (/^\s*\(|^\s+[-–—]/.test(rest)) return true;
+  // A place line of its own under a headline and a date ("Ashgabat", then the text).
+  if (/^[ \t]*(?:\n|$)/.test(rest) && (i === 0 || /\n/.test(first.gap))) return true;
   return /^, (?:\p{Lu}{2,}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)/u.test(rest);
 }
 

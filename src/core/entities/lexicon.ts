@@ -91,6 +91,7 @@ resources commons presidency vice-presidency floor africa asia europe oceania an
 federal reserve exchange rights airways airlines motors industries petroleum energy group
 ria novosti yonhap bernama anadolu irna wafa ansa efe kyodo antara xinhua kcna
 flight flights campaign studies prix area staff pradesh
+accords agreements pacts protocols conventions declarations
 `));
 
 /** Function words and common sentence openers that are capitalised only by position. */
@@ -168,6 +169,7 @@ export const AFTER_NAME_NOT_PERSON = new Set(words(`
 era years canal dam airport river province district county region doctrine prize award memorial street avenue square
 bridge museum stadium highway station dynasty line corridor pipeline basin valley mountains island islands port
 administration movement campaign government regime family
+system systems missile missiles newspaper newspapers weekly magazine tabloid broadsheet broadcaster
 `));
 
 /** Lower-case words inside country names ("Republic of the Congo", "Bosnia and Herzegovina"). */

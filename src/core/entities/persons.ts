@@ -312,6 +312,9 @@ function single(tokens: Token[], start: number): Mention | null {
   return { tokens: [t], titled: titledAt(tokens, start), country: (f & COUNTRY) !== 0, weak: false };
 }
 
+/** Colours: the first word of organisations' and places' names ("Red Crescent", "Blue Nile"), not a given name. */
+const COLOUR_WORDS = new Set(['red', 'green', 'blue', 'white', 'black', 'yellow', 'orange', 'golden', 'silver', 'purple', 'grey', 'gray']);
+
 /** Articles of French, Spanish, Italian and Portuguese that open a run: "Le Monde", "El Tiempo", "La Stampa". */
 const ROMANCE_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo']);
 
@@ -348,8 +351,9 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     if (f & GIVEN && !(f & TITLE && k + 1 < end && tokens[k + 1]!.capitalised)) break;
     // A capitalised function word in mid-sentence right after a title is a name: "Vietnamese leader To Lam".
     if (k === start && titledBefore && !t.sentenceStart && k + 1 < end && (f & (STOP | TITLE)) === STOP) break;
-    // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun).
-    if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut) break;
+    // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun), "the Emmett Till Justice
+    // for Victims Act" — but one after words that open no name ends a role: "Deputy National Security Advisor".
+    if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut && (ABBREVIATED_TITLES.has(t.key) || has(tokens[cut]!, GIVEN | COMMON_GIVEN))) break;
     if (f & (TITLE | STOP | GROUP) || lowerCompound(t, tokens[k - 1])) {
       // "Senate Majority Leader Harry Reid": a title after an organisation's name is its office; a name follows.
       if (f & TITLE) {
@@ -369,6 +373,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
       const previousIsTitle = k > start ? has(tokens[k - 1]!, TITLE) : titledBefore;
       if (previousIsTitle && !(f & DEMONYM) && !(flagsOf(tokens[k + 1]!) & (COUNTRY | TITLE | STOP | NON_PERSON))
         && !lookupCountry(`${t.text} ${tokens[k + 1]!.text}`)) break;
+      // "Prime Minister of Japan Yoshiro Mori": the country closes a role phrase, and the title vouches for the name.
+      if (k === start && roleOfBefore(tokens, start) && roleAdjacent(tokens, start)) titled = true;
       cut = k + 1;
     }
   }
@@ -417,6 +423,9 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const after = tokens[to];
   if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ' && !tokens[to - 1]!.possessive) return null;
   let seq = tokens.slice(from, to);
+  // "Red Cross", "White Helmets", "Golden Dawn", "Black Caucus": a colour opens an organisation's or a place's
+  // name, never a person's.
+  if (to - from >= 2 && COLOUR_WORDS.has(seq[0]!.key) && !has(seq[1]!, GIVEN)) return null;
   // "New York-born", "Chairman Green-have": a compound with a lower-case part inside a run is no name.
   for (let k = 0; k < seq.length; k++) if (lowerCompound(seq[k]!, k > 0 ? seq[k - 1] : undefined)) return null;
   // "Kowloon West", "New Territories East": a compass word ends a place's name; "East Kalimantan", "South Sulawesi":
@@ -480,6 +489,17 @@ function roleOfBefore(tokens: Token[], start: number): boolean {
   if (tokens[k]?.key === 'the') k--;
   const of = tokens[k];
   return !!of && (of.key === 'of' || of.key === 'for') && !of.capitalised && !!tokens[k - 1] && has(tokens[k - 1]!, TITLE);
+}
+
+/** The role phrase before `start` is written out word by word: "Prime Minister of Japan", with no word dropped between. */
+function roleAdjacent(tokens: Token[], start: number): boolean {
+  let k = start;
+  if (tokens[k]!.gap !== ' ') return false;
+  if (tokens[k - 1]?.key === 'the') {
+    if (tokens[k - 1]!.gap !== ' ') return false;
+    k--;
+  }
+  return tokens[k - 1]?.gap === ' ';
 }
 
 /** "Ayrton Senna was killed", "… were arrested": a participle only people undergo, after "was"/"were". */

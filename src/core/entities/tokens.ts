@@ -187,6 +187,15 @@ export function tokenize(text: string, keepLowercase?: ReadonlySet<string>): Tok
           else if (c >= 97) lowerInside = true;
           i++;
         }
+        // An apostrophe a page escaped ("People\'s Republic", from a script's string): as if unescaped.
+        if (i + 2 < n && text.charCodeAt(i) === 92 && isJoiner(text.charCodeAt(i + 1))) {
+          const next = text.charCodeAt(i + 2);
+          if ((next < 128 ? CLASS[next]! : classOf(next)) !== 0) {
+            ascii = false;
+            i += 2;
+            continue;
+          }
+        }
         // Letter runs joined by single apostrophes or hyphens ("Diaz-Canel", "O'Brien", "Lavrov's").
         if (i + 1 < n && isJoiner(text.charCodeAt(i))) {
           const next = text.charCodeAt(i + 1);
@@ -211,6 +220,7 @@ export function tokenize(text: string, keepLowercase?: ReadonlySet<string>): Tok
       }
     }
     let word = kept && end - start === kept.length ? kept : text.slice(start, end);
+    if (!ascii && word.includes('\\')) word = word.replace(/\\(?=['’])/g, '');
     let possessive = false;
     const last = word.charCodeAt(word.length - 1);
     const beforeLast = word.charCodeAt(word.length - 2);

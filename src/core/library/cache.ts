@@ -17,7 +17,7 @@ import type { FormatLimits } from '../articles';
  * Bump when the reader, the entity extractor, the key derivation or this format change: every
  * cache of another version is discarded and rebuilt from the files.
  */
-export const CACHE_VERSION = 6; // 2: records carry `author` and `format` (web pages, PDFs); size limits per format. 3: bodies and excerpts in one UTF-8 block, decoded when asked for; records as rows over tables of persons and countries. 4: entity rules of the real-articles work (persons, countries, datelines). 5: entity rules from the AMALGUM second dev set (titles, kin words, credit lines, events and currencies after a country) 6: an agency in brackets without a separator is a dateline only after a place ("City, Region" or capitals)
+export const CACHE_VERSION = 7; // 2: records carry `author` and `format` (web pages, PDFs); size limits per format. 3: bodies and excerpts in one UTF-8 block, decoded when asked for; records as rows over tables of persons and countries. 4: entity rules of the real-articles work (persons, countries, datelines). 5: entity rules from the AMALGUM second dev set (titles, kin words, credit lines, events and currencies after a country) 6: an agency in brackets without a separator is a dateline only after a place ("City, Region" or capitals) 7: reader and entity rules from the third dev set (whole-page copies, date labels, scrapers' YAML, SEO metadata; role phrases, treaty plurals, "&" and "St." country names)
 export const CACHE_FILE = 'dossier-index.bin';
 
 const MAGIC = 'DOSSIERC';
