@@ -2,7 +2,7 @@
 // template; the co-mention network. Pure core code over the corpus (no vscode import).
 
 export { buildDossier, compareChronologically, subjectId, subjectName, yearOf, type CoMention, type Dossier, type DossierEntry, type DossierSubject, type OutletCount } from './dossier';
-export { mentionSentences, type Highlight, type MentionSentence } from './mentions';
+export { mentionSearches, mentionSentences, type Highlight, type MentionSentence } from './mentions';
 export { briefDate, briefMarkdown, briefMentions, escapeInlineMarkdown, type BriefMention } from './brief';
 export { DEFAULT_NOTE_TEMPLATE, fillTemplate, noteFileName, templateValues, TEMPLATE_FIELDS, type FilledTemplate, type TemplateField } from './noteTemplate';
 export { buildNetwork, networkIndex, NetworkIndex, NETWORK_EDGE_LIMIT, NETWORK_NODE_LIMIT, type Network, type NetworkEdge, type NetworkNode, type NetworkOptions } from './network';
