@@ -5,7 +5,9 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { Corpus } from '../../src/core/library/corpus';
-import { mentionSentences, splitSentences, type DossierSubject } from '../../src/core/dossier';
+import { buildDossier, mentionSentences, splitSentences, type Dossier, type DossierSubject } from '../../src/core/dossier';
+import { generateArticles } from '../../bench/generate';
+import * as formerDossier from './dossier-former/dossier';
 import { isWhiteSpace, nextStop, sentenceAround, sentencesAround } from '../../src/core/dossier/sentences';
 import * as former from './dossier-former/mentions';
 import * as formerSentences from './dossier-former/sentences';
@@ -89,6 +91,32 @@ describe('dossier sentence finder = its former definition', () => {
       texts.forEach((t, i) => corpus.upsert(`/w/${i}.txt`, `${i}.txt`, t));
       sameMentions(corpus);
     }), { numRuns: 150 });
+  });
+});
+
+describe('dossier aggregation = its former definition', () => {
+  const plain = (d: Dossier | formerDossier.Dossier | null) => d && {
+    ...d,
+    entries: d.entries.map((e) => ({ key: e.key, title: e.title, date: e.date, year: e.year, outlet: e.outlet, file: e.file, url: e.url, mentions: e.mentions, sentences: e.sentences })),
+  };
+  const same = (corpus: Corpus) => {
+    const subjects: DossierSubject[] = [
+      ...corpus.persons().map((p): DossierSubject => ({ kind: 'person', id: p.id })),
+      ...corpus.countries().map((c): DossierSubject => ({ kind: 'country', code: c.code })),
+    ];
+    for (const subject of subjects) assert.deepStrictEqual(plain(buildDossier(corpus, subject)), plain(formerDossier.buildDossier(corpus, subject)), JSON.stringify(subject));
+    return subjects.length;
+  };
+
+  it('builds the same dossier (entries in order, sentences, co-mentions, outlets) for every subject of the seeds', () => {
+    assert.strictEqual(same(seedCorpus()), 26);
+  });
+
+  it('builds the same dossier for every subject of 600 generated articles (dated, undated, month-day dates)', function () {
+    this.timeout(60000);
+    const corpus = new Corpus();
+    corpus.batch(() => { for (const a of generateArticles(600)) corpus.upsert(`/g/${a.file}`, a.file, a.text); });
+    assert.ok(same(corpus) > 50);
   });
 });
 
