@@ -1,8 +1,12 @@
 // Sentence boundaries in an article's cleaned body, for the dossier's "what the source says" lines.
-// One forward scan over character codes (no regular expression runs over article text): a sentence
-// ends at a line break, or at . ! ? … (with any closing quotes or brackets after it) followed by
-// white space and a capital letter, an opening quote or a digit — unless the full stop closes an
-// abbreviation ("Mr.", "Gen.", "U.S.", an initial "H.").
+// A sentence ends at a line break, or at . ! ? … (with any closing quotes or brackets after it)
+// followed by white space and a capital letter, an opening quote or a digit — unless the full stop
+// closes an abbreviation ("Mr.", "Gen.", "U.S.", an initial "H.").
+//
+// The scans jump from one possible end (. ! ? … or a line break) to the next with the engine's own
+// search (`STOP`, one character class: it cannot backtrack), so a dossier's first open, which runs
+// this code before the engine has compiled it, does not walk every character in interpreted code;
+// each possible end is then tested on character codes (no strings made for ASCII text).
 
 export interface SentenceSpan {
   start: number;
@@ -17,20 +21,30 @@ const ABBREVIATIONS = new Set([
   'pres', 'amb', 'sec', 'min', 'u.s', 'u.k', 'u.n', 'e.u',
 ]);
 
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
-const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '«', '¿', '¡']);
+/** Closing quotes and brackets that may follow a sentence's terminator: " ' ” ’ ) ] ». */
+function isCloser(code: number): boolean {
+  return code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 41 || code === 93 || code === 0xbb;
+}
 
-function isUpper(ch: string): boolean {
-  const code = ch.charCodeAt(0);
+/** Opening quotes and brackets a sentence may start with: " ' “ ‘ ( [ « ¿ ¡. */
+function isOpener(code: number): boolean {
+  return code === 34 || code === 39 || code === 0x201c || code === 0x2018 || code === 40 || code === 91 || code === 0xab || code === 0xbf || code === 0xa1;
+}
+
+/** Whether the character (one UTF-16 unit) at `i` is an upper-case letter. */
+function isUpperAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
   // ASCII without allocating; other scripts by case mapping.
   if (code < 128) return code >= 65 && code <= 90;
+  const ch = text[i]!;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-/** A cased letter (one with distinct upper and lower forms). */
-function isCasedLetter(ch: string): boolean {
-  const code = ch.charCodeAt(0);
+/** A cased letter (one with distinct upper and lower forms) at `i`. */
+function isCasedLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  const ch = text[i]!;
   return ch.toLowerCase() !== ch.toUpperCase();
 }
 
@@ -42,21 +56,28 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0;
 }
 
+/** What `/\s/` matches (white space and line terminators), on one UTF-16 unit. */
+export function isWhiteSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** No abbreviation in the list is longer than this: longer words need no slice to be told apart. */
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
 /** Whether the full stop at `stop` closes an initial ("H.") or a known abbreviation ("Gen.", "U.S."). */
 function closesAbbreviation(text: string, stop: number): boolean {
-  // The word before it: letters and inner full stops, at most 12 characters back.
+  // The word before it: letters and inner full stops, at most 12 characters back — but a word
+  // longer than every abbreviation is none, so no further back than that.
   let start = stop;
-  while (start > 0 && stop - start < 12) {
-    const ch = text[start - 1]!;
-    if (ch === '.' || isCasedLetter(ch)) start--;
+  while (start > 0 && stop - start < 12 && stop - start <= LONGEST_ABBREVIATION) {
+    if (text.charCodeAt(start - 1) === 46 || isCasedLetterAt(text, start - 1)) start--;
     else break;
   }
   const length = stop - start;
   // (Lower-casing never shortens a word; it lengthens a dotted capital I, which then is no initial.)
-  if (length === 1) return text[stop - 1]!.toLowerCase().length === 1 && isUpper(text[stop - 1]!);
+  if (length === 1) return (text.charCodeAt(stop - 1) < 128 || text[stop - 1]!.toLowerCase().length === 1) && isUpperAt(text, stop - 1);
   return length > 1 && length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(text.slice(start, stop).toLowerCase());
 }
 
@@ -66,6 +87,16 @@ function isTerminator(code: number): boolean {
 
 function isLineBreak(code: number): boolean {
   return code === 10 || code === 13;
+}
+
+/** The characters a sentence can end at: one class, no quantifier (no backtracking), matched natively. */
+const STOP = /[.!?\u2026\n\r]/g;
+
+/** The first terminator or line break at or after `from`, or -1. Linear: it reads up to what it finds. */
+export function nextStop(text: string, from: number): number {
+  if (from >= text.length) return -1;
+  STOP.lastIndex = from;
+  return STOP.test(text) ? STOP.lastIndex - 1 : -1;
 }
 
 /**
@@ -79,56 +110,121 @@ export function sentenceEndAt(text: string, i: number): number {
   let end = i + 1;
   // "..." and "?!" end together.
   while (end < n && isTerminator(text.charCodeAt(end))) end++;
-  while (end < n && CLOSERS.has(text[end]!)) end++;
+  while (end < n && isCloser(text.charCodeAt(end))) end++;
   if (end >= n) return end;
-  if (isLineBreak(text.charCodeAt(end))) return end;
-  if (!isSpace(text.charCodeAt(end))) return -1;
-  let next = end;
+  const after = text.charCodeAt(end);
+  if (isLineBreak(after)) return end;
+  if (!isSpace(after)) return -1;
+  let next = end + 1;
   while (next < n && isSpace(text.charCodeAt(next))) next++;
   if (next >= n) return end;
-  const following = text[next]!;
-  if (!(isUpper(following) || OPENERS.has(following) || isDigit(text.charCodeAt(next)) || isLineBreak(text.charCodeAt(next)))) return -1;
+  const following = text.charCodeAt(next);
+  if (!(isUpperAt(text, next) || isOpener(following) || isDigit(following) || isLineBreak(following))) return -1;
   // An initial ("H. W. Bush") or a known abbreviation does not end the sentence.
   if (code === 46 && end === i + 1 && closesAbbreviation(text, i)) return -1;
   return end;
 }
 
+/** The end of the run of terminators that starts at `i`. */
+function runEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && isTerminator(text.charCodeAt(j))) j++;
+  return j;
+}
+
 function trimmed(text: string, start: number, end: number): SentenceSpan | null {
   let s = start, e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && isWhiteSpace(text.charCodeAt(s))) s++;
+  while (e > s && isWhiteSpace(text.charCodeAt(e - 1))) e--;
   return e > s ? { start: s, end: e } : null;
 }
 
 /** Splits `text` into trimmed, non-empty sentence spans, in order. Linear in the text's length. */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
-  const n = text.length;
   let start = 0;
   const push = (end: number) => {
     const span = trimmed(text, start, end);
     if (span) spans.push(span);
   };
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    if (isLineBreak(code)) {
+  for (let i = nextStop(text, 0); i >= 0; i = nextStop(text, i + 1)) {
+    if (isLineBreak(text.charCodeAt(i))) {
       push(i);
       start = i + 1;
       continue;
     }
-    if (!isTerminator(code)) continue;
     const end = sentenceEndAt(text, i);
     if (end < 0) {
       // Skip the rest of this run of terminators, as the boundary test did.
-      while (i + 1 < n && isTerminator(text.charCodeAt(i + 1))) i++;
+      i = runEnd(text, i) - 1;
       continue;
     }
     push(end);
     start = end;
     i = end - 1;
   }
-  push(n);
+  push(text.length);
   return spans;
+}
+
+/**
+ * Where the sentence holding a place at `start` begins, scanning back one character at a time from
+ * just before `below` (the place itself, or a point after which there is no valid end before it).
+ */
+function startBefore(text: string, start: number, below: number): number {
+  for (let j = below - 1; j >= 0; j--) {
+    const code = text.charCodeAt(j);
+    if (isLineBreak(code)) return j + 1;
+    if (isTerminator(code)) {
+      // The first terminator of a run decides, as in the forward split.
+      let first = j;
+      while (first > 0 && isTerminator(text.charCodeAt(first - 1))) first--;
+      const e = sentenceEndAt(text, first);
+      if (e >= 0 && e <= start) return e;
+      j = first;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Where the sentence holding a place at `start` begins: the possible ends in `from..start` are found
+ * forward with the native search and the nearest valid one wins, as the backward scan would decide;
+ * only when there is none is the text before `from` read, backwards (the result is startBefore's
+ * whatever `from` is; `from` only saves reading the text again: the end of the sentence before).
+ */
+function startAfter(text: string, start: number, from: number): number {
+  // The possible ends (a line break, a run of terminators) in from..start, then tested nearest first.
+  const candidates = scratch;
+  candidates.length = 0;
+  for (let j = nextStop(text, from); j >= 0 && j < start; j = nextStop(text, j + 1)) {
+    candidates.push(j);
+    if (!isLineBreak(text.charCodeAt(j))) j = runEnd(text, j) - 1;
+  }
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const j = candidates[k]!;
+    if (isLineBreak(text.charCodeAt(j))) return j + 1;
+    // The first terminator of a run decides (a run may begin before `from`).
+    let first = j;
+    while (first > 0 && isTerminator(text.charCodeAt(first - 1))) first--;
+    const e = sentenceEndAt(text, first);
+    if (e >= 0 && e <= start) return e;
+  }
+  return from > 0 ? startBefore(text, start, from) : 0;
+}
+
+/** Reused by startAfter (no array made per mention). */
+const scratch: number[] = [];
+
+/** Where the sentence holding a place that ends at `end` ends (before trimming). */
+function endAfter(text: string, end: number): number {
+  for (let j = nextStop(text, end); j >= 0; j = nextStop(text, j + 1)) {
+    if (isLineBreak(text.charCodeAt(j))) return j;
+    const e = sentenceEndAt(text, j);
+    if (e >= 0) return e;
+    j = runEnd(text, j) - 1;
+  }
+  return text.length;
 }
 
 /**
@@ -137,28 +233,30 @@ export function splitSentences(text: string): SentenceSpan[] {
  * one splitSentences gives that contains the range.
  */
 export function sentenceAround(text: string, start: number, end: number): SentenceSpan {
-  let from = 0;
-  for (let j = start - 1; j >= 0; j--) {
-    const code = text.charCodeAt(j);
-    if (isLineBreak(code)) { from = j + 1; break; }
-    if (isTerminator(code)) {
-      // The first terminator of a run decides, as in the forward split.
-      let first = j;
-      while (first > 0 && isTerminator(text.charCodeAt(first - 1))) first--;
-      const e = sentenceEndAt(text, first);
-      if (e >= 0 && e <= start) { from = e; break; }
-      j = first;
+  return trimmed(text, startBefore(text, start, start), endAfter(text, end)) ?? { start, end };
+}
+
+/**
+ * The sentence holding each of `ranges` (in text order), each as sentenceAround gives it, in one
+ * forward pass over the text: a range's sentence start is looked for from the end of the sentence
+ * before it on. A range that starts inside the sentence of the range before it gets that same span
+ * object (so a caller tells "another mention in the same sentence" by identity).
+ */
+export function sentencesAround(text: string, ranges: readonly { start: number; end: number }[]): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let floor = 0;
+  let current: SentenceSpan | null = null;
+  for (const range of ranges) {
+    if (current && range.start < current.end && range.start >= current.start) {
+      spans.push(current);
+      continue;
     }
+    // A range before the last sentence's end (out of order): look back from it, as sentenceAround does.
+    const from = range.start >= floor ? startAfter(text, range.start, floor) : startBefore(text, range.start, range.start);
+    const to = endAfter(text, range.end);
+    current = trimmed(text, from, to) ?? { start: range.start, end: range.end };
+    spans.push(current);
+    if (to > floor) floor = to;
   }
-  let to = text.length;
-  for (let j = end; j < text.length; j++) {
-    const code = text.charCodeAt(j);
-    if (isLineBreak(code)) { to = j; break; }
-    if (isTerminator(code)) {
-      const e = sentenceEndAt(text, j);
-      if (e >= 0) { to = e; break; }
-      while (j + 1 < text.length && isTerminator(text.charCodeAt(j + 1))) j++;
-    }
-  }
-  return trimmed(text, from, to) ?? { start, end };
+  return spans;
 }

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import {
   briefMarkdown, briefMentions, buildDossier, DOSSIER_PAGE_SIZE, dossierSummary, filterEntriesSliced, groupMode, loadSentencesSliced,
-  NO_FILTERS, pageRows, subjectId, subjectName, type Dossier, type DossierEntry, type DossierFilters, type DossierSubject, type GroupMode,
+  mentionSearches, NO_FILTERS, pageRows, subjectId, subjectName, subjectTitle, type Dossier, type DossierEntry, type DossierFilters, type DossierSubject, type GroupMode,
 } from '../../core/dossier';
 import { openArticle } from '../openArticle';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -49,6 +49,8 @@ export class DossierPanel implements vscode.Disposable {
   posted = -1;
   /** Rows of the timeline sent to the webview since the last full post: for tests. */
   rows = 0;
+  /** What the last full post cost in the extension host (also logged to the Dossier output channel). */
+  lastPost: { ms: number; built: boolean; articles: number; rows: number; bodies: number } | undefined;
   private filters: DossierFilters = NO_FILTERS;
   /** The dossier, built once per corpus change (its sentences are found as rows are sent). */
   private dossier: Dossier | null | undefined;
@@ -81,8 +83,14 @@ export class DossierPanel implements vscode.Disposable {
     );
   }
 
-  private setTitle(): void {
-    const name = subjectName(this.services.index.corpus, this.subject) ?? subjectId(this.subject);
+  /**
+   * The title: the built dossier's name; before it is built a quick one (no articles asked for);
+   * when no article names the subject any more, what the corpus still knows or the id.
+   */
+  private setTitle(dossier?: Dossier | null): void {
+    const { corpus } = this.services.index;
+    const name = dossier ? dossier.name
+      : dossier === null ? subjectName(corpus, this.subject) ?? subjectId(this.subject) : subjectTitle(corpus, this.subject);
     this.panel.title = `Dossier: ${name}`;
   }
 
@@ -121,11 +129,14 @@ export class DossierPanel implements vscode.Disposable {
    */
   async post(): Promise<void> {
     this.dirty = false;
+    const started = performance.now();
+    const searchedBefore = mentionSearches();
+    const rebuilt = this.dossier === undefined;
     const generation = ++this.generation;
     const shown = Math.max(DOSSIER_PAGE_SIZE, Math.ceil(this.rows / DOSSIER_PAGE_SIZE) * DOSSIER_PAGE_SIZE);
     const view = await this.filtered();
     if (view === undefined || generation !== this.generation || this.disposed) return;
-    this.setTitle();
+    this.setTitle(view ? view.dossier : null);
     if (!view) {
       this.posted = 0;
       this.rows = 0;
@@ -139,6 +150,11 @@ export class DossierPanel implements vscode.Disposable {
       type: 'dossier', generation, summary: dossierSummary(view.dossier), filters: this.filters,
       matched: view.entries.length, mode: view.mode, rows, pageSize: DOSSIER_PAGE_SIZE,
     });
+    // What a first open (or a rebuild after an index change) costs, as the extension host measured it.
+    this.lastPost = { ms: performance.now() - started, built: rebuilt, articles: view.dossier.entries.length, rows: rows.length, bodies: mentionSearches() - searchedBefore };
+    this.services.output.appendLine(`Dossier for ${view.dossier.name}: ${view.dossier.entries.length.toLocaleString('en-US')} articles in `
+      + `${this.lastPost.ms.toFixed(1)} ms (${rebuilt ? 'built' : 'from the built dossier'}; ${view.entries.length.toLocaleString('en-US')} passing the filters, `
+      + `${rows.length} rows sent, ${this.lastPost.bodies} article bodies searched)`);
   }
 
   /** Sends the rows from `offset` on (the webview scrolled to its end or asked for more). */
@@ -159,10 +175,10 @@ export class DossierPanel implements vscode.Disposable {
   }
 
   /** For tests: where the panel stands. */
-  snapshot(): { subject: DossierSubject; title: string; visible: boolean; posted: number; rows: number; matched: number | null; generation: number; filters: DossierFilters } {
+  snapshot(): { subject: DossierSubject; title: string; visible: boolean; posted: number; rows: number; matched: number | null; generation: number; filters: DossierFilters; lastPost: DossierPanel['lastPost'] } {
     return {
       subject: this.subject, title: this.panel.title, visible: this.panel.visible, posted: this.posted, rows: this.rows,
-      matched: this.view?.entries.length ?? null, generation: this.generation, filters: this.filters,
+      matched: this.view?.entries.length ?? null, generation: this.generation, filters: this.filters, lastPost: this.lastPost,
     };
   }
 
