@@ -100,8 +100,9 @@ export function subjectName(corpus: Corpus, subject: DossierSubject): string | n
   return countryInfo(subject.code)?.name ?? articles[0]!.countries.find((c) => c.code === subject.code)?.name ?? subject.code;
 }
 
+/** In no order: the dossier sorts them chronologically itself (the corpus's newest-first sort was a third of a person's build). */
 function subjectArticles(corpus: Corpus, subject: DossierSubject): Article[] {
-  return subject.kind === 'person' ? corpus.articlesForPerson(subject.id) : corpus.articlesForCountry(subject.code);
+  return subject.kind === 'person' ? corpus.articlesForPerson(subject.id, { sorted: false }) : corpus.articlesForCountry(subject.code, { sorted: false });
 }
 
 /** Dated articles oldest first (a year before its months, a month before its days), undated last. */
@@ -145,16 +146,15 @@ export function buildDossier(corpus: Corpus, subject: DossierSubject): Dossier |
   // The articles are asked for once (subjectName would ask for a country's again).
   const articles = subjectArticles(corpus, subject);
   if (subject.kind === 'country' && !articles.length) return null;
-  const name = subject.kind === 'person' ? person!.name
-    : countryInfo(subject.code)?.name ?? articles[0]!.countries.find((c) => c.code === subject.code)?.name ?? subject.code;
+  // (A code the country table does not know takes its name from the newest article, as before.)
+  const name = subject.kind === 'person' ? person!.name : countryInfo(subject.code)?.name ?? subjectName(corpus, subject) ?? subject.code;
   const ownId = subject.kind === 'person' ? subject.id : subject.code;
   const entries: DossierEntry[] = [];
   const persons = new Map<string, CoMention>();
   const countries = new Map<string, CoMention>();
   const outlets = new Map<string, number>();
   let unknownOutlet = 0;
-  // Newest first from the corpus: taken backwards, the entries are nearly in timeline order already
-  // (the sort below then mostly meets runs). One plain loop per list, no function made per mention.
+  // One plain loop per list, no function made per mention; the entries are sorted once, below.
   for (let a = articles.length - 1; a >= 0; a--) {
     const article = articles[a]!;
     // The subject's own count: its first entry in the article (as `find` gave it).

@@ -359,8 +359,9 @@ export class Corpus {
     })).sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name));
   }
 
-  articlesForCountry(code: string): Article[] {
-    return this.lookup(this.keysByCountry.get(code));
+  /** The articles naming a country, newest first; `{ sorted: false }`: in no order (for callers that sort them their own way). */
+  articlesForCountry(code: string, options: { sorted?: boolean } = {}): Article[] {
+    return this.lookup(this.keysByCountry.get(code), options.sorted ?? true);
   }
 
   persons(): CorpusPerson[] {
@@ -371,8 +372,9 @@ export class Corpus {
     return this.personDirectory.get(id);
   }
 
-  articlesForPerson(id: string): Article[] {
-    return this.lookup(this.keysByPerson.get(id));
+  /** The articles naming a person, newest first; `{ sorted: false }`: in no order. */
+  articlesForPerson(id: string, options: { sorted?: boolean } = {}): Article[] {
+    return this.lookup(this.keysByPerson.get(id), options.sorted ?? true);
   }
 
   /** The article's record as `dossier index --json` prints it, with corpus-canonical person names. */
@@ -395,14 +397,14 @@ export class Corpus {
 
   // ---- internals ---------------------------------------------------------------------------------
 
-  private lookup(keys: Set<string> | undefined): Article[] {
+  private lookup(keys: Set<string> | undefined, sorted: boolean): Article[] {
     if (!keys) return [];
     const result: Article[] = [];
     for (const key of keys) {
       const article = this.byKeyMap.get(key);
       if (article) result.push(article);
     }
-    return result.sort(compareArticles);
+    return sorted ? result.sort(compareArticles) : result;
   }
 
   private countryNameFromArticles(code: string, keys: Set<string>): string {
