@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { ROOT, TIMEOUT, openViewContainer, pane, readTreeRows, screenshot } from './workbench';
+import { ROOT, TIMEOUT, openViewContainer, pane, waitForTreeRows, screenshot } from './workbench';
 
 interface Started {
   page: Page;
@@ -84,8 +84,7 @@ describe('the packaged extension (.vsix) installed into code-server', function (
     await openViewContainer(page, 'Dossier');
     const countries = pane(page, 'Countries');
     await countries.locator('.monaco-list-row', { hasText: 'Russia' }).first().waitFor({ timeout: TIMEOUT });
-    const rows = await readTreeRows(countries);
-    assert.ok(rows.some((r) => r.label.endsWith('Russia') && r.description === '5'), `Countries rows: ${JSON.stringify(rows)}`);
+    await waitForTreeRows(countries, (rows) => rows.some((r) => r.label.endsWith('Russia') && r.description === '5'));
 
     // Open the example note and show the hover over a cited key (cursor on it, Ctrl+K Ctrl+I).
     await page.keyboard.press('Escape');

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { spawn, type ChildProcess } from 'child_process';
 import type { Browser } from 'playwright-core';
-import { ROOT, TIMEOUT, openViewContainer, pane, readTreeRows, screenshot } from './workbench';
+import { ROOT, TIMEOUT, openViewContainer, pane, waitForTreeRows, screenshot } from './workbench';
 
 describe('npm start', function () {
   this.timeout(300_000);
@@ -64,8 +64,7 @@ describe('npm start', function () {
     await openViewContainer(page, 'Dossier');
     const countries = pane(page, 'Countries');
     await countries.locator('.monaco-list-row', { hasText: 'Russia' }).first().waitFor({ timeout: TIMEOUT });
-    const rows = await readTreeRows(countries);
-    assert.ok(rows.some((r) => r.label.endsWith('Russia') && r.description === '5'), `Countries rows: ${JSON.stringify(rows)}`);
+    await waitForTreeRows(countries, (rows) => rows.some((r) => r.label.endsWith('Russia') && r.description === '5'));
     await screenshot(page, 'npm-start');
     await browser.close();
     browser = undefined;

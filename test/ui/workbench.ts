@@ -136,6 +136,21 @@ export async function readTreeRows(scope: Locator): Promise<TreeRow[]> {
   );
 }
 
+/**
+ * The tree's rows once `ready` holds for them: the views fill while the first scan runs (counts
+ * grow slice by slice, rows are re-rendered), so a check of the final rows waits for them.
+ */
+export async function waitForTreeRows(scope: Locator, ready: (rows: TreeRow[]) => boolean, timeout = TIMEOUT): Promise<TreeRow[]> {
+  const until = Date.now() + timeout;
+  let rows = await readTreeRows(scope);
+  while (!ready(rows)) {
+    if (Date.now() > until) throw new Error(`tree rows not as expected within ${timeout} ms: ${JSON.stringify(rows)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    rows = await readTreeRows(scope);
+  }
+  return rows;
+}
+
 /** Runs a command from the command palette (F1) by its full title, e.g. 'Dossier: Reindex Articles'. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Escape');
