@@ -90,6 +90,13 @@ describe('entities on the second dev set: countries', () => {
   it('a credit clause names the desk, not a place the piece is about', () => {
     assert.deepStrictEqual(countries('The toll in Iraq rose.\n(Reporting by the Washington bureau; editing by Ana Pires)'), ['IQ']);
   });
+  it('a country\'s name in a company\'s or an agency\'s is not the country', () => {
+    assert.deepStrictEqual(countries('Agence France-Presse reported it first.'), []);
+    assert.deepStrictEqual(countries('Passengers of Air France and Japan Airlines, and a China Telecom engineer.'), []);
+    assert.deepStrictEqual(countries('A nearby Emirates jet flew faster.'), []);
+    // The country itself still counts, and so does a demonym before such a word.
+    assert.deepStrictEqual(countries('France and Japan signed. The Emirates agreed. A Japanese airline flew.'), ['AE', 'FR', 'JP']);
+  });
 });
 
 describe('entities on the second dev set: linear time', function () {
@@ -99,6 +106,7 @@ describe('entities on the second dev set: linear time', function () {
     'currency phrases': (n) => 'US dollars and '.repeat(n / 15),
     'appositions with possessives': (n) => 'Besir Oktaylan, Turkey\'s interior minister, '.repeat(n / 45),
     'one long run opened by an article': (n) => `Le ${'Monde '.repeat(n / 6)}said.`,
+    'company and agency names with a country': (n) => 'Air France, Japan Airlines and Agence France-Presse; an Emirates jet. '.repeat(n / 70),
   };
   for (const [name, make] of Object.entries(cases)) {
     it(`extracts entities from ${name} repeated`, () => {

@@ -116,6 +116,7 @@ describe('entities on real articles: linear time', function () {
     'credit lines': (n) => 'Reporting by Ann Lee and '.repeat(n / 25),
     'language lists': (n) => 'in German, '.repeat(n / 11),
     'inverted names': (n) => 'Austen, Jane and '.repeat(n / 17),
+    'forms of one name and titled surnames': (n) => 'Joe Biden met Joseph R. Biden Jr. and George H.W. Bush; President Biden and Mr. Bush said. '.repeat(n / 92),
   };
   for (const [name, make] of Object.entries(cases)) {
     it(`extracts entities from ${name} repeated`, () => {

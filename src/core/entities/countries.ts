@@ -244,6 +244,8 @@ export function extractCountries(text: string, outlet: string | null, given?: To
         // name a language).
         const parts = first.text.split('-');
         if (parts.some((part) => LANGUAGE_COMPOUNDS.has(part.toLowerCase()))) continue;
+        // "Agence France-Presse": a compound with a media word is the agency's name.
+        if (parts.some((part) => MEDIA_WORDS.has(fold(part)) || part.toLowerCase() === 'presse')) continue;
         for (const part of parts) {
           const partEntry = phrases.get(fold(part));
           if (partEntry && partEntry.kind !== 'region' && /^\p{Lu}/u.test(part)
@@ -275,8 +277,10 @@ export function extractCountries(text: string, outlet: string | null, given?: To
       }
       if (!entry || !casingOk(tokens, i, n, entry)) continue;
       const last = tokens[i + n - 1]!;
-      let counted = entry.kind !== 'region' && !guarded(tokens, i, n, entry) && !mediaName(tokens, i, n, entry)
-        && !currency(text, last.end) && !CURRENCY_NOUNS.has(nextWord(text, last.end)) && !eventName(tokens[i + n])
+      const after = nextWord(text, last.end);
+      let counted = entry.kind !== 'region' && !guarded(tokens, i, n, entry) && !mediaName(tokens, i, n, entry) && !companyName(tokens, i, n, entry)
+        && !((entry.kind === 'name' || entry.kind === 'alias') && AIRCRAFT_WORDS.has(after))
+        && !currency(text, last.end) && !CURRENCY_NOUNS.has(after) && !eventName(tokens[i + n])
         && !(entry.kind === 'demonym' && cultural(text, last.end));
       if (counted && entry.kind === 'demonym' && n === 1 && language(tokens, i, text, languageEnd)) {
         languageEnd = first.end;
@@ -391,6 +395,22 @@ const MEDIA_WORDS = new Set('press broadcasting times post herald tribune gazett
 function mediaName(tokens: Token[], i: number, n: number, entry: { kind: string }): boolean {
   const next = tokens[i + n];
   return entry.kind === 'demonym' && !!next && next.capitalised && plainGap(next.gap) && MEDIA_WORDS.has(next.key);
+}
+
+/** Words that make a country's name a company's: "Japan Airlines", "China Telecom", "Qatar Airways" ("Saudi Aramco" is
+ *  not covered: no such word); lower case after it, an aircraft of the airline named for the country ("an Emirates jet"). */
+const COMPANY_WORDS = new Set('airlines airways airline air telecom telecommunications petroleum oil inc ltd plc corp corporation company co'.split(' '));
+const AIRCRAFT_WORDS = new Set(['jet', 'jets', 'airliner', 'flight', 'flights', 'plane']);
+
+/** "Air France", "Air India" (the airline: a country's name right after "Air"), "Japan Airlines", "China Telecom Corp.":
+ *  an organisation word or a company suffix next to the country's name makes it a company's. (The aircraft words are
+ *  read from the text after the match, as the currency nouns: "an Emirates jet".) */
+function companyName(tokens: Token[], i: number, n: number, entry: { kind: string }): boolean {
+  if (entry.kind !== 'name' && entry.kind !== 'alias') return false;
+  const before = tokens[i - 1];
+  if (before && before.key === 'air' && before.capitalised && plainGap(tokens[i]!.gap)) return true;
+  const next = tokens[i + n];
+  return !!next && next.capitalised && plainGap(next.gap) && COMPANY_WORDS.has(next.key);
 }
 
 function byMentions(a: CountryMention, b: CountryMention): number {
