@@ -16,7 +16,7 @@ import { Corpus } from '../core/library/corpus';
 import { stampOfStats } from '../node/fileStamp';
 import { diffStamps, encodeCacheInSteps, readCache, restoreSnapshotInSlices, sameLimits, takeSnapshot, writeCache, type CacheStorage, type FileStamp } from '../core/library/cache';
 import type { Extracted, ReadProblem } from '../core/library/extract';
-import { ExtractPool } from '../node/workerPool';
+import { ExtractPool, extensionPoolSize } from '../node/workerPool';
 import { matchesAny } from '../core/glob';
 import { SearchIndex } from '../core/search';
 import { FolderEvents } from './folderEvents';
@@ -188,6 +188,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   open(): Promise<number> {
     const generation = ++this.generation;
     const run = (async () => {
+      // After activation has returned (starting a worker thread and the watchers took 40-60 ms of it).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (generation !== this.generation) return this.corpus.size;
       // The files are listed (in a worker thread) while the cache is read and restored; the
       // watcher first, so no change made after the listing is missed.
       const folders = vscode.workspace.workspaceFolders ?? [];
@@ -524,7 +527,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private workers(): ExtractPool | null {
     if (!this.options.workerScript) return null;
-    this.pool ??= new ExtractPool(this.options.workerScript, undefined, (message) => this.output.warn(message));
+    this.pool ??= new ExtractPool(this.options.workerScript, extensionPoolSize(), (message) => this.output.warn(message));
     return this.pool.size ? this.pool : null;
   }
 
