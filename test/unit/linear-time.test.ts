@@ -29,6 +29,7 @@ describe('linear time on hostile text', function () {
     'header lines of `*`, `_` and spaces before a letter (zones, dates, bylines)': (n) => 'Title\n\n' + ('By ' + '*_ '.repeat(n / 12) + 'x\n').repeat(2) + '12 May 2024 ' + '_ '.repeat(n / 8) + 'x\n\nBody.',
     'a heading with a long run of `#` inside': (n) => '# a' + '#'.repeat(n) + 'b\n\nBody.',
     'front matter with a long run of spaces': (n) => '---\ntitle: a' + ' '.repeat(n) + 'b\n---\nBody.',
+    'a single-quoted title with a long run of spaces': (n) => "---\ntitle: 'a" + ' '.repeat(n) + "b'\n---\nBody.",
     'a folded double-quoted title with runs of spaces and escapes': (n) =>
       '---\ntitle: "a' + ' '.repeat(n / 4) + '\\_\\u2019'.repeat(n / 24) + '\n' + ('  ' + ' '.repeat(n / 80) + 'b \\\n').repeat(10) + '  c"\n---\nBody.',
     "a whole-page copy's menus: many short lines before and after the text": (n) =>

@@ -86,7 +86,8 @@ const URL_VALUE_RE = /^https?:\/\/\S+$/i;
 
 function unquote(value: string): string {
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) return collapse(doubleQuoted(value.slice(1, -1)));
-  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return collapse(value.slice(1, -1).replace(/''/g, "'").replace(/\s*\n\s*/g, ' '));
+  // (A folded line break is whitespace, which `collapse` makes one space: `/\s*\n\s*/` here was quadratic in a run of spaces.)
+  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return collapse(value.slice(1, -1).replace(/''/g, "'"));
   return collapse(value.replace(/\s#.*$/, ''));
 }
 
