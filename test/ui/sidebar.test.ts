@@ -48,14 +48,20 @@ function childrenOf<T extends { label: string; level: number }>(rows: T[], group
 }
 
 async function expand(scope: Locator, label: string): Promise<void> {
-  const target = row(scope, label);
-  await target.waitFor({ timeout: TIMEOUT });
-  if ((await target.getAttribute('aria-expanded')) !== 'true') await target.click();
-  await scope.page().waitForFunction(
-    (el) => el?.getAttribute('aria-expanded') === 'true',
-    await target.elementHandle(),
-    { timeout: TIMEOUT },
-  );
+  // Looked up afresh each time: a refresh of the view re-renders its rows, and a click on (or a handle
+  // to) a row that was replaced meanwhile is lost; then the row is clicked again.
+  const until = Date.now() + TIMEOUT;
+  for (;;) {
+    const target = row(scope, label);
+    await target.waitFor({ timeout: TIMEOUT });
+    if ((await target.getAttribute('aria-expanded')) === 'true') return;
+    if (Date.now() > until) assert.fail(`row ${label} did not expand within ${TIMEOUT} ms`);
+    await target.click();
+    for (const settled = Date.now() + 2000; Date.now() < settled;) {
+      if ((await row(scope, label).getAttribute('aria-expanded')) === 'true') return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Widens the side bar (drags its sash) so article descriptions show in the screenshots. */
