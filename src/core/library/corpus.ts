@@ -529,7 +529,10 @@ export class Corpus {
     // Whatever changed (or left, or was renamed in place) comes out; the current ones go back in,
     // merged in one pass (a binary-search splice each was O(changes × articles): 7 s of a 100k first
     // open, where completion asked for the list between slices of thousands of new articles).
-    const kept = sorted.filter((a) => !affected.has(a.key) && this.byKeyMap.get(a.key) === a);
+    // (Every article that left, was replaced or renamed has its old or new key among the affected: a
+    // rename mutates `key` in place and notes both keys. No lookup per article: at 100k, looking each
+    // kept one up in the key map was most of a patch after one change.)
+    const kept = sorted.filter((a) => !affected.has(a.key));
     const back: Article[] = [];
     for (const key of affected) {
       const article = this.byKeyMap.get(key);
