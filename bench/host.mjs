@@ -125,8 +125,8 @@ function markdown(rows) {
   lines.push('', 'First open: activation until the index is ready (the "Indexed …" line). Reopen, views filled: activation until',
     'the corpus is restored from the cache (in slices) and the sidebar answers; files checked: until every file was',
     'listed, stat-ed and the changed ones read, and the search index restored. "During" latencies are timed from when',
-    'the call was due, so time spent waiting behind indexing on the host\'s thread counts. One changed file includes the watcher\'s 40 ms',
-    'debounce and VS Code\'s file-event delivery; "indexing the file" is Dossier\'s own part (stat, read, extract, index).',
+    'the call was due, so time spent waiting behind indexing on the host\'s thread counts. One changed file: from the write until the',
+    'sidebar lists the article (Dossier\'s folder watch and its 5 ms debounce included); "indexing the file" is Dossier\'s own part (stat, read, extract, index).',
     '', 'Raw figures:', '', '```json', JSON.stringify(rows, null, 1), '```', '');
   return lines.join('\n');
 }

@@ -118,7 +118,7 @@ export async function run(): Promise<void> {
   results.heapAfterGcMB = Math.round(process.memoryUsage().heapUsed / 1e6);
 
   if (phase.phase === 'reopen') {
-    // One changed file until the sidebar shows it (the watcher's 100 ms debounce included).
+    // One changed file until the sidebar shows it (heard by Dossier's folder watch, its 5 ms debounce included).
     const file = path.join(root, 'articles', `zz-bench-${Date.now()}.txt`);
     const changeProfiler = profiler ? await startProfile() : null;
     const t = performance.now();

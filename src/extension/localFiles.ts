@@ -36,6 +36,8 @@ export interface LocalListing {
   files: ListedFile[];
   /** Folders that could not be read, with why (the caller warns: nothing is left out silently). */
   problems: { relative: string; message: string }[];
+  /** The folders the walk entered, relative ('' is the folder itself): what `LocalWatch` watches. */
+  folders: string[];
   /** Where the walk ran, and how long it took there (ms). */
   walkedIn: 'worker' | 'host';
   walkMs: number;
@@ -63,7 +65,7 @@ export async function listLocalFolder(folder: vscode.WorkspaceFolder, include: r
   }
   const walkMs = performance.now() - started;
   const files: ListedFile[] = walk.files.map((f) => ({ uri: vscode.Uri.joinPath(folder.uri, ...f.relative.split('/')), ...f }));
-  return { files, problems: walk.problems, walkedIn, walkMs };
+  return { files, problems: walk.problems, folders: walk.folders, walkedIn, walkMs };
 }
 
 function walkInWorker(script: string, request: WalkRequest): Promise<WalkResponse> {

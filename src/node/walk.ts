@@ -30,6 +30,8 @@ export interface Walk {
   files: WalkedFile[];
   /** Folders that could not be read, with why (the caller warns: nothing is left out silently). */
   problems: { relative: string; message: string }[];
+  /** The folders entered ('' is the root), relative with forward slashes: what a watch of the folder follows. */
+  folders: string[];
 }
 
 export interface WalkRequest {
@@ -63,6 +65,7 @@ const STAT_SLICE_MS = 8;
  */
 export async function walkFolder({ root, include, exclude }: WalkRequest, pause?: () => Promise<void>): Promise<Walk> {
   const problems: Walk['problems'] = [];
+  const folders: string[] = [];
   const candidates: Candidate[] = [];
   const queue: Dir[] = [{ fsPath: root, relative: '', ancestors: new Set() }];
   const excluded = (relative: string, isDir: boolean) => matchesAny(relative, exclude) || (isDir && matchesAny(`${relative}/`, exclude));
@@ -78,6 +81,7 @@ export async function walkFolder({ root, include, exclude }: WalkRequest, pause?
       problems.push({ relative: dir.relative || '.', message: `folder not read: ${(error as Error).message}` });
       return;
     }
+    folders.push(dir.relative);
     const ancestors = new Set(dir.ancestors).add(real);
     for (const entry of entries) {
       const relative = dir.relative ? `${dir.relative}/${entry.name}` : entry.name;
@@ -117,7 +121,8 @@ export async function walkFolder({ root, include, exclude }: WalkRequest, pause?
     if (pause) await pause();
   }
   files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
-  return { files, problems };
+  folders.sort();
+  return { files, problems, folders };
 }
 
 function stampOf(c: Candidate): WalkedFile {

@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { filesExclude, listLocalFolder } from '../../src/extension/localFiles';
 import { matchesAny } from '../../src/core/glob';
-import { dossier } from './helpers';
+import { dossier, waitFor } from './helpers';
 
 describe('listing: the local walk lists what VS Code\'s file search lists', function () {
   this.timeout(60_000);
@@ -101,5 +101,30 @@ describe('listing: the local walk lists what VS Code\'s file search lists', func
     assert.deepStrictEqual(plain(fallback), plain(walked));
     assert.strictEqual(said.length, 1);
     assert.match(said[0]!, /^Listing .+ in a worker thread failed \(.+\); listed on the extension host's thread instead\.$/);
+  });
+});
+
+describe('folder watches: a local folder\'s changes are heard by Dossier\'s own watch', function () {
+  this.timeout(60_000);
+  let api: Awaited<ReturnType<typeof dossier>>;
+  const file = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'seeds', 'zz-watched.txt');
+  before(async () => {
+    api = await dossier();
+  });
+  after(async () => {
+    await vscode.workspace.fs.delete(file()).then(undefined, () => undefined);
+  });
+
+  it('the walked folders are watched; a written, edited and deleted article is heard by the watch and indexed', async () => {
+    assert.ok(api.index.localWatchedFolders > 0, 'the workspace folder is watched');
+    const heard = api.index.localWatchEvents;
+    fs.writeFileSync(file().fsPath, 'Tonga and Fiji agree on fisheries\n\nNUKU\'ALOFA, May 2 (AP) -- Tonga and Fiji signed a fisheries pact.\n');
+    await waitFor('the new article indexed', () => api.corpus.byLocation(file().toString()));
+    assert.ok(api.index.localWatchEvents > heard, 'the folder watch heard the write');
+    assert.ok(api.corpus.byLocation(file().toString())!.countries.some((c) => c.code === 'TO'));
+    fs.writeFileSync(file().fsPath, 'Samoa and Fiji agree on fisheries\n\nAPIA, May 2 (AP) -- Samoa and Fiji signed a fisheries pact.\n');
+    await waitFor('the edit indexed', () => api.corpus.byLocation(file().toString())?.countries.some((c) => c.code === 'WS'));
+    fs.rmSync(file().fsPath);
+    await waitFor('the deleted article gone', () => !api.corpus.byLocation(file().toString()));
   });
 });
