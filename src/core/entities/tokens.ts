@@ -76,6 +76,11 @@ function keptWord(keep: KeepTable, text: string, start: number, end: number): st
     if (c === 45) return '';
     hash = (Math.imul(hash, 31) + c) | 0;
   }
+  return keptByHash(keep, text, start, length, hash);
+}
+
+/** The set's own string equal to text[start, start + length), whose hash (as in tableFor) is `hash`; else null. */
+function keptByHash(keep: KeepTable, text: string, start: number, length: number, hash: number): string | null {
   const candidates = keep.byHash.get(hash);
   if (!candidates) return null;
   // Compare characters: no string is made for a word that is dropped, nor for one that is kept.
@@ -132,6 +137,13 @@ function sentenceGap(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Whether the word at `start` opens a sentence: sentence punctuation right before it, after the last word seen
+ *  (kept or dropped: `lastWordEnd`); `previousEnd` and `gap` are the last kept word's end and the gap from it. */
+function sentenceStartAt(text: string, start: number, previousEnd: number, lastWordEnd: number, gap: string): boolean {
+  return lastWordEnd === 0 || (lastWordEnd === previousEnd ? gap !== ' ' && sentenceGap(text, previousEnd, start)
+    : sentenceGap(text, lastWordEnd, start));
+}
+
 /** The text between two words; the common ones (" ", ", ", ". ", "") are shared constants, not new strings. */
 function gapOf(text: string, from: number, to: number): string {
   const length = to - from;
@@ -164,6 +176,39 @@ export function tokenize(text: string, keepLowercase?: ReadonlySet<string>): Tok
     if (!cls0) {
       i++;
       continue;
+    }
+    // Fast path for the commonest word, a plain lower-case ASCII one ("railway", "would"), which the set
+    // mostly does not keep: one pass over its letters that hashes them as it goes, and a dropped word is done
+    // with at once. Whatever else the word may be (letters joined by an apostrophe or a hyphen, an escaped
+    // apostrophe, a capital, a digit or a non-ASCII letter right after the letters; the "s" of a lone "'s")
+    // takes the general way below from the word's start, as does a kept word ("the", "of").
+    if (keepTable && c0 >= 97 && c0 <= 122) {
+      let j = i + 1;
+      let hash = c0;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c < 97 || c > 122) break;
+        hash = (Math.imul(hash, 31) + c) | 0;
+        j++;
+      }
+      const after = j < n ? text.charCodeAt(j) : 32;
+      const plain = after < 128 && CLASS[after] === 0 && after !== 39 && after !== 45 && after !== 92
+        && !(j - i === 1 && c0 === 115 && text.charCodeAt(i - 1) === 39);
+      if (plain) {
+        const length = j - i;
+        const kept = length > MAX_KEPT || !keepTable.filter[signature(length, c0, text.charCodeAt(j - 1))]
+          ? null : keptByHash(keepTable, text, i, length, hash);
+        // A kept one is its own text and key, lower case, no possessive (what the general way gives it).
+        if (kept !== null) {
+          const gap = gapOf(text, previousEnd, i);
+          tokens.push({ text: kept, key: kept, start: i, end: j, gap, possessive: false, capitalised: false, allCaps: false,
+            sentenceStart: sentenceStartAt(text, i, previousEnd, lastWordEnd, gap), flags: -1 });
+          previousEnd = j;
+        }
+        lastWordEnd = j;
+        i = j;
+        continue;
+      }
     }
     const start = i;
     let ascii = c0 < 128;
@@ -230,8 +275,7 @@ export function tokenize(text: string, keepLowercase?: ReadonlySet<string>): Tok
     } else if (last === 39 || last === 0x2019) word = word.slice(0, -1);
     const gap = gapOf(text, previousEnd, start);
     // A sentence starts after sentence punctuation right before this word (not before a dropped word).
-    const sentenceStart = lastWordEnd === 0 || (lastWordEnd === previousEnd ? gap !== ' ' && sentenceGap(text, previousEnd, start)
-      : sentenceGap(text, lastWordEnd, start));
+    const sentenceStart = sentenceStartAt(text, start, previousEnd, lastWordEnd, gap);
     const capitalised = cls0 === 2;
     const key = ascii ? (capitalised || upperInside ? word.toLowerCase() : word) : fold(word);
     tokens.push({
