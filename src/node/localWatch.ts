@@ -15,7 +15,7 @@
 
 import { watch, statSync, type FSWatcher } from 'fs';
 import * as path from 'path';
-import { matchesAny } from '../core/glob';
+import { isExcluded } from './walk';
 
 export interface LocalWatchOptions {
   /** The folder listed (a workspace folder's path). */
@@ -38,13 +38,12 @@ export const MAX_WATCHED_FOLDERS = 2000;
 export class LocalWatch {
   private readonly watchers = new Map<string, FSWatcher>();
   private closed = false;
-  /** Events heard (for the extension's own figures and tests). */
-  events = 0;
+  private readonly max: number;
 
   constructor(private readonly options: LocalWatchOptions) {
-    const max = options.maxFolders ?? MAX_WATCHED_FOLDERS;
-    if (options.folders.length > max) {
-      this.stop(`${options.folders.length} folders are more than the ${max} watched at most`);
+    this.max = options.maxFolders ?? MAX_WATCHED_FOLDERS;
+    if (options.folders.length > this.max) {
+      this.stop(`${options.folders.length} folders are more than the ${this.max} watched at most`);
       return;
     }
     for (const folder of options.folders) {
@@ -73,7 +72,7 @@ export class LocalWatch {
     const fsPath = folder ? path.join(this.options.root, ...folder.split('/')) : this.options.root;
     let watcher: FSWatcher;
     try {
-      watcher = watch(fsPath, { persistent: false }, (_event, name) => this.heard(folder, name));
+      watcher = watch(fsPath, { persistent: false }, (event, name) => this.heard(folder, event, name));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       // Gone between the walk and now, or not a folder any more: nothing to watch, nothing wrong.
@@ -93,37 +92,35 @@ export class LocalWatch {
     return true;
   }
 
-  private heard(folder: string, name: string | Buffer | null): void {
+  private heard(folder: string, event: string, name: string | Buffer | null): void {
     if (this.closed) return;
-    this.events++;
     // No name (some systems, on an overflow): which file changed is unknown; VS Code's watcher tells.
     if (name === null) return;
     const relative = folder ? `${folder}/${name.toString()}` : name.toString();
-    const watchedBefore = this.watchers.has(relative);
-    // A new folder is watched from now on (its files arrive as their own events, or through VS
-    // Code's watcher for those written before the watch began); a folder gone drops its watch.
-    if (!this.excluded(relative)) {
-      let isDir = false;
-      try {
-        isDir = statSync(path.join(this.options.root, ...relative.split('/')), { throwIfNoEntry: false })?.isDirectory() ?? false;
-      } catch {
-        // Unreadable right now (permissions, a dangling link): not a folder to watch; the file's own
-        // refresh stats and reads it again and says why it fails.
-        isDir = false;
-      }
-      if (isDir && !watchedBefore) {
-        if (this.watchers.size >= (this.options.maxFolders ?? MAX_WATCHED_FOLDERS)) this.stop(`more than ${this.options.maxFolders ?? MAX_WATCHED_FOLDERS} folders`);
-        else this.add(relative);
-      } else if (!isDir && watchedBefore) {
-        this.watchers.get(relative)!.close();
-        this.watchers.delete(relative);
-      }
-    }
+    // Only a 'rename' (made, deleted, moved) can start or end a folder: a new folder is watched from
+    // now on (its files arrive as their own events, or through VS Code's watcher for those written
+    // before the watch began); a folder gone drops its watch. A 'change' costs no stat.
+    if (event === 'rename') this.followFolder(relative);
     this.options.onChange(relative);
   }
 
-  private excluded(relative: string): boolean {
-    return matchesAny(relative, this.options.exclude) || matchesAny(`${relative}/`, this.options.exclude);
+  private followFolder(relative: string): void {
+    const watchedBefore = this.watchers.has(relative);
+    let isDir = false;
+    try {
+      isDir = statSync(path.join(this.options.root, ...relative.split('/')), { throwIfNoEntry: false })?.isDirectory() ?? false;
+    } catch {
+      // Unreadable right now (permissions, a dangling link): not a folder to watch; the file's own
+      // refresh stats and reads it again and says why it fails.
+      isDir = false;
+    }
+    if (isDir && !watchedBefore && !isExcluded(relative, true, this.options.exclude)) {
+      if (this.watchers.size >= this.max) this.stop(`more than ${this.max} folders`);
+      else this.add(relative);
+    } else if (!isDir && watchedBefore) {
+      this.watchers.get(relative)!.close();
+      this.watchers.delete(relative);
+    }
   }
 
   private stop(why: string): void {

@@ -68,7 +68,7 @@ export async function walkFolder({ root, include, exclude }: WalkRequest, pause?
   const folders: string[] = [];
   const candidates: Candidate[] = [];
   const queue: Dir[] = [{ fsPath: root, relative: '', ancestors: new Set() }];
-  const excluded = (relative: string, isDir: boolean) => matchesAny(relative, exclude) || (isDir && matchesAny(`${relative}/`, exclude));
+  const excluded = (relative: string, isDir: boolean) => isExcluded(relative, isDir, exclude);
 
   const visit = async (dir: Dir): Promise<void> => {
     let real: string;
@@ -123,6 +123,11 @@ export async function walkFolder({ root, include, exclude }: WalkRequest, pause?
   files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
   folders.sort();
   return { files, problems, folders };
+}
+
+/** Whether the walk leaves `relative` out: it matches an exclude glob, or (a folder) its path with a trailing slash does. */
+export function isExcluded(relative: string, isDir: boolean, exclude: readonly string[]): boolean {
+  return matchesAny(relative, exclude) || (isDir && matchesAny(`${relative}/`, exclude));
 }
 
 function stampOf(c: Candidate): WalkedFile {

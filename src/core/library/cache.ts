@@ -168,8 +168,8 @@ function cachedExcerpt(this: WithTexts): string {
 }
 // Shared accessors, defined on each object with the same functions: every restored article has one
 // hidden class, so reading its fields stays fast. (An object literal with getters makes new getter
-// functions per object, and V8 keeps such objects in dictionary mode: at 100k articles, sorting them
-// or filtering the sorted list after one change took ~350 ms instead of a few.)
+// functions per object, and V8 keeps such objects in dictionary mode: at 100k articles, patching the
+// sorted list after one change took 240–440 ms that way, 80–115 ms with shared accessors.)
 const BODY: PropertyDescriptor = { get: cachedBody, enumerable: true, configurable: true };
 const EXCERPT: PropertyDescriptor = { get: cachedExcerpt, enumerable: true, configurable: true };
 
