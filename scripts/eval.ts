@@ -8,6 +8,8 @@
 //   - test/fixtures/devset/test2/  its held-out third, scored once, never tuned on
 //   - test/fixtures/devset/tune3/  a third real set (kremlin.ru pages, White House statements), tuned on
 //   - test/fixtures/devset/test3/  its held-out third, scored once, never tuned on
+//   - test/fixtures/devset/tune5/  a fifth real set (saved pages of new publishers), tuned on
+//   - test/fixtures/devset/test5/  its held-out part, scored once, never tuned on
 // Each article has a NAME.labels.json sidecar. Metadata (title, date, outlet, url, author) is scored
 // as exact matches over the fields a label file gives; countries and persons as precision / recall
 // / F1 (micro-averaged), with the corpus-level wrong merges (one predicted person id covering two
@@ -41,6 +43,8 @@ const SETS = [
   { name: 'devset/test2 (real, AMALGUM, held out)', dir: path.join(FIXTURES, 'devset/test2') },
   { name: 'devset/tune3 (real, kremlin.ru + White House pages, tuned on)', dir: path.join(FIXTURES, 'devset/tune3') },
   { name: 'devset/test3 (real, kremlin.ru + White House pages, held out)', dir: path.join(FIXTURES, 'devset/test3') },
+  { name: 'devset/tune5 (real, saved pages: Global Voices auf Deutsch 2019, tuned on)', dir: path.join(FIXTURES, 'devset/tune5') },
+  { name: 'devset/test5 (real, saved pages: Wikimedia Foundation news, held out)', dir: path.join(FIXTURES, 'devset/test5') },
 ];
 const FIELDS = ['title', 'date', 'outlet', 'url', 'author'] as const;
 type Field = (typeof FIELDS)[number];
@@ -145,5 +149,5 @@ function evaluate(set: { name: string; dir: string }): void {
 }
 
 for (const set of SETS) if (!only || set.dir.endsWith(only)) evaluate(set);
-if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=shapes / --set=tune2 / --set=test2 / --set=tune3 / --set=test3 / --set=labelled for one set)');
+if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=shapes / --set=tune2 / --set=test2 / --set=tune3 / --set=test3 / --set=tune5 / --set=test5 / --set=labelled for one set)');
 process.exitCode = 0;
