@@ -7,6 +7,9 @@
 
 import { parseDateText } from './dates';
 import { joinNames, withFrontMatter } from './metadataText';
+import { stripSiteSuffix } from './htmlMetadata';
+import { outletFromUrl } from './outlets';
+import { dropRunningLines, madeByBrowser } from './printedPages';
 import { parseArticle, type ParsedArticle } from './reader';
 
 export interface PdfRead {
@@ -71,7 +74,10 @@ export async function readPdfArticle(bytes: Uint8Array, fileName: string, maxByt
       }
     }
     const metadata = await documentMetadata(document);
-    const text = pages.filter((p) => p.trim()).join('\n\n');
+    // A browser's print header and footer (or a report's running lines) are on every page: not text.
+    const running = dropRunningLines(pages);
+    const printed = running.printed || madeByBrowser(metadata.creator, metadata.producer);
+    const text = running.pages.filter((p) => p.trim()).join('\n\n');
     if (!text.trim()) {
       // A scan: no text layer. Indexed by its file name, so it can still be found and cited.
       const title = fileName.replace(/^.*[\\/]/, '').replace(/\.pdf$/i, '');
@@ -81,10 +87,16 @@ export async function readPdfArticle(bytes: Uint8Array, fileName: string, maxByt
         warning: ['it has no text layer (a scan?): indexed by its file name', ...warnings].join('; '),
       };
     }
+    // A printed web page's document title is the page's <title>, site name and all ("… | The White
+    // House"); its print header gives it too when the metadata has none.
+    const url = running.url;
+    const pageTitle = metadata.title ?? (running.headerTitle && plausibleTitle(running.headerTitle) ? running.headerTitle : null);
+    const title = pageTitle && printed ? stripSiteSuffix(pageTitle, url ? outletFromUrl(url) : null) : pageTitle;
     // The text's own date (a dateline, a "Date:" line) first: a creation date is often only when the
-    // file was exported. The creation date fills in when the text gives none.
-    const parsed = parseArticle(withFrontMatter({ title: metadata.title }, dropTitleLine(text, metadata.title)));
-    if (parsed.date === null && metadata.date) parsed.date = metadata.date;
+    // file was exported. The creation date fills in when the text gives none — never for a page a
+    // browser printed, where it is the day of printing.
+    const parsed = parseArticle(withFrontMatter({ title, url }, dropTitleLine(text, title)));
+    if (parsed.date === null && metadata.date && !printed) parsed.date = metadata.date;
     return { parsed, author: metadata.author, warning: warnings.length ? warnings.join('; ') : null };
   } finally {
     void document.destroy();
@@ -110,6 +122,9 @@ interface PdfMetadata {
   title: string | null;
   author: string | null;
   date: string | null;
+  /** The program that made the document ("Microsoft Word", a browser's user agent) and the one that wrote the PDF. */
+  creator: string | null;
+  producer: string | null;
 }
 
 async function documentMetadata(document: { getMetadata(): Promise<{ info: unknown; metadata: { get(name: string): unknown } | null }> }): Promise<PdfMetadata> {
@@ -131,7 +146,8 @@ async function documentMetadata(document: { getMetadata(): Promise<{ info: unkno
   const title = [text(xmp?.get('dc:title')), text(info.Title)].find((t) => t && plausibleTitle(t)) ?? null;
   const authorValue = [text(xmp?.get('dc:creator')), text(info.Author)].find((a) => a && plausibleAuthor(a)) ?? null;
   const date = [pdfDate(text(xmp?.get('xmp:createdate'))), pdfDate(text(info.CreationDate))].find(Boolean) ?? null;
-  return { title, author: authorValue ? joinNames(authorValue.split(/\s*;\s*/)) : null, date };
+  return { title, author: authorValue ? joinNames(authorValue.split(/\s*;\s*/)) : null, date,
+    creator: text(xmp?.get('xmp:creatortool')) ?? text(info.Creator), producer: text(xmp?.get('pdf:producer')) ?? text(info.Producer) };
 }
 
 const FILE_NAME_RE = /\.(?:docx?|rtf|odt|pages|indd|qxp|pdf|txt|xlsx?|pptx?|tex|html?|ai|psd|wpd)$/i;
@@ -170,6 +186,21 @@ interface Line {
 /** A page's text items -> its text: lines top to bottom, paragraphs at wider gaps, columns one after the other. */
 export function pageText(items: PlacedText[], pageWidth: number): string {
   const placed = items.filter((i) => i.str.trim() !== '');
+  if (!placed.length) return '';
+  // A header or a footer line set apart by a wide margin (a browser's print date and title, its URL
+  // and page counter; a report's running title) is read whole, in place, and has no say in the
+  // columns: "https://… 2/2" must not make a second column of "2/2".
+  const all = groupLines(placed);
+  const usual = usualGap(all);
+  const apart = (a: Line, b: Line) => usual > 0 && a.y - b.y > usual * 2.5;
+  const head = all.length > 2 && apart(all[0]!, all[1]!) ? all[0]! : null;
+  const foot = all.length > 2 && apart(all[all.length - 2]!, all[all.length - 1]!) ? all[all.length - 1]! : null;
+  const body = all.slice(head ? 1 : 0, foot ? -1 : undefined).flatMap((line) => line.items);
+  const text = bodyText(body, pageWidth);
+  return [head ? lineString(head) : '', text, foot ? lineString(foot) : ''].filter(Boolean).join('\n\n');
+}
+
+function bodyText(placed: PlacedText[], pageWidth: number): string {
   if (!placed.length) return '';
   const gutter = findGutter(placed, pageWidth);
   if (gutter === null) return linesToText(groupLines(placed));
@@ -263,9 +294,8 @@ function lineString(line: Line): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Lines -> text, a blank line where the gap to the next line is clearly wider than the line spacing. */
-function linesToText(lines: Line[]): string {
-  // The line spacing is the most common gap (ties: the smaller); paragraphs are wider.
+/** The line spacing: the most common gap between lines (ties: the smaller); paragraphs are wider. */
+function usualGap(lines: Line[]): number {
   const counts = new Map<number, number>();
   for (let i = 1; i < lines.length; i++) {
     const gap = Math.round(lines[i - 1]!.y - lines[i]!.y);
@@ -273,6 +303,12 @@ function linesToText(lines: Line[]): string {
   }
   let usual = 0, seen = 0;
   for (const [gap, count] of counts) if (count > seen || (count === seen && gap < usual)) [usual, seen] = [gap, count];
+  return usual;
+}
+
+/** Lines -> text, a blank line where the gap to the next line is clearly wider than the line spacing. */
+function linesToText(lines: Line[]): string {
+  const usual = usualGap(lines);
   let text = '';
   lines.forEach((line, i) => {
     const s = lineString(line);

@@ -1,0 +1,85 @@
+// Running lines of PDFs (src/core/articles/printedPages.ts): a browser's print header and footer and a
+// report's running title are dropped; the print header's title and the footer's address are read; the
+// print date is never the article's date.
+
+import * as assert from 'assert';
+import { readArticleFile } from '../../src/core/articles';
+import { dropRunningLines, madeByBrowser } from '../../src/core/articles/printedPages';
+import { browserPrintedPdf, PRINTED_URL } from '../fixtures/pdf/generate';
+import { growthRatio, MAX_LINEAR_RATIO } from './growth';
+
+const URL = 'https://www.state.gov/secretary-blinken-at-a-press-availability/';
+
+describe('PDF running lines', () => {
+  it("Chrome's print header and footer on one page: dropped, the title and the address read", () => {
+    const r = dropRunningLines([
+      `12/2/26, 2:02 PM Secretary Blinken at a press availability - United States Department of State\n\nSecretary Blinken at a press availability\n\nThe Secretary spoke in Brussels.\n\n${URL} 1/1`,
+    ]);
+    assert.deepStrictEqual(r.pages, ['\nSecretary Blinken at a press availability\n\nThe Secretary spoke in Brussels.\n']);
+    assert.strictEqual(r.url, URL);
+    assert.strictEqual(r.headerTitle, 'Secretary Blinken at a press availability - United States Department of State');
+    assert.strictEqual(r.printed, true);
+  });
+
+  it("Firefox's layout (title and address on top, \"Page 1 of 2\" and the date below), other locales' stamps", () => {
+    const page = (n: number) => `Talks in Geneva – Example News ${URL}\nText of page ${n}.\nPage ${n} of 2 02.12.26, 14:02`;
+    const r = dropRunningLines([page(1), page(2)]);
+    assert.deepStrictEqual(r.pages, ['Text of page 1.', 'Text of page 2.']);
+    assert.strictEqual(r.url, URL);
+    assert.strictEqual(r.printed, true);
+    assert.strictEqual(dropRunningLines(['2026-12-02 14:02:09 A title\nText.']).printed, true);
+  });
+
+  it("a report's running title and page numbers repeated on every page are dropped, and say nothing of printing", () => {
+    const page = (n: number) => `Annual Review 2024 | Ministry of Trade\nFindings, part ${n}.\n${n}`;
+    const r = dropRunningLines([page(1), page(2), page(3)]);
+    assert.deepStrictEqual(r.pages, ['Findings, part 1.', 'Findings, part 2.', 'Findings, part 3.']);
+    assert.deepStrictEqual([r.url, r.headerTitle, r.printed], [null, null, false]);
+  });
+
+  it("keeps an article's own first and last lines: a date line, an address alone, a sentence", () => {
+    const pages = [`10/20/2025 09:31 AM\nThe minister arrived on Monday.\n${URL}`, 'Moscow, March 3 -- Talks began.\nThey end on Friday, 2 of 3 said.'];
+    const r = dropRunningLines(pages);
+    assert.deepStrictEqual(r.pages, pages);
+    assert.deepStrictEqual([r.url, r.printed], [null, false]);
+  });
+
+  it('an address the footer cut short is not taken as the URL', () => {
+    const r = dropRunningLines(['12/2/26, 2:02 PM A title\nText.\nhttps://www.example.com/news/2025/03/a-very-long-…/ 1/1']);
+    assert.strictEqual(r.url, null);
+    assert.strictEqual(r.pages[0], 'Text.');
+  });
+
+  it("a browser's user agent as Creator or Skia as Producer marks a printed page", () => {
+    assert.strictEqual(madeByBrowser('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15', null), true);
+    assert.strictEqual(madeByBrowser(null, 'Skia/PDF m131'), true);
+    assert.strictEqual(madeByBrowser('Microsoft® Word for Microsoft 365', 'Microsoft® Word for Microsoft 365'), false);
+    assert.strictEqual(madeByBrowser(null, null), false);
+  });
+
+  it('is linear in the number and length of lines (long lines of digits, stamps and spaces)', () => {
+    const hostile = (n: number) => Array.from({ length: 4 }, () => `${'1/2/3, 4:56 '.repeat(n)}\n${'1 '.repeat(n)}\n${' '.repeat(n)}1/2`);
+    assert.ok(growthRatio(hostile, (pages) => dropRunningLines(pages), 20_000) < MAX_LINEAR_RATIO);
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `12/2/26, 2:02 PM Title\nBody ${i}\nhttps://a.example/x ${i}/${n}`);
+    assert.ok(growthRatio(many, (pages) => dropRunningLines(pages), 2_000) < MAX_LINEAR_RATIO);
+  });
+});
+
+describe("PDF articles a browser printed ('Save as PDF')", () => {
+  it('title without the site name, URL from the footer, date from the text, no header or footer in the body', async () => {
+    const r = await readArticleFile('/w/accord.pdf', await browserPrintedPdf());
+    assert.deepStrictEqual(
+      { title: r.parsed?.title, date: r.parsed?.date, url: r.parsed?.url, warning: r.warning },
+      { title: 'Brazil and Argentina sign a border accord', date: '2025-03-04', url: PRINTED_URL, warning: null });
+    const body = r.parsed!.body;
+    assert.ok(body.startsWith('Brasília, March 4, 2025 -- Brazil and Argentina'), body.slice(0, 80));
+    assert.ok(!/12\/2\/26|Example Ministry|https:|1\/2|2\/2/.test(body), body);
+  });
+
+  it('the day it was printed is not its date: without a date in the text the article has none', async () => {
+    const url = 'https://www.example.gov/news/brazil-and-argentina-sign-a-border-accord';
+    const r = await readArticleFile('/w/accord.pdf', await browserPrintedPdf({ datedText: false, url }));
+    assert.strictEqual(r.parsed?.date, null);
+    assert.strictEqual(r.parsed?.url, url);
+  });
+});
