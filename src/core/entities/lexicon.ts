@@ -37,9 +37,14 @@ export const GIVEN_NAMES = new Set(GIVEN);
 /**
  * Common given names of English-speaking countries, cut at build time (givenNames.data.ts). Many are
  * also surnames ("Mitchell", "Austin"), so they only vouch for a full name they begin ("Britney
- * Spears"); they do not cut a run or outrank a place word as the hand list does.
+ * Spears"); they do not cut a run or outrank a place word as the hand list does. Built on first use:
+ * transliterating the few thousand names took ~40 ms of loading the extension, which a window
+ * reopened from the cache does before it extracts anything (if it ever does).
  */
-export const COMMON_GIVEN_NAMES = new Set(words(GIVEN_NAMES_DATA).map(translitKey));
+export const COMMON_GIVEN_NAMES: Pick<ReadonlySet<string>, 'has'> = (() => {
+  let names: Set<string> | undefined;
+  return { has: (key: string) => (names ??= new Set(words(GIVEN_NAMES_DATA).map(translitKey))).has(key) };
+})();
 
 /** Family names written first (Chinese, Korean, Vietnamese): "Xi Jinping", "Kim Jong Un", "Moon Jae-in". */
 export const EAST_ASIAN_SURNAMES = new Set(words(`
