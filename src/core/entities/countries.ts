@@ -108,7 +108,6 @@ function flag(code: string): string {
   return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
-for (const region of REGIONS) addPhrase(region, { code: '', kind: 'region', exactCase: null });
 for (const [code, name, official, alts, demonyms, capitals] of GAZETTEER) {
   infoByCode.set(code, { code, name, demonym: demonyms[0] ?? null, capital: capitals[0] ?? null, flag: flag(code) });
 }
@@ -120,28 +119,39 @@ function writtenForms(name: string): string[] {
   return forms;
 }
 
-for (const [code, name, official, alts] of GAZETTEER) {
-  for (const form of [...writtenForms(name), ...writtenForms(official)]) addPhrase(form, { code, kind: 'name', exactCase: null });
-  for (const alt of alts) {
-    addPhrase(alt, { code, kind: 'name', exactCase: null, ...(/[^\x00-\x7f]/.test(alt) ? { exactAccents: alt.toLowerCase() } : {}) });
+/**
+ * The phrase tables (names, aliases, capitals, demonyms, regions), built on first use: tokenizing the
+ * gazetteer's ~2,000 phrases took ~30-50 ms of every extension load, and a window reopened from the
+ * cache extracts nothing until a file changes. (`countryInfo` needs only `infoByCode`, built above.)
+ */
+let phrasesBuilt = false;
+function buildPhrases(): void {
+  if (phrasesBuilt) return;
+  phrasesBuilt = true;
+  for (const region of REGIONS) addPhrase(region, { code: '', kind: 'region', exactCase: null });
+  for (const [code, name, official, alts] of GAZETTEER) {
+    for (const form of [...writtenForms(name), ...writtenForms(official)]) addPhrase(form, { code, kind: 'name', exactCase: null });
+    for (const alt of alts) {
+      addPhrase(alt, { code, kind: 'name', exactCase: null, ...(/[^\x00-\x7f]/.test(alt) ? { exactAccents: alt.toLowerCase() } : {}) });
+    }
   }
-}
-for (const [code, capital] of CURATED_CAPITALS) addPhrase(capital, { code, kind: 'capital', exactCase: null });
-for (const [code, alias] of CURATED_ALIASES) {
-  addPhrase(alias, { code, kind: 'alias', exactCase: /^[A-Z.]+$/.test(alias) ? alias : null });
-}
-for (const [code, demonym] of CURATED_DEMONYMS) {
-  addPhrase(demonym, { code, kind: 'demonym', exactCase: null });
-  if (!demonym.includes(' ')) demonymCodes.set(fold(demonym), code);
-}
-for (const [code, , , , demonyms, capitals] of GAZETTEER) {
-  for (const demonym of demonyms) {
+  for (const [code, capital] of CURATED_CAPITALS) addPhrase(capital, { code, kind: 'capital', exactCase: null });
+  for (const [code, alias] of CURATED_ALIASES) {
+    addPhrase(alias, { code, kind: 'alias', exactCase: /^[A-Z.]+$/.test(alias) ? alias : null });
+  }
+  for (const [code, demonym] of CURATED_DEMONYMS) {
     addPhrase(demonym, { code, kind: 'demonym', exactCase: null });
-    if (!demonym.includes(' ') && !demonymCodes.has(fold(demonym))) demonymCodes.set(fold(demonym), code);
+    if (!demonym.includes(' ')) demonymCodes.set(fold(demonym), code);
   }
-  for (const capital of capitals) {
-    const plain = capital.replace(/\s+D\.C\.$/, '');
-    if (!AMBIGUOUS_CAPITALS.has(fold(plain))) addPhrase(plain, { code, kind: 'capital', exactCase: null });
+  for (const [code, , , , demonyms, capitals] of GAZETTEER) {
+    for (const demonym of demonyms) {
+      addPhrase(demonym, { code, kind: 'demonym', exactCase: null });
+      if (!demonym.includes(' ') && !demonymCodes.has(fold(demonym))) demonymCodes.set(fold(demonym), code);
+    }
+    for (const capital of capitals) {
+      const plain = capital.replace(/\s+D\.C\.$/, '');
+      if (!AMBIGUOUS_CAPITALS.has(fold(plain))) addPhrase(plain, { code, kind: 'capital', exactCase: null });
+    }
   }
 }
 infoByCode.set('SU', { code: 'SU', name: 'Soviet Union', demonym: 'Soviet', capital: 'Moscow', flag: '' });
@@ -164,6 +174,7 @@ export function lookupCountry(text: string): string | null {
 }
 
 function lookupUncached(text: string): string | null {
+  buildPhrases();
   const trimmed = text.trim();
   if (/^[A-Za-z]{2}$/.test(trimmed) && infoByCode.has(trimmed.toUpperCase())) return trimmed.toUpperCase();
   const entry = phrases.get(phraseKey(tokenize(trimmed)));
@@ -172,16 +183,19 @@ function lookupUncached(text: string): string | null {
 
 /** True when the word is a demonym ("Cuban", "Russian"): an adjective before a name, never a given name. */
 export function isDemonym(text: string): boolean {
+  buildPhrases();
   return phrases.get(fold(text))?.kind === 'demonym';
 }
 
 /** True when the words are a gazetteer phrase of any kind (country, capital, demonym or region): "Abu Dhabi", "West African". */
 export function isGazetteerPhrase(tokens: Token[]): boolean {
+  buildPhrases();
   return phrases.has(phraseKey(tokens));
 }
 
 /** All names a country answers to (for search): name, official name, aliases, demonyms, capitals. */
 export function countryTerms(code: string): string[] {
+  buildPhrases();
   const terms: string[] = [];
   for (const [key, entry] of phrases) if (entry.code === code) terms.push(key);
   return terms;
@@ -213,6 +227,7 @@ function casingOk(tokens: Token[], i: number, n: number, entry: Entry): boolean 
  *  `personStarts`: start offsets of words that belong to a person's name in this text ("Luís Montenegro",
  *  "Paris Mitchell"), which are then not country mentions. */
 export function extractCountries(text: string, outlet: string | null, given?: Token[], personStarts?: ReadonlySet<number>): CountryMention[] {
+  buildPhrases();
   const tokens = given ?? tokenize(text);
   // The outlet's own name ("Radio Habana Cuba") is not a mention of the country in it: its words are skipped.
   const outletRanges: number[] = [];
