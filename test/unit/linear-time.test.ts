@@ -10,6 +10,8 @@ import { scanNoteCitations } from '../../src/core/citations/nocite';
 import { Corpus } from '../../src/core/library/corpus';
 import { assignKeys } from '../../src/core/library/keys';
 import { growthRatio, MAX_LINEAR_RATIO } from './growth';
+import { parseHTML } from 'linkedom';
+import { blockText } from '../../src/core/articles/blockText';
 
 const assertLinear = (ratio: number, what: string) =>
   assert.ok(ratio < MAX_LINEAR_RATIO, `${what}: 8× the input took ${ratio.toFixed(1)}× the time (linear is 8×, quadratic 64×)`);
@@ -49,6 +51,12 @@ describe('linear time on hostile text', function () {
       'Bold and it and a link and img https://y.example');
     assert.strictEqual(stripInlineMarkdown('***Title***'), 'Title');
     assert.strictEqual(parseFrontMatter('---\ntitle: A title   # a comment\n---\n').fields.title, 'A title');
+  });
+
+  const dom = (html: string) => (parseHTML(html) as unknown as { document: never }).document;
+  it("takes the text of a page's block of very many `<br>`-separated lines (blockText)", () => {
+    assertLinear(growthRatio((n) => dom('<html><body><div>' + 'a line<br>'.repeat(n / 10) + '</div></body></html>') as { body: never },
+      (document) => blockText(document.body), 20000), 'many <br>');
   });
 
   const noteTexts: Record<string, (n: number) => string> = {
