@@ -57,7 +57,7 @@ export function readHtmlArticle(bytes: Uint8Array, maxBytes: number): HtmlRead {
     main = page.body ? blockText(page.body) : '';
   }
   const title = metadata.title ?? (article?.title ? article.title.trim() : null);
-  const author = metadata.author ?? (article?.byline ? article.byline.replace(/^by\s+/i, '').trim() || null : null);
+  const author = metadata.author ?? readerByline(article?.byline);
   const text = withFrontMatter({ ...metadata, title, date: metadata.date ?? article?.publishedTime ?? null }, dropLeadingTitle(main, title));
   if (!text.replace(/^---[\s\S]*?\n---\n/, '').trim() && !title) {
     return { parsed: null, author: null, warning: 'skipped: the page has no text' };
@@ -77,6 +77,15 @@ export function decodeHtmlBytes(bytes: Uint8Array, maxBytes: number): { text: st
     }
   }
   return decodeArticleBytes(bytes, maxBytes);
+}
+
+/**
+ * Reader View's byline without its "By", or null when it took a label for one: a sidebar's
+ * "Authors" heading or a lone "Posted by" names nobody.
+ */
+export function readerByline(byline: string | null | undefined): string | null {
+  const name = (byline ?? '').replace(/^by\s+/i, '').trim();
+  return name && !/^(?:by|authors?|posted(?: by)?|written by|contributors?|staff)$/i.test(name) ? name : null;
 }
 
 /** Reader View usually repeats the headline as the first block. */
