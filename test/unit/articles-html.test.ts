@@ -7,6 +7,7 @@ import { decodeHtmlBytes, readerByline } from '../../src/core/articles/html';
 import { splitPageTitle, stripSiteSuffix } from '../../src/core/articles/htmlMetadata';
 import { extractEntities } from '../../src/core/entities';
 import { Corpus } from '../../src/core/library/corpus';
+import { outletFromUrl } from '../../src/core/articles/outlets';
 
 const HTML = path.join(__dirname, '../fixtures/html');
 const read = (file: string) => {
@@ -186,6 +187,15 @@ describe('HTML articles: a blog post without metadata tags (WordPress-like saved
     assert.deepStrictEqual(splitPageTitle('Update · Pakistan and China sign port deal', null, 'The Daily Ledger'),
       { headline: 'Update · Pakistan and China sign port deal', site: null });
     assert.deepStrictEqual(splitPageTitle('Pakistan and China sign port deal | Daily Ledger', null, null), { headline: 'Pakistan and China sign port deal', site: 'Daily Ledger' });
+  });
+
+  it('the site part of the <title> takes the known name of its domain when it is that name, longer or shorter', () => {
+    const known = fields(post({ title: 'Reuters.com » Fiji: Fishers count the cost of the storm', permalink: 'https://www.reuters.com/world/fiji-fishers/' }));
+    assert.strictEqual(known.outlet, 'Reuters');
+    const other = fields(post({ title: 'Harbour Notes » Fiji: Fishers count the cost of the storm', permalink: 'https://www.theguardian.com/blogs/fiji-fishers/' }));
+    assert.strictEqual(other.outlet, 'Harbour Notes');
+    // The table knows a site's former domain too (Global Voices was globalvoicesonline.org until 2014).
+    assert.strictEqual(outletFromUrl('http://globalvoicesonline.org/2010/01/01/a-post/'), 'Global Voices');
   });
 
   it('the date and the byline come from the lines under the headline, not from comments or the sidebar', () => {

@@ -157,12 +157,25 @@ export function readPageMetadata(document: MetaDocument, html: string, warn: (me
   return {
     title,
     date: localDate(ld.date ?? null, metaDate) ?? microdataDate(document) ?? post.date,
-    outlet: outlet ?? split?.site ?? null,
+    outlet: outlet ?? (split?.site ? canonicalOutlet(split.site, url) : null),
     url,
     author: ld.author ?? authorsFrom('citation_author') ?? authorsFrom('dc.creator') ?? authorsFrom('dcterms.creator')
       ?? notUrl(first('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author') ?? undefined)?.replace(/^by\s+/i, '')
       ?? post.author ?? null,
   };
+}
+
+/**
+ * The site's name as the <title> writes it, or the name the domain table gives the page's domain
+ * when the two are one name in a longer and a shorter form ("Global Voices Online" on
+ * globalvoicesonline.org is Global Voices; "Reuters.com" is Reuters). A <title> naming another
+ * site than the domain's (a blog on a big host) keeps its own name.
+ */
+function canonicalOutlet(site: string, url: string | null): string {
+  const known = url ? outletFromUrl(url) : null;
+  if (!known) return site;
+  const a = folded(site), b = folded(known);
+  return a && b && (a.includes(b) || b.includes(a)) ? known : site;
 }
 
 const ZONED_RE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})$/;
