@@ -43,6 +43,8 @@ const SETS = [
   { name: 'devset/test2 (real, AMALGUM, held out)', dir: path.join(FIXTURES, 'devset/test2') },
   { name: 'devset/tune3 (real, kremlin.ru + White House pages, tuned on)', dir: path.join(FIXTURES, 'devset/tune3') },
   { name: 'devset/test3 (real, kremlin.ru + White House pages, held out)', dir: path.join(FIXTURES, 'devset/test3') },
+  { name: 'devset/tune4 (real, Global Voices saved pages, metadata only, tuned on)', dir: path.join(FIXTURES, 'devset/tune4') },
+  { name: 'devset/test4 (real, Global Voices saved pages, metadata only, held out)', dir: path.join(FIXTURES, 'devset/test4') },
   { name: 'devset/tune5 (real, saved pages: Global Voices auf Deutsch 2019, tuned on)', dir: path.join(FIXTURES, 'devset/tune5') },
   { name: 'devset/test5 (real, saved pages: Wikimedia Foundation news, held out)', dir: path.join(FIXTURES, 'devset/test5') },
 ];

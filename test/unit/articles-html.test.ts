@@ -3,10 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { articleFormat, readArticleFileSync, withoutSavedPageAssets } from '../../src/core/articles';
-import { decodeHtmlBytes } from '../../src/core/articles/html';
-import { stripSiteSuffix } from '../../src/core/articles/htmlMetadata';
+import { decodeHtmlBytes, readerByline } from '../../src/core/articles/html';
+import { splitPageTitle, stripSiteSuffix } from '../../src/core/articles/htmlMetadata';
 import { extractEntities } from '../../src/core/entities';
 import { Corpus } from '../../src/core/library/corpus';
+import { outletFromUrl } from '../../src/core/articles/outlets';
 
 const HTML = path.join(__dirname, '../fixtures/html');
 const read = (file: string) => {
@@ -139,5 +140,77 @@ describe('HTML and PDF articles: the author in bibliographies', () => {
     assert.strictEqual(toCslItem({ ...base, author: null }).author, undefined);
     assert.match(toBibtex([{ ...base, author: 'Press Office of the Ministry & Co' }]), /author = \{\{Press Office of the Ministry \\& Co\}\}/);
     assert.ok(!toBibtex([{ ...base }]).includes('author'));
+  });
+});
+
+describe('HTML articles: a blog post without metadata tags (WordPress-like saved pages)', () => {
+  const post = (opts: { title: string; permalink: string; sidebarFirst?: boolean; dateLine?: string }) => {
+    const sidebar = '<div id="sidebar"><h4>Authors</h4><ul><li><a href="/author/kiri/">Kiri Tane</a></li><li><a href="/author/ana/">Ana Folau</a></li></ul>'
+      + '<h4>Recent posts</h4><ul><li><a href="http://harbournotes.example/older-post/" rel="bookmark">Tonga: An older post about ferries</a> Monday, March 1st, 2021</li></ul></div>';
+    const body = '<div class="entry">' + '<p>Fishers on the coast of Viti Levu counted their losses on Thursday after the storm tore through the harbour, wrecking boats and nets that families had saved for years to buy.</p>'.repeat(4) + '</div>';
+    return `<html><head><title>${opts.title}</title></head><body><div id="header"><h1><a href="/">Harbour Notes</a></h1></div>`
+      + (opts.sidebarFirst ? sidebar : '')
+      + `<div id="post"><h2 class="post-title"><a href="${opts.permalink}" rel="bookmark" title="Permanent Link">Fiji: Fishers count the cost of the storm</a></h2>`
+      + `<div class="byline"><h3>${opts.dateLine ?? 'Thursday, <a href="/2021/03">March</a> <a href="/2021/03/04">4th,</a> 2021 @ 10:57 UTC'}</h3>`
+      + '<h4>by <a href="/author/sela/" title="Posts by Sela Vaka">Sela Vaka</a></h4></div>'
+      + body + '<div class="comments"><p>Comment by Joe Bloggs, Friday, March 5th, 2021</p></div></div>'
+      + (opts.sidebarFirst ? '' : sidebar) + '</body></html>';
+  };
+  const fields = (html: string) => {
+    const r = readArticleFileSync('post.html', html);
+    return { title: r.parsed?.title, date: r.parsed?.date, outlet: r.parsed?.outlet, url: r.parsed?.url, author: r.author };
+  };
+
+  it('the headline is the heading whose link is the permalink (rel="bookmark"); the <title> part before " » " is the site', () => {
+    for (const sidebarFirst of [false, true]) {
+      assert.deepStrictEqual(fields(post({ title: 'Harbour Notes  &raquo; Fiji: Fishers count the cost of the storm ', permalink: 'http://harbournotes.example/fiji-fishers/', sidebarFirst })), {
+        title: 'Fiji: Fishers count the cost of the storm', date: '2021-03-04', outlet: 'Harbour Notes',
+        url: 'http://harbournotes.example/fiji-fishers/', author: 'Sela Vaka',
+      });
+    }
+  });
+
+  it('the heading decides which <title> part is the headline, whatever the separator and the side', () => {
+    for (const title of ['Fiji: Fishers count the cost of the storm | Harbour Notes', 'Harbour Notes – Fiji: Fishers count the cost of the storm',
+      'Harbour Notes : Fiji: Fishers count the cost of the storm']) {
+      const f = fields(post({ title, permalink: 'http://harbournotes.example/fiji-fishers/' }));
+      assert.deepStrictEqual([f.title, f.outlet], ['Fiji: Fishers count the cost of the storm', 'Harbour Notes'], title);
+    }
+    // The heading's own spelling wins over the <title>'s typographic quotes.
+    assert.strictEqual(splitPageTitle('Notes » Fiji’s fishers count the cost', "Fiji's fishers count the cost", null).headline, "Fiji's fishers count the cost");
+  });
+
+  it('without a heading: a site name before " » ", or before another separator when it is the known site', () => {
+    assert.deepStrictEqual(splitPageTitle('Harbour Notes » Fiji: Fishers count the cost', null, null), { headline: 'Fiji: Fishers count the cost', site: 'Harbour Notes' });
+    assert.deepStrictEqual(splitPageTitle('Daily Ledger · Pakistan and China sign port deal', null, 'The Daily Ledger'),
+      { headline: 'Pakistan and China sign port deal', site: 'Daily Ledger' });
+    assert.deepStrictEqual(splitPageTitle('Update · Pakistan and China sign port deal', null, 'The Daily Ledger'),
+      { headline: 'Update · Pakistan and China sign port deal', site: null });
+    assert.deepStrictEqual(splitPageTitle('Pakistan and China sign port deal | Daily Ledger', null, null), { headline: 'Pakistan and China sign port deal', site: 'Daily Ledger' });
+  });
+
+  it('the site part of the <title> takes the known name of its domain when it is that name, longer or shorter', () => {
+    const known = fields(post({ title: 'Reuters.com » Fiji: Fishers count the cost of the storm', permalink: 'https://www.reuters.com/world/fiji-fishers/' }));
+    assert.strictEqual(known.outlet, 'Reuters');
+    const other = fields(post({ title: 'Harbour Notes » Fiji: Fishers count the cost of the storm', permalink: 'https://www.theguardian.com/blogs/fiji-fishers/' }));
+    assert.strictEqual(other.outlet, 'Harbour Notes');
+    // The table knows a site's former domain too (Global Voices was globalvoicesonline.org until 2014).
+    assert.strictEqual(outletFromUrl('http://globalvoicesonline.org/2010/01/01/a-post/'), 'Global Voices');
+  });
+
+  it('the date and the byline come from the lines under the headline, not from comments or the sidebar', () => {
+    const f = fields(post({ title: 'Harbour Notes » Fiji: Fishers count the cost of the storm', permalink: 'http://harbournotes.example/fiji-fishers/', dateLine: 'Filed under Weather' }));
+    assert.deepStrictEqual([f.date, f.author], [null, 'Sela Vaka']);
+  });
+
+  it('a page listing posts (a <title> naming none of its headings) takes no headline or permalink from them', () => {
+    const item = (slug: string, headline: string) => `<h2><a href="http://harbournotes.example/${slug}/" rel="bookmark">${headline}</a></h2><h3>March 4th, 2021 @ 10:57 UTC</h3><h4>by Sela Vaka</h4>`
+      + '<p>Fishers on the coast counted their losses on Thursday after the storm tore through the harbour, wrecking boats and nets that families had saved for years.</p>';
+    const r = readArticleFileSync('list.html', `<html><head><title>Harbour Notes » Weather</title></head><body>${item('a', 'Fiji: Fishers count the cost')}${item('b', 'Tonga: Ferries return')}</body></html>`);
+    assert.deepStrictEqual([r.parsed?.title, r.parsed?.url], ['Weather', null]);
+  });
+
+  it("Reader View's byline is taken without its \"By\", and not when it is a label (a sidebar's \"Authors\")", () => {
+    assert.deepStrictEqual(['By Sela Vaka', 'Sela Vaka', 'Authors', 'by', 'Posted by', '', null].map(readerByline), ['Sela Vaka', 'Sela Vaka', null, null, null, null, null]);
   });
 });

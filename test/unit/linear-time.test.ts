@@ -10,6 +10,10 @@ import { scanNoteCitations } from '../../src/core/citations/nocite';
 import { Corpus } from '../../src/core/library/corpus';
 import { assignKeys } from '../../src/core/library/keys';
 import { growthRatio, MAX_LINEAR_RATIO } from './growth';
+import { parseHTML } from 'linkedom';
+import { readPostHeader } from '../../src/core/articles/postHeader';
+import { blockText } from '../../src/core/articles/blockText';
+import { splitPageTitle } from '../../src/core/articles/htmlMetadata';
 
 const assertLinear = (ratio: number, what: string) =>
   assert.ok(ratio < MAX_LINEAR_RATIO, `${what}: 8× the input took ${ratio.toFixed(1)}× the time (linear is 8×, quadratic 64×)`);
@@ -49,6 +53,37 @@ describe('linear time on hostile text', function () {
       'Bold and it and a link and img https://y.example');
     assert.strictEqual(stripInlineMarkdown('***Title***'), 'Title');
     assert.strictEqual(parseFrontMatter('---\ntitle: A title   # a comment\n---\n').fields.title, 'A title');
+  });
+
+  // A saved page's post header (postHeader.ts): the DOM is built outside the timed run.
+  const dom = (html: string) => (parseHTML(html) as unknown as { document: never }).document;
+  const pages: Record<string, (n: number) => { document: never; title: string }> = {
+    'many bookmark headings under a long <title> naming none': (n) => ({
+      title: 'a '.repeat(n / 4),
+      document: dom('<html><body>' + '<h2><a rel="bookmark" href="http://x.example/p/">b a</a></h2>'.repeat(n / 60) + '</body></html>'),
+    }),
+    'a headline followed by very many tiny and deeply nested siblings': (n) => ({
+      title: 'Site » Headline',
+      document: dom('<html><body><div><h2><a rel="bookmark" href="http://x.example/p/">Headline</a></h2>' + '<span></span>'.repeat(n / 13)
+        + '<div>'.repeat(n / 40) + 'x' + '</div>'.repeat(n / 40) + '</div></body></html>'),
+    }),
+    'a headline followed by one huge block of short lines': (n) => ({
+      title: 'Site » Headline',
+      document: dom('<html><body><h2><a rel="bookmark" href="http://x.example/p/">Headline</a></h2><div>' + 'by a<br>'.repeat(n / 8) + '</div></body></html>'),
+    }),
+  };
+  for (const [name, make] of Object.entries(pages)) {
+    it(`reads the post header of a page of ${name}`, () => {
+      assertLinear(growthRatio(make, ({ document, title }) => {
+        readPostHeader(document, title);
+        splitPageTitle(title, 'b a', 'a');
+      }, 20000), name);
+    });
+  }
+
+  it("takes the text of a page's block of very many `<br>`-separated lines (blockText)", () => {
+    assertLinear(growthRatio((n) => dom('<html><body><div>' + 'a line<br>'.repeat(n / 10) + '</div></body></html>') as { body: never },
+      (document) => blockText(document.body), 20000), 'many <br>');
   });
 
   const noteTexts: Record<string, (n: number) => string> = {

@@ -106,6 +106,9 @@ describe('date lines', () => {
     ['MARCH 3, 2021 PRESS RELEASE', '2021-03-03'], ['JULY 11, 2022 • STATEMENTS AND RELEASES', '2022-07-11'], ['August 08, 1974', '1974-08-08'],
     ['Posted on May 7, 2025 at 10:42', '2025-05-07'], ['14 August 1947', '1947-08-14'], ['May 2025', '2025-05'],
     ['On March 3, 2024 the minister said', null], ['March 3, 2024 and beyond', null], ['Room 22.12', null], ['Chapter 3', null],
+    // Blogs: ordinal days and "@ time zone".
+    ['Tuesday, March 2nd, 2021 @ 18:05 UTC', '2021-03-02'], ['September 23rd, 2015 @ 9:41 am', '2015-09-23'], ['21st April 2016', '2016-04-21'],
+    ['Wednesday, 1st May 2019 @ 07:30 GMT', '2019-05-01'], ['Meet us @ 10:00 on March 2nd, 2021', null], ['March 2nd, 2021 @ the harbour', null],
   ];
   for (const [line, want] of cases) it(`${JSON.stringify(line)} → ${want}`, () => assert.strictEqual(parseDateLine(line)?.date ?? null, want));
 

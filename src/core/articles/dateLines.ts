@@ -32,8 +32,8 @@ export interface DateLabel {
 const MAX_LINE = 120;
 const LABEL_RE = /^(?:(?:first |originally )?published(?: on| at)?|posted(?: on| at)?|updated(?: on| at)?|last updated(?: on| at)?|last modified(?: on| at)?|modified(?: on| at)?|date(?: published)?|publication date|released|issued|created)\s*[:\-–—]?\s*/i;
 const WEEKDAY_RE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+/i;
-/** `09:31 AM`, `10:00 GMT`, `16:45 (UTC+3)`, ` - 10:42`, `at 9 a.m. EST`: a time after the date. */
-const TIME_TAIL_RE = /(?:,|\s[-–|•]|\sat)?\s+\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?$/i;
+/** `09:31 AM`, `10:00 GMT`, `16:45 (UTC+3)`, ` - 10:42`, `at 9 a.m. EST`, `@ 10:57 UTC` (blogs): a time after the date. */
+const TIME_TAIL_RE = /(?:,|\s[-–|•@]|\sat)?\s+\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?$/i;
 /** A trailing section tag after a bullet or bar, or an all-caps kind: `• STATEMENTS AND RELEASES`. */
 const SECTION_TAIL_RE = /(?:\s+[•|·]\s+[^•|·]{1,60}|\s+(?:PRESS RELEASE|STATEMENT|STATEMENTS AND RELEASES|NEWS|REMARKS|SPEECHES))$/;
 

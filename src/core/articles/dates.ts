@@ -51,8 +51,8 @@ export function parseDateText(raw: string): string | null {
   if (m) return isoDate(m[3] ? Number(m[3]) : null, monthNumber(m[1]!), Number(m[2]));
   m = new RegExp(`^(${MONTH_PATTERN})\\s+(\\d{4})$`, 'i').exec(s);
   if (m) return isoDate(Number(m[2]), monthNumber(m[1]!), null);
-  // "7 May 2025", "7 May"
-  m = new RegExp(`^(?:[A-Za-z]+,\\s*)?(\\d{1,2})\\s+(${MONTH_PATTERN})(?:,?\\s+(\\d{4}))?\\b`, 'i').exec(s);
+  // "7 May 2025", "7 May", "7th May 2025"
+  m = new RegExp(`^(?:[A-Za-z]+,\\s*)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN})(?:,?\\s+(\\d{4}))?\\b`, 'i').exec(s);
   if (m) return isoDate(m[3] ? Number(m[3]) : null, monthNumber(m[2]!), Number(m[1]));
   // "07.05.2025" / "07/05/2025": day first, as most of the world writes it, unless the first part cannot be a day.
   m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);

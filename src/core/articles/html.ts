@@ -7,21 +7,19 @@
 
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { blockText, type TextNode } from './blockText';
 import { decodeArticleBytes } from './decode';
 import { readPageMetadata } from './htmlMetadata';
 import { withFrontMatter } from './metadataText';
 import { parseArticle, type ParsedArticle } from './reader';
+
+export { blockText };
 
 export interface HtmlRead {
   parsed: ParsedArticle | null;
   author: string | null;
   warning: string | null;
 }
-
-/** Block elements: each starts a new paragraph of the extracted text. */
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'ul', 'ol', 'li',
-  'dl', 'dt', 'dd', 'table', 'tr', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'details', 'summary']);
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'button', 'form', 'select', 'input']);
 
 /** The part of linkedom's document used here (the project compiles without the DOM library). */
 interface PageDocument {
@@ -59,7 +57,7 @@ export function readHtmlArticle(bytes: Uint8Array, maxBytes: number): HtmlRead {
     main = page.body ? blockText(page.body) : '';
   }
   const title = metadata.title ?? (article?.title ? article.title.trim() : null);
-  const author = metadata.author ?? (article?.byline ? article.byline.replace(/^by\s+/i, '').trim() || null : null);
+  const author = metadata.author ?? readerByline(article?.byline);
   const text = withFrontMatter({ ...metadata, title, date: metadata.date ?? article?.publishedTime ?? null }, dropLeadingTitle(main, title));
   if (!text.replace(/^---[\s\S]*?\n---\n/, '').trim() && !title) {
     return { parsed: null, author: null, warning: 'skipped: the page has no text' };
@@ -81,51 +79,13 @@ export function decodeHtmlBytes(bytes: Uint8Array, maxBytes: number): { text: st
   return decodeArticleBytes(bytes, maxBytes);
 }
 
-interface TextNode {
-  nodeType: number;
-  nodeName: string;
-  textContent: string | null;
-  childNodes: ArrayLike<TextNode>;
-}
-
-/** The text of a DOM subtree, one paragraph per block element, blank lines between (iterative). */
-export function blockText(root: TextNode): string {
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = () => {
-    const line = current.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
-    if (line) paragraphs.push(line);
-    current = '';
-  };
-  // (node, entering) pairs: a block flushes the paragraph on the way in and on the way out.
-  const stack: [TextNode, boolean][] = [[root, true]];
-  while (stack.length) {
-    const [node, entering] = stack.pop()!;
-    const name = node.nodeName.toLowerCase();
-    if (!entering) {
-      flush();
-      continue;
-    }
-    if (node.nodeType === 3) {
-      current += (node.textContent ?? '').replace(/\s+/g, ' ');
-      continue;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    if (SKIPPED.has(name)) continue;
-    if (name === 'br') {
-      current += '\n';
-      continue;
-    }
-    if (name === 'img') continue;
-    const block = BLOCKS.has(name);
-    if (block) {
-      flush();
-      stack.push([node, false]);
-    } else if (name === 'td' || name === 'th') current += ' ';
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push([node.childNodes[i]!, true]);
-  }
-  flush();
-  return paragraphs.join('\n\n');
+/**
+ * Reader View's byline without its "By", or null when it took a label for one: a sidebar's
+ * "Authors" heading or a lone "Posted by" names nobody.
+ */
+export function readerByline(byline: string | null | undefined): string | null {
+  const name = (byline ?? '').replace(/^by\s+/i, '').trim();
+  return name && !/^(?:by|authors?|posted(?: by)?|written by|contributors?|staff)$/i.test(name) ? name : null;
 }
 
 /** Reader View usually repeats the headline as the first block. */

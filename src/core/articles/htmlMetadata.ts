@@ -5,6 +5,8 @@
 // order Zotero's Embedded Metadata translator uses for a snapshot.
 
 import { joinNames } from './metadataText';
+import { outletFromUrl } from './outlets';
+import { folded, readPostHeader, type HeaderNode } from './postHeader';
 
 export interface PageMetadata {
   title: string | null;
@@ -16,7 +18,7 @@ export interface PageMetadata {
 
 /** The subset of the DOM this reads (linkedom's document satisfies it). */
 interface MetaDocument {
-  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
+  querySelectorAll(selector: string): ArrayLike<HeaderNode & { getAttribute(name: string): string | null; textContent: string | null }>;
   querySelector(selector: string): { textContent: string | null } | null;
 }
 
@@ -143,19 +145,37 @@ export function readPageMetadata(document: MetaDocument, html: string, warn: (me
   const outlet = ld.outlet ?? first('og:site_name', 'citation_journal_title', 'citation_publisher', 'dc.publisher', 'dcterms.publisher',
     'publisher', 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null;
   const pageTitle = clean(document.querySelector('title')?.textContent);
+  // A blog post's heading with its permalink and the byline block under it (postHeader.ts).
+  const post = readPostHeader(document, pageTitle);
+  const url = canonical ?? ld.url ?? first('og:url', 'citation_public_url', 'citation_abstract_html_url', 'dc.identifier') ?? post.url ?? savedFromUrl(html);
+  const split = pageTitle ? splitPageTitle(pageTitle, post.headline, outlet ?? (url ? outletFromUrl(url) : null)) : null;
   const title = ld.title ?? first('og:title', 'citation_title', 'dc.title', 'dcterms.title', 'twitter:title', 'headline')
-    ?? (ld.pageName ? stripSiteSuffix(ld.pageName, outlet) : null) ?? (pageTitle ? stripSiteSuffix(pageTitle, outlet) : null);
+    ?? (ld.pageName ? stripSiteSuffix(ld.pageName, outlet) : null) ?? split?.headline ?? null;
   const metaDate = first('article:published_time', 'citation_publication_date', 'citation_date', 'citation_online_date',
     'dc.date', 'dcterms.date', 'dc.date.issued', 'dcterms.issued', 'date', 'pubdate', 'publish-date', 'datepublished', 'sailthru.date',
     'parsely-pub-date', 'og:published_time');
   return {
     title,
-    date: localDate(ld.date ?? null, metaDate) ?? microdataDate(document),
-    outlet: outlet ?? (pageTitle ? siteSuffix(pageTitle) : null),
-    url: canonical ?? ld.url ?? first('og:url', 'citation_public_url', 'citation_abstract_html_url', 'dc.identifier') ?? savedFromUrl(html),
+    date: localDate(ld.date ?? null, metaDate) ?? microdataDate(document) ?? post.date,
+    outlet: outlet ?? (split?.site ? canonicalOutlet(split.site, url) : null),
+    url,
     author: ld.author ?? authorsFrom('citation_author') ?? authorsFrom('dc.creator') ?? authorsFrom('dcterms.creator')
-      ?? notUrl(first('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author') ?? undefined)?.replace(/^by\s+/i, '') ?? null,
+      ?? notUrl(first('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author') ?? undefined)?.replace(/^by\s+/i, '')
+      ?? post.author ?? null,
   };
+}
+
+/**
+ * The site's name as the <title> writes it, or the name the domain table gives the page's domain
+ * when the two are one name in a longer and a shorter form ("Global Voices Online" on
+ * globalvoicesonline.org is Global Voices; "Reuters.com" is Reuters). A <title> naming another
+ * site than the domain's (a blog on a big host) keeps its own name.
+ */
+function canonicalOutlet(site: string, url: string | null): string {
+  const known = url ? outletFromUrl(url) : null;
+  if (!known) return site;
+  const a = folded(site), b = folded(known);
+  return a && b && (a.includes(b) || b.includes(a)) ? known : site;
 }
 
 const ZONED_RE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})$/;
@@ -213,7 +233,52 @@ function siteSuffix(title: string): string | null {
   return null;
 }
 
-const folded = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+/** With the headline known, a spaced colon or slash also parts it from the site ("Harbour Notes : Fiji: …"). */
+const HEADLINE_SEPARATORS = [...SEPARATORS, ' : ', ' / '];
+/** Separators that may end a site name written first ("Blog Name » Post title", "Site | Headline"). */
+const PREFIX_SEPARATORS = [' » ', ' | ', ' :: ', ' · ', ' – ', ' — '];
+const SEPARATOR_CHARS = new Set(['|', '-', '–', '—', ':', '·', '»', '«', '/', '\\']);
+
+/** Drops separator characters and spaces at both ends (a loop, no backtracking pattern). */
+function trimSeparators(s: string): string {
+  let start = 0, end = s.length;
+  while (start < end && (s[start] === ' ' || SEPARATOR_CHARS.has(s[start]!))) start++;
+  while (end > start && (s[end - 1] === ' ' || SEPARATOR_CHARS.has(s[end - 1]!))) end--;
+  return s.slice(start, end);
+}
+
+/**
+ * A page's <title> as the headline and the site's name. With the page's own headline known (a
+ * post's heading, postHeader.ts) the <title> part that is the headline is found by it, and the rest
+ * is the site ("Global Voices Online » Brazil: …"). Without it: a site suffix ("… | Reuters"), or a
+ * site prefix before " » " (WordPress's default "Blog Name » Post title") or before another
+ * separator when it is the site's known name (`siteHint`: og:site_name or the domain's outlet).
+ */
+export function splitPageTitle(pageTitle: string, headline: string | null, siteHint: string | null): { headline: string; site: string | null } {
+  const title = pageTitle.replace(/\s+/g, ' ').trim();
+  if (headline) {
+    const key = folded(headline);
+    for (const separator of HEADLINE_SEPARATORS) {
+      for (const at of [title.indexOf(separator), title.lastIndexOf(separator)]) {
+        if (at <= 0) continue;
+        const before = title.slice(0, at).trim(), after = title.slice(at + separator.length).trim();
+        if (folded(after) === key && before.split(' ').length <= 6) return { headline, site: trimSeparators(before) || null };
+        if (folded(before) === key && after.split(' ').length <= 6) return { headline, site: trimSeparators(after) || null };
+      }
+    }
+    if (folded(title) === key) return { headline, site: null };
+  }
+  const suffix = siteSuffix(title);
+  if (suffix) return { headline: stripSiteSuffix(title, siteHint), site: suffix };
+  for (const separator of PREFIX_SEPARATORS) {
+    const at = title.indexOf(separator);
+    if (at <= 0) continue;
+    const prefix = title.slice(0, at).trim(), rest = title.slice(at + separator.length).trim();
+    const named = siteHint !== null && folded(prefix) !== '' && (folded(prefix).includes(folded(siteHint)) || folded(siteHint).includes(folded(prefix)));
+    if (rest && prefix.split(' ').length <= 5 && (separator === ' » ' || named)) return { headline: rest, site: prefix };
+  }
+  return { headline: title, site: null };
+}
 
 /** "Cuba and Russia sign … | Reuters" → "Cuba and Russia sign …", when the suffix is the site. */
 export function stripSiteSuffix(title: string, outlet: string | null): string {

@@ -37,7 +37,7 @@ const DOMAINS: Record<string, string> = {
   'premiumtimesng.com': 'Premium Times', 'nation.africa': 'Nation', 'theeastafrican.co.ke': 'The EastAfrican', 'buenosairesherald.com': 'Buenos Aires Herald',
   'mercopress.com': 'MercoPress', 'stl.news': 'STL.News',
   // open news sites
-  'wikinews.org': 'Wikinews', 'globalvoices.org': 'Global Voices', 'theconversation.com': 'The Conversation', 'propublica.org': 'ProPublica',
+  'wikinews.org': 'Wikinews', 'globalvoices.org': 'Global Voices', 'globalvoicesonline.org': 'Global Voices', 'theconversation.com': 'The Conversation', 'propublica.org': 'ProPublica',
   // governments and international bodies
   'whitehouse.gov': 'The White House', 'state.gov': 'U.S. Department of State', 'defense.gov': 'U.S. Department of Defense',
   'justice.gov': 'U.S. Department of Justice', 'treasury.gov': 'U.S. Department of the Treasury', 'congress.gov': 'Congress.gov',
