@@ -63,6 +63,16 @@ describe('HTML articles: metadata', () => {
     assert.strictEqual(r.parsed?.title, 'Peru and Bolivia meet');
     assert.match(r.warning ?? '', /JSON-LD/);
   });
+
+  it("a title tag's site-name suffix comes off when it is the page's own site, and only then", () => {
+    const page = (title: string, site: string) => `<html><head><meta property="og:title" content="${title}"><meta property="og:site_name" content="${site}"></head><body><p>Managua – Protests went on.</p></body></html>`;
+    const title = (html: string) => readArticleFileSync('x.html', html).parsed?.title;
+    assert.strictEqual(title(page('Ein Jahr voller Proteste in Nicaragua · Harbour Voices auf Deutsch', 'Harbour Voices auf Deutsch')), 'Ein Jahr voller Proteste in Nicaragua');
+    assert.strictEqual(title(page('Talks resume in Managua – Harbour Post', 'Harbour Post')), 'Talks resume in Managua');
+    // Another name after the dash is part of the headline; so is a " | " part that is not the site.
+    assert.strictEqual(title(page('Ortega meets envoys in Managua – Reuters', 'Harbour Post')), 'Ortega meets envoys in Managua – Reuters');
+    assert.strictEqual(title(page('Managua talks | Live updates', 'Harbour Post')), 'Managua talks | Live updates');
+  });
 });
 
 describe('HTML articles: main text only', () => {

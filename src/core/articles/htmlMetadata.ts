@@ -149,7 +149,10 @@ export function readPageMetadata(document: MetaDocument, html: string, warn: (me
   const post = readPostHeader(document, pageTitle);
   const url = canonical ?? ld.url ?? first('og:url', 'citation_public_url', 'citation_abstract_html_url', 'dc.identifier') ?? post.url ?? savedFromUrl(html);
   const split = pageTitle ? splitPageTitle(pageTitle, post.headline, outlet ?? (url ? outletFromUrl(url) : null)) : null;
-  const title = ld.title ?? first('og:title', 'citation_title', 'dc.title', 'dcterms.title', 'twitter:title', 'headline')
+  // A title tag may carry the site's name as the <title> does ("… · Global Voices auf Deutsch"): it
+  // comes off when it is the page's own site name.
+  const metaTitle = first('og:title', 'citation_title', 'dc.title', 'dcterms.title', 'twitter:title', 'headline');
+  const title = ld.title ?? (metaTitle ? stripSiteSuffix(metaTitle, outlet ?? (url ? outletFromUrl(url) : null), { knownOnly: true }) : null)
     ?? (ld.pageName ? stripSiteSuffix(ld.pageName, outlet) : null) ?? split?.headline ?? null;
   const metaDate = first('article:published_time', 'citation_publication_date', 'citation_date', 'citation_online_date',
     'dc.date', 'dcterms.date', 'dc.date.issued', 'dcterms.issued', 'date', 'pubdate', 'publish-date', 'datepublished', 'sailthru.date',
@@ -280,12 +283,13 @@ export function splitPageTitle(pageTitle: string, headline: string | null, siteH
   return { headline: title, site: null };
 }
 
-/** "Cuba and Russia sign … | Reuters" → "Cuba and Russia sign …", when the suffix is the site. */
-export function stripSiteSuffix(title: string, outlet: string | null): string {
+/** "Cuba and Russia sign … | Reuters" → "Cuba and Russia sign …", when the suffix is the site (`knownOnly`: when it is `outlet`). */
+export function stripSiteSuffix(title: string, outlet: string | null, options: { knownOnly?: boolean } = {}): string {
   const suffix = siteSuffix(title);
   if (!suffix) return title;
   const known = outlet && (folded(outlet) === folded(suffix) || folded(suffix).includes(folded(outlet)) || folded(outlet).includes(folded(suffix)));
-  if (!known && !title.includes(` | ${suffix}`)) return title;
+  // Without the site's name known, " | " alone says a suffix is the site (not in a title tag, which has it only when it is).
+  if (!known && (options.knownOnly || !title.includes(` | ${suffix}`))) return title;
   return title.slice(0, title.length - suffix.length).replace(/\s*(?:\||-|–|—|::|·|»)\s*$/, '').trim() || title;
 }
 

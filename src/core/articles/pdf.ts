@@ -7,7 +7,7 @@
 
 import { parseDateText } from './dates';
 import { joinNames, withFrontMatter } from './metadataText';
-import { stripSiteSuffix } from './htmlMetadata';
+import { splitPageTitle } from './htmlMetadata';
 import { outletFromUrl } from './outlets';
 import { dropRunningLines, madeByBrowser } from './printedPages';
 import { parseArticle, type ParsedArticle } from './reader';
@@ -91,7 +91,7 @@ export async function readPdfArticle(bytes: Uint8Array, fileName: string, maxByt
     // House"); its print header gives it too when the metadata has none.
     const url = running.url;
     const pageTitle = metadata.title ?? (running.headerTitle && plausibleTitle(running.headerTitle) ? running.headerTitle : null);
-    const title = pageTitle && printed ? stripSiteSuffix(pageTitle, url ? outletFromUrl(url) : null) : pageTitle;
+    const title = pageTitle && printed ? splitPageTitle(pageTitle, null, url ? outletFromUrl(url) : null).headline : pageTitle;
     // The text's own date (a dateline, a "Date:" line) first: a creation date is often only when the
     // file was exported. The creation date fills in when the text gives none — never for a page a
     // browser printed, where it is the day of printing.
