@@ -60,10 +60,11 @@ describe('PDF articles', () => {
   });
 
   it('plausible metadata', () => {
-    for (const bad of ['Microsoft Word - draft3.docx', 'untitled', 'report_final_v2', 'Document1', 'C:\\Users\\x\\a.pdf', 'slides.pptx']) {
+    for (const bad of ['Microsoft Word - draft3.docx', 'untitled', 'report_final_v2', 'Document1', 'C:\\Users\\x\\a.pdf', '/home/ana/drafts/brief', 'drafts/2024/brief', 'slides.pptx']) {
       assert.ok(!plausibleTitle(bad), bad);
     }
     assert.ok(plausibleTitle('Joint Statement on the Black Sea Grain Initiative'));
+    assert.ok(plausibleTitle('Moroccans Love/Hate Affair with Obama'));
     for (const bad of ['Administrator', 'user', 'jsmith@example.com', 'Microsoft Office User', 'ab1']) assert.ok(!plausibleAuthor(bad), bad);
     assert.ok(plausibleAuthor('Maria Fernanda Costa'));
     assert.strictEqual(pdfDate("D:20250507093000+02'00'"), '2025-05-07');

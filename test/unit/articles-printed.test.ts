@@ -4,7 +4,9 @@
 
 import * as assert from 'assert';
 import { readArticleFile } from '../../src/core/articles';
+import { dropTitleLine } from '../../src/core/articles/pdf';
 import { dropRunningLines, madeByBrowser } from '../../src/core/articles/printedPages';
+import { parseArticle } from '../../src/core/articles/reader';
 import { browserPrintedPdf, PRINTED_URL } from '../fixtures/pdf/generate';
 import { growthRatio, MAX_LINEAR_RATIO } from './growth';
 
@@ -66,6 +68,25 @@ describe('PDF running lines', () => {
 });
 
 describe("PDF articles a browser printed ('Save as PDF')", () => {
+  it("the text starts after the page's headline, found below the site's menus even when it wraps; the page's quotes are kept", () => {
+    const menus = Array.from({ length: 40 }, (_, i) => `Menu item ${i}`).join('\n');
+    const text = `${menus}\n\nPresident Putin had\n\na telephone conversation with\n\nHugo Chavez’s envoy\n\nApril 15, 2002\n\nThe two discussed trade.`;
+    const r = dropTitleLine(text, "President Putin had a telephone conversation with Hugo Chavez's envoy", true);
+    assert.strictEqual(r.heading, 'President Putin had a telephone conversation with Hugo Chavez’s envoy');
+    assert.strictEqual(r.text, 'April 15, 2002\n\nThe two discussed trade.');
+    // Not printed: only the first lines are looked at, and only the headline goes.
+    const plain = dropTitleLine(`A report\nIntroduction\n\n${menus}`, 'A report', false);
+    assert.deepStrictEqual([plain.heading, plain.text.split('\n')[0]], ['A report', 'Introduction']);
+  });
+
+  it('a last paragraph wrapped into short lines is text, not the footer menus under it', () => {
+    const body = 'Mr Putin and Mr Chavez also discussed some specific issues of bilateral\ncooperation.\n\nLater that day, Mr Putin spoke by telephone with the German Chancellor, Gerhard\nSchroeder.';
+    const footer = '\n\nPublication status\nPublished in section: News\nDirect link: en.kremlin.ru/d/42833\nText version\nText\nShare\nDirect link';
+    const parsed = parseArticle(`---\ntitle: "T"\n---\nThe call was held on Monday, and the two leaders spoke for an hour about the situation.\n\n${body}${footer}\n`);
+    assert.ok(parsed.body.endsWith('Schroeder.'), parsed.body);
+    assert.ok(!parsed.body.includes('Text version'), parsed.body);
+  });
+
   it('title without the site name, URL from the footer, date from the text, no header or footer in the body', async () => {
     const r = await readArticleFile('/w/accord.pdf', await browserPrintedPdf());
     assert.deepStrictEqual(

@@ -174,7 +174,7 @@ export function readPageMetadata(document: MetaDocument, html: string, warn: (me
  * globalvoicesonline.org is Global Voices; "Reuters.com" is Reuters). A <title> naming another
  * site than the domain's (a blog on a big host) keeps its own name.
  */
-function canonicalOutlet(site: string, url: string | null): string {
+export function canonicalOutlet(site: string, url: string | null): string {
   const known = url ? outletFromUrl(url) : null;
   if (!known) return site;
   const a = folded(site), b = folded(known);
@@ -222,7 +222,7 @@ function citationName(name: string): string {
   return parts.length === 2 && parts[1]!.trim() ? `${parts[1]!.trim()} ${parts[0]!.trim()}` : name;
 }
 
-const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' » '];
+const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' • ', ' » '];
 
 /** The part after the last site separator of a `<title>` ("… | Reuters"), when it is short. */
 function siteSuffix(title: string): string | null {
@@ -239,8 +239,8 @@ function siteSuffix(title: string): string | null {
 /** With the headline known, a spaced colon or slash also parts it from the site ("Harbour Notes : Fiji: …"). */
 const HEADLINE_SEPARATORS = [...SEPARATORS, ' : ', ' / '];
 /** Separators that may end a site name written first ("Blog Name » Post title", "Site | Headline"). */
-const PREFIX_SEPARATORS = [' » ', ' | ', ' :: ', ' · ', ' – ', ' — '];
-const SEPARATOR_CHARS = new Set(['|', '-', '–', '—', ':', '·', '»', '«', '/', '\\']);
+const PREFIX_SEPARATORS = [' » ', ' | ', ' :: ', ' · ', ' • ', ' – ', ' — '];
+const SEPARATOR_CHARS = new Set(['|', '-', '–', '—', ':', '·', '•', '»', '«', '/', '\\']);
 
 /** Drops separator characters and spaces at both ends (a loop, no backtracking pattern). */
 function trimSeparators(s: string): string {
@@ -290,7 +290,7 @@ export function stripSiteSuffix(title: string, outlet: string | null, options: {
   const known = outlet && (folded(outlet) === folded(suffix) || folded(suffix).includes(folded(outlet)) || folded(outlet).includes(folded(suffix)));
   // Without the site's name known, " | " alone says a suffix is the site (not in a title tag, which has it only when it is).
   if (!known && (options.knownOnly || !title.includes(` | ${suffix}`))) return title;
-  return title.slice(0, title.length - suffix.length).replace(/\s*(?:\||-|–|—|::|·|»)\s*$/, '').trim() || title;
+  return title.slice(0, title.length - suffix.length).replace(/\s*(?:\||-|–|—|::|·|•|»)\s*$/, '').trim() || title;
 }
 
 /** Browsers' "Save Page As" mark: `<!-- saved from url=(0042)https://… -->`; SingleFile's `url: https://…`. */

@@ -7,7 +7,7 @@
 
 import { parseDateText } from './dates';
 import { joinNames, withFrontMatter } from './metadataText';
-import { splitPageTitle } from './htmlMetadata';
+import { canonicalOutlet, splitPageTitle } from './htmlMetadata';
 import { outletFromUrl } from './outlets';
 import { dropRunningLines, madeByBrowser } from './printedPages';
 import { parseArticle, type ParsedArticle } from './reader';
@@ -91,11 +91,15 @@ export async function readPdfArticle(bytes: Uint8Array, fileName: string, maxByt
     // House"); its print header gives it too when the metadata has none.
     const url = running.url;
     const pageTitle = metadata.title ?? (running.headerTitle && plausibleTitle(running.headerTitle) ? running.headerTitle : null);
-    const title = pageTitle && printed ? splitPageTitle(pageTitle, null, url ? outletFromUrl(url) : null).headline : pageTitle;
+    const split = pageTitle && printed ? splitPageTitle(pageTitle, null, url ? outletFromUrl(url) : null) : null;
+    const title = split ? split.headline : pageTitle;
+    // …and its site part names the outlet, as a saved page's does (before a sponsor's line in the text).
+    const outlet = split?.site ? canonicalOutlet(split.site, url) : null;
     // The text's own date (a dateline, a "Date:" line) first: a creation date is often only when the
     // file was exported. The creation date fills in when the text gives none — never for a page a
     // browser printed, where it is the day of printing.
-    const parsed = parseArticle(withFrontMatter({ title, url }, dropTitleLine(text, title)));
+    const dropped = dropTitleLine(text, title, printed);
+    const parsed = parseArticle(withFrontMatter({ title: dropped.heading ?? title, url, outlet }, dropped.text));
     if (parsed.date === null && metadata.date && !printed) parsed.date = metadata.date;
     return { parsed, author: metadata.author, warning: warnings.length ? warnings.join('; ') : null };
   } finally {
@@ -105,15 +109,46 @@ export async function readPdfArticle(bytes: Uint8Array, fileName: string, maxByt
 
 const KICKER_RE = /^(?:for immediate release|(?:press|news|media) release|press statement|statement|communiqu[eé])$/i;
 
-/** The title from the metadata printed again near the top, and a kicker over it, are not body. */
-function dropTitleLine(text: string, title: string | null): string {
+/**
+ * The title from the metadata printed again near the top, and a kicker over it, are not body; on a
+ * printed web page the headline may follow pages of the site's menus, and its text starts after it.
+ * Returns the text without them and the title as the page prints it (typographic quotes as shown:
+ * the <title> may have others).
+ */
+export function dropTitleLine(text: string, title: string | null, printed: boolean): { text: string; heading: string | null } {
   const lines = text.split('\n');
-  const flat = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-  const at = title ? lines.slice(0, 6).findIndex((line) => flat(line) === flat(title)) : -1;
-  if (at >= 0) lines.splice(at, 1);
+  const flat = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"');
+  // (Within its first lines; a printed page's headline may follow pages of menus: anywhere, the first one.)
+  const within = printed ? lines.length : 6;
+  // The headline may wrap over a few lines ("President Vladimir Putin had / a telephone conversation …").
+  let at = -1, span = 0, heading: string | null = null;
+  const wanted = title ? flat(title) : '';
+  for (let i = 0; wanted && i < Math.min(within, lines.length) && at < 0; i++) {
+    let joined = '';
+    for (let k = 0; k < 8 && i + k < lines.length; k++) {
+      const line = lines[i + k]!.trim();
+      if (!line) {
+        if (joined) continue; // a blank line inside a wrapped headline (a big font's line gap)
+        break;
+      }
+      joined = joined ? `${joined} ${line}` : line;
+      const f = flat(joined);
+      if (f === wanted) {
+        at = i;
+        span = k + 1;
+        heading = joined.replace(/\s+/g, ' ').trim();
+        break;
+      }
+      if (!wanted.startsWith(f)) break;
+    }
+  }
+  if (at >= 0) {
+    if (printed) lines.splice(0, at + span);
+    else lines.splice(at, span);
+  }
   // "PRESS RELEASE" says what kind of document it is, not what it is about.
   while (lines.length && (KICKER_RE.test(lines[0]!.trim()) || !lines[0]!.trim())) lines.shift();
-  return lines.join('\n');
+  return { text: lines.join('\n'), heading };
 }
 
 // ---- metadata ------------------------------------------------------------------------------------
@@ -153,11 +188,17 @@ async function documentMetadata(document: { getMetadata(): Promise<{ info: unkno
 const FILE_NAME_RE = /\.(?:docx?|rtf|odt|pages|indd|qxp|pdf|txt|xlsx?|pptx?|tex|html?|ai|psd|wpd)$/i;
 const SOFTWARE_PREFIX_RE = /^(?:microsoft (?:word|powerpoint|excel)|untitled|document\d*|print|layout|slide|page|new document)\b/i;
 
+/**
+ * A file path, not a title: a backslash, a leading slash or "~/", or a word with two slashes or more
+ * ("Love/Hate Affair" and "24/7" are titles).
+ */
+const PATH_RE = /\\|^~?\/|\/[^\s/]*\//;
+
 /** Whether a document title is a real title rather than a tool's placeholder or a file name. */
 export function plausibleTitle(title: string): boolean {
   const words = title.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   return words.length >= 2 && title.length <= 300 && !FILE_NAME_RE.test(title) && !SOFTWARE_PREFIX_RE.test(title)
-    && !/^[\w-]+$/.test(title) && !/[\\/]/.test(title);
+    && !/^[\w-]+$/.test(title) && !PATH_RE.test(title);
 }
 
 const NOT_AUTHORS_RE = /^(?:admin(?:istrator)?|user|owner|author|unknown|windows user|default|guest|pc|staff|test|[a-z]{1,3}\d*)$/i;

@@ -212,8 +212,11 @@ export function readZones(lines: string[]): Zones {
   let footerShort = 0;
   for (const i of footer) if (wordCount(lines[i]!) <= 3) footerShort++;
   // (Lines that carry a fact the reader takes later stay: an address, a "Source:" field.)
+  // (…and a line of a paragraph stays: a PDF's or a wrapped text's paragraphs end in a short line
+  // — "Schroeder." — but a block of lines with a sentence-long one among them is text, not a menu.)
   if (footer.length >= 6 && footerShort * 2 >= footer.length) {
-    for (const i of footerRest) if (!lines[i]!.includes('://') && !/^[\p{L} ]{2,30}:\s/u.test(lines[i]!)) zones.consumed.add(i);
+    const inParagraph = paragraphLines(lines, footerRest);
+    for (const i of footerRest) if (!inParagraph.has(i) && !lines[i]!.includes('://') && !/^[\p{L} ]{2,30}:\s/u.test(lines[i]!)) zones.consumed.add(i);
   }
   zones.date ??= footerPublished ?? footerDate ?? headerYear;
   // A contact block names the publisher; otherwise a name the domain table knows beats a line that
@@ -222,6 +225,30 @@ export function readZones(lines: string[]): Zones {
   const known = [footerOutlet, headerOutlet, taglineOutlet].find((o) => o && isKnownOutletName(o)) ?? null;
   zones.outlet = addressOutlet ?? known ?? (lineOutlet && knownOutlet && !isKnownOutletName(lineOutlet) ? knownOutlet : lineOutlet ?? knownOutlet);
   return zones;
+}
+
+/** Which of the lines `at` (a zone: at most 80 lines) are in a block of consecutive lines that ends a sentence and has one of more than 8 words. */
+function paragraphLines(lines: string[], at: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  const long = new Map<number, boolean>(); // block start -> it has a long line
+  for (const i of at) {
+    let start = i;
+    while (start > 0 && lines[start - 1] !== '') start--;
+    let has = long.get(start);
+    if (has === undefined) {
+      has = false;
+      let end = start;
+      for (let j = start; j < lines.length && lines[j] !== ''; j++) {
+        if (wordCount(lines[j]!) > 8) has = true;
+        end = j;
+      }
+      // …and that ends a sentence (menus and credit lines do not).
+      has &&= /[.!?]["”’)]?$/.test(lines[end]!.trim());
+      long.set(start, has);
+    }
+    if (has) out.add(i);
+  }
+  return out;
 }
 
 /** The index of the first non-empty line after `i` (or -1). */
