@@ -65,6 +65,12 @@ describe('PDF running lines', () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => `12/2/26, 2:02 PM Title\nBody ${i}\nhttps://a.example/x ${i}/${n}`);
     assert.ok(growthRatio(many, (pages) => dropRunningLines(pages), 2_000) < MAX_LINEAR_RATIO);
   });
+
+  it("finding a printed page's headline is linear in the text (every line a prefix of the title, none the whole)", () => {
+    const title = 'word '.repeat(40).trim();
+    const text = (n: number) => Array.from({ length: n }, (_, i) => (i % 3 ? 'word word' : '')).join('\n');
+    assert.ok(growthRatio(text, (t) => dropTitleLine(t, title, true), 5_000) < MAX_LINEAR_RATIO);
+  });
 });
 
 describe("PDF articles a browser printed ('Save as PDF')", () => {
