@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseHTML } from 'linkedom';
 import { readArticleFile, readArticleFileSync } from '../src/core/articles';
-import { blockText } from '../src/core/articles/html';
+import { blockText } from '../src/core/articles/blockText';
 import { pressReleasePdf, twoColumnPdf } from '../test/fixtures/pdf/generate';
 
 const ROOT = path.join(__dirname, '..');

@@ -157,6 +157,6 @@ async function evaluate(set: { name: string; dir: string }): Promise<void> {
 
 void (async () => {
   for (const set of SETS) if (!only || set.dir.endsWith(only)) await evaluate(set);
-  if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=shapes / --set=tune2 / --set=test2 / --set=tune3 / --set=test3 / --set=tune5 / --set=test5 / --set=tune-pdf / --set=test-pdf / --set=labelled for one set)');
+  if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=shapes / --set=tune2 / --set=test2 / --set=tune3 / --set=test3 / --set=tune4 / --set=test4 / --set=tune5 / --set=test5 / --set=tune-pdf / --set=test-pdf / --set=labelled for one set)');
   process.exitCode = 0;
 })();

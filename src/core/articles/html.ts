@@ -13,7 +13,6 @@ import { readPageMetadata } from './htmlMetadata';
 import { withFrontMatter } from './metadataText';
 import { parseArticle, type ParsedArticle } from './reader';
 
-export { blockText };
 
 export interface HtmlRead {
   parsed: ParsedArticle | null;

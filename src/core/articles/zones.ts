@@ -231,9 +231,12 @@ export function readZones(lines: string[]): Zones {
 function paragraphLines(lines: string[], at: readonly number[]): Set<number> {
   const out = new Set<number>();
   const long = new Map<number, boolean>(); // block start -> it has a long line
-  for (const i of at) {
+  const startOf = new Map<number, number>(); // line -> its block's first line (one walk back per block)
+  for (const i of [...at].sort((a, b) => a - b)) {
     let start = i;
-    while (start > 0 && lines[start - 1] !== '') start--;
+    while (start > 0 && lines[start - 1] !== '' && !startOf.has(start - 1)) start--;
+    if (start > 0 && lines[start - 1] !== '') start = startOf.get(start - 1)!;
+    startOf.set(i, start);
     let has = long.get(start);
     if (has === undefined) {
       has = false;
