@@ -46,6 +46,9 @@ const CHUNK = 100;
 const SLICE_MS = 15;
 /** Restoring from the cache: longer slices (each is one change event the views follow). */
 const RESTORE_SLICE_MS = 50;
+/** Files a pass over the listing handles between two turns of the event loop. */
+const PASS_STEP = 5_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Stats in flight while listing (cheap calls: many at once). */
 const STAT_CONCURRENCY = 64;
 /** Chunks read and extracted ahead of the one being indexed, when workers extract. */
@@ -143,6 +146,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly formerHolders = new Map<string, Set<string>>();
   /** Paths kept for their file whose read is under way: still the holder, though not yet in the corpus. */
   private readonly pendingPaths = new Set<string>();
+  /** When the watch last had a file read (`refreshFile`), for the scan that listed before it. */
+  private readonly refreshedAt = new Map<string, number>();
 
   constructor(private readonly output: vscode.LogOutputChannel, private readonly options: WorkspaceIndexOptions = {}) {
     this.cacheStorage = options.storageUri ? workspaceCacheStorage(options.storageUri) : null;
@@ -207,7 +212,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const generation = ++this.generation;
     const run = (async () => {
       // After activation has returned (starting a worker thread and the watchers took 40-60 ms of it).
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       if (generation !== this.generation) return this.corpus.size;
       // The files are listed (in a worker thread) while the cache is read and restored; the
       // watcher first, so no change made after the listing is missed.
@@ -225,7 +230,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (this.search.restorePending && !this.disposed) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         const t = performance.now();
-        this.search.build();
+        // In slices too (445 ms in one piece at 10k articles); a search meanwhile finishes it at once.
+        await this.search.buildInSlices(nextTurn, RESTORE_SLICE_MS);
         this.mark('searchRestore', t);
       }
       if (this.restoredFromCache > 0 && generation === this.generation) this.warmUpLater();
@@ -417,25 +423,32 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const location of pending) this.pendingPaths.add(location);
     let how: string[] = [];
     try {
+      // (Each pass over the listing is followed by a turn of the event loop: at 100k files a pass
+      // takes 50-150 ms, and together they held the host's thread for ~1 s.)
+      await nextTurn();
       // The files of a "Save Page As… complete" folder beside their page are not articles.
       uris = withoutSavedPageAssets(kept, (uri) => uri.toString());
+      await nextTurn();
 
       // Drop what is no longer an article (a setting changed, a folder left the workspace, a file
       // deleted while the window was closed).
       const wanted = new Set(uris.map((u) => u.toString()));
       this.corpus.batch(() => {
         // (Unsorted: sorting 100,000 articles to find the few that left took 1.4 s.)
-        const gone = [...this.corpus.locations()].filter((location) => !wanted.has(location));
+        // A file the watch heard about and read after the listing began (made meanwhile) stays.
+        const heardSince = (location: string) => (this.refreshedAt.get(location) ?? -1) >= found.startedAt;
+        const gone = [...this.corpus.locations()].filter((location) => !wanted.has(location) && !heardSince(location));
         for (const location of gone) this.corpus.remove(location);
-        for (const [location] of [...this.corpus.warningEntries()]) if (!wanted.has(location)) this.corpus.forgetWarning(location);
+        for (const [location] of [...this.corpus.warningEntries()]) if (!wanted.has(location) && !heardSince(location)) this.corpus.forgetWarning(location);
       });
       for (const location of [...this.stamps.keys()]) {
-        if (!wanted.has(location)) {
+        if (!wanted.has(location) && !((this.refreshedAt.get(location) ?? -1) >= found.startedAt)) {
           this.stamps.delete(location);
           this.cacheDirty = true; // (a file skipped with a warning leaves no corpus change)
         }
       }
       t = this.mark('dropGone', t);
+      await nextTurn();
 
       // Only files whose modification time or size changed are read again.
       const listed = new Map<string, FileStamp | null>();
@@ -448,6 +461,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       if (generation !== this.generation) return this.corpus.size;
       t = this.mark('stat', t);
+      await nextTurn();
       const diff = diffStamps(this.stamps, listed);
       const toRead = new Set(diff.toRead);
       const reading = uris.filter((uri) => toRead.has(uri.toString())).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
@@ -455,6 +469,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       const pool = reading.length >= WORKER_THRESHOLD ? this.workers() : null;
       const load = (chunk: vscode.Uri[]) => this.loadChunk(chunk, listed, pool);
       const ahead: Promise<Loaded[]>[] = [];
+      // What a slice costs an article, learned as slices go: the batch's change event (the search
+      // index adding the slice's articles, the views) runs after the slice's own clock has stopped,
+      // and took 3-10 times the slice's time at 10k, so the number of articles is bounded too.
+      let msPerArticle = 0.5;
       for (let i = 0, next = 0; i < reading.length && generation === this.generation; i += CHUNK) {
         // Workers extract the next chunks while this one is indexed.
         while (next < reading.length && ahead.length < (pool ? PIPELINE_DEPTH : 1)) {
@@ -466,13 +484,17 @@ export class WorkspaceIndex implements vscode.Disposable {
         // (the search index adds each slice's articles when the batch's change event goes out).
         for (let j = 0; j < loaded.length && generation === this.generation;) {
           const sliceStart = performance.now();
+          const first = j;
+          const most = j + Math.max(1, Math.floor(SLICE_MS / msPerArticle));
           this.corpus.batch(() => {
             do {
               const file = loaded[j++]!;
               this.apply(file.uri, file.content, file.stamp, file.extracted);
-            } while (j < loaded.length && performance.now() - sliceStart < SLICE_MS);
+            } while (j < loaded.length && j < most && performance.now() - sliceStart < SLICE_MS);
           });
-          await new Promise((resolve) => setImmediate(resolve));
+          // (Bounded: a first-use cost such as loading a locale's data does not stall the rest.)
+          msPerArticle = Math.min(SLICE_MS, 0.7 * msPerArticle + 0.3 * ((performance.now() - sliceStart) / (j - first)));
+          await nextTurn();
         }
         if (generation !== this.generation) break;
         progress.report({ message: `${Math.min(i + CHUNK, reading.length)} of ${reading.length}`, increment: (loaded.length / reading.length) * 100 });
@@ -489,6 +511,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       for (const location of pending) this.pendingPaths.delete(location);
     }
     if (generation === this.generation) {
+      // (The next scan lists after every read heard so far.)
+      this.refreshedAt.clear();
       this.dropSecondPaths();
       const warnings = this.corpus.warnings();
       const cached = how.length ? ` (${how.join('; ')})` : '';
@@ -506,7 +530,8 @@ export class WorkspaceIndex implements vscode.Disposable {
    * thread, with stamps and real paths), other schemes through VS Code's file search. Never rejects
    * for a folder that cannot be read (that is warned about); it may for a failing file search.
    */
-  private async listFolders(folders: readonly vscode.WorkspaceFolder[]): Promise<{ uris: vscode.Uri[]; walked: Map<string, ListedFile>; walkMs: number }> {
+  private async listFolders(folders: readonly vscode.WorkspaceFolder[]): Promise<{ uris: vscode.Uri[]; walked: Map<string, ListedFile>; walkMs: number; startedAt: number }> {
+    const startedAt = performance.now();
     const uris: vscode.Uri[] = [];
     // Stamps and real paths the local walk found on the way (other schemes: asked for later).
     const walked = new Map<string, ListedFile>();
@@ -543,7 +568,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         }
       }
     }
-    return { uris, walked, walkMs };
+    return { uris, walked, walkMs, startedAt };
   }
 
   /**
@@ -605,7 +630,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const started = Date.now();
     let t = performance.now();
     const log = (message: string) => this.output.info(message);
-    const snapshot = await readCache(this.cacheStorage, log, this.timings);
+    // Decoded in slices too (one piece took 1.1-2.3 s of the host's thread at 10k articles).
+    const snapshot = await readCache(this.cacheStorage, log, this.timings, { pause: nextTurn, sliceMs: RESTORE_SLICE_MS });
     t = this.mark('cacheReadDecode', t);
     if (!snapshot) return;
     const settings = this.settingsOf(vscode.workspace.workspaceFolders?.[0]);
@@ -620,7 +646,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       try {
         // In slices (a 100k library took 5 s in one piece): commands and other extensions answer
         // meanwhile; the views fill slice by slice.
-        stamps = await restoreSnapshotInSlices(snapshot, this.corpus, this.search, () => new Promise((resolve) => setImmediate(resolve)),
+        stamps = await restoreSnapshotInSlices(snapshot, this.corpus, this.search, nextTurn,
           RESTORE_SLICE_MS, (message) => this.output.warn(message));
       } finally {
         this.restoring = false;
@@ -654,7 +680,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // encoded in steps, so the host keeps answering meanwhile.
       const snapshot = takeSnapshot(this.corpus, this.search, this.stamps);
       this.cacheDirty = false;
-      const bytes = await encodeCacheInSteps(snapshot, () => new Promise((resolve) => setImmediate(resolve)));
+      const bytes = await encodeCacheInSteps(snapshot, nextTurn);
       await writeCache(this.cacheStorage, bytes);
     } catch (error) {
       this.cacheDirty = true;
@@ -764,6 +790,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     await this.restoreGate;
     const location = uri.toString();
     const started = performance.now();
+    // (A scan whose listing began before this does not drop what this reads; cleared after scans.)
+    this.refreshedAt.set(location, started);
     if (!this.isArticle(uri) || await this.isSavedPageAsset(uri)) {
       this.forget(location);
       return;
@@ -974,12 +1002,15 @@ async function oncePerRealFile(uris: vscode.Uri[], walked: ReadonlyMap<string, L
   // calls took ~0.2 s of a reopen on the host's thread). Others are asked for, a few at a time.
   const reals: string[] = new Array(uris.length);
   const unknown: number[] = [];
-  uris.forEach((uri, i) => {
+  // (Passes over 100k files take a few hundred ms each: they yield every few thousand.)
+  for (let i = 0; i < uris.length; i++) {
+    const uri = uris[i]!;
     const listed = walked.get(uri.toString());
     if (listed) reals[i] = listed.real ?? uri.toString();
     else if (uri.scheme !== 'file') reals[i] = uri.toString();
     else unknown.push(i);
-  });
+    if ((i + 1) % PASS_STEP === 0) await nextTurn();
+  }
   await mapLimit(unknown, STAT_CONCURRENCY, async (i) => {
     const uri = uris[i]!;
     try {
@@ -989,10 +1020,12 @@ async function oncePerRealFile(uris: vscode.Uri[], walked: ReadonlyMap<string, L
     }
   });
   const firstByReal = new Map<string, vscode.Uri>();
-  uris.forEach((uri, i) => {
+  for (let i = 0; i < uris.length; i++) {
+    const uri = uris[i]!;
     const earlier = firstByReal.get(reals[i]!);
     if (!earlier || relative(uri) < relative(earlier)) firstByReal.set(reals[i]!, uri);
-  });
+    if ((i + 1) % PASS_STEP === 0) await nextTurn();
+  }
   const kept = new Set(firstByReal.values());
   const locationByRealPath = new Map([...firstByReal].map(([real, uri]) => [real, uri.toString()]));
   return { kept: uris.filter((uri) => kept.has(uri)), locationByRealPath };

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Corpus } from '../../src/core/library/corpus';
 import {
-  CACHE_FILE, CacheError, decodeCache, decodeCachePrefix, diffStamps, restoreSnapshotInSlices, encodeCache, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache,
+  CACHE_FILE, CacheError, decodeCache, decodeCachePrefix, decodeCachePrefixInSlices, diffStamps, restoreSnapshotInSlices, encodeCache, encodeCacheInSteps, readCache, restoreSnapshot, takeSnapshot, writeCache,
   readCacheHeader, type CacheStorage, type FileStamp,
 } from '../../src/core/library/cache';
 import { SearchIndex } from '../../src/core/search';
@@ -221,6 +221,46 @@ describe('cache: snapshot and restore', () => {
     assert.deepStrictEqual(again.search.searchKeys('zenthorium'), fresh.searchKeys('zenthorium'));
   });
 
+  it('the search index brought in slices: the same searches; articles changed, deleted or added between slices searched as they are then; a search finishes it at once', async () => {
+    const files = library(2500);
+    const original = index(files);
+    const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+    const queries = ['zenthorium', 'quarvelle', 'lavrov', 'havana', 'person:zakharova', 'country:pe', 'outlet:tass', 'year:2024', ''];
+    const keys = [...files.keys()];
+    for (const searchAt of [-1, 3]) {
+      const { corpus, search } = emptyIndex();
+      // (A copy: the restored postings are views into the bytes, and edits change them in place.)
+      restoreSnapshot(decodeCache(bytes.slice()), corpus, search);
+      let pauses = 0;
+      const pause = async () => {
+        pauses++;
+        // Between slices: the corpus changes (the index follows it only once it is in).
+        if (pauses === 1) corpus.upsert(keys[0]!, keys[0]!, 'Zenthorium accord\n\nMOSCOW, May 7. /TASS/. Maria Zakharova spoke of the Zenthorium accord in Peru.');
+        if (pauses === 2) corpus.remove(keys[1]!);
+        if (pauses === 3) corpus.upsert('/w/gen/added.txt', 'gen/added.txt', 'Quarvelle talks\n\nHAVANA (RHC) -- The Quarvelle talks opened in Havana.');
+        // A search between slices brings the rest in at once.
+        if (pauses === searchAt) assert.ok(search.searchKeys('zenthorium').length > 0);
+        if (pauses === 4) corpus.upsert(keys[2]!, keys[2]!, 'Quarvelle follow-up\n\nLIMA (AP) -- More Quarvelle talks.');
+        // Once the term index is in, while the last steps compare (change events followed again).
+        if (pauses === 5) {
+          corpus.upsert(keys[3]!, keys[3]!, 'Quarvelle again\n\nQUITO (AP) -- The Quarvelle talks moved to Quito, Ecuador.');
+          corpus.remove(keys[4]!);
+          assert.ok(!search.built, 'not built until the last step');
+        }
+      };
+      await search.buildInSlices(pause, 0);
+      assert.ok(!search.restorePending && search.built);
+      // 2,506 documents: a step per 1,000 documents described, registered, compared (and per 5,000 terms);
+      // a search at the third pause leaves nothing to do after it.
+      if (searchAt < 0) assert.ok(pauses >= 6, `${pauses} pauses`);
+      else assert.strictEqual(pauses, searchAt);
+      const fresh = new SearchIndex(corpus);
+      fresh.build();
+      for (const q of queries) assert.deepStrictEqual(search.searchKeys(q, { limit: 5000 }), fresh.searchKeys(q, { limit: 5000 }), `${q} (search at pause ${searchAt})`);
+      assert.strictEqual(search.size, corpus.size);
+    }
+  });
+
   it('a rewrite copies the texts of restored articles as stored (a few reads of runs, nothing decoded), and they come back the same', () => {
     const files = library(80);
     const original = index(files);
@@ -273,6 +313,24 @@ describe('cache: the file', () => {
     const stepped = await encodeCacheInSteps(snapshot, async () => { pauses++; });
     assert.deepStrictEqual(stepped, encodeCache(snapshot));
     assert.ok(pauses >= 3, `${pauses} pauses`);
+  });
+
+  it('decoding in slices gives what decoding at once gives, pausing between steps, and refuses what decoding at once refuses', async () => {
+    const original = index(library(1200));
+    const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+    const { prefixBytes } = readCacheHeader(bytes);
+    const texts = { read: (start: number, end: number) => bytes.subarray(prefixBytes + start, prefixBytes + end) };
+    let pauses = 0;
+    // A slice of 0 ms: a pause after every step (a section of rows, a run of rows, of the checksum).
+    const sliced = await decodeCachePrefixInSlices(bytes.subarray(0, prefixBytes), bytes.byteLength, texts, async () => { pauses++; }, 0);
+    const once = decodeCache(bytes);
+    assert.deepStrictEqual(sliced.files.map((f) => ({ ...f, body: f.article?.body })), once.files.map((f) => ({ ...f, body: f.article?.body })));
+    assert.deepStrictEqual(sliced.search, once.search);
+    // 1,206 rows: three sections of rows, two runs of 500 rows, then the rest and the search sections.
+    assert.ok(pauses >= 6, `${pauses} pauses`);
+    const corrupt = bytes.slice(0, prefixBytes);
+    corrupt[prefixBytes - 9] = corrupt[prefixBytes - 9]! ^ 0xff;
+    await assert.rejects(decodeCachePrefixInSlices(corrupt, bytes.byteLength, texts, async () => undefined, 0), (e: unknown) => e instanceof CacheError && /checksum/.test(e.message));
   });
 
   it('an old version is refused', () => {
@@ -349,6 +407,32 @@ describe('cache: storage', () => {
     assert.ok(!fs.existsSync(path.join(dir, CACHE_FILE)));
     assert.strictEqual(await readCache(folderCacheStorage(dir), (m) => log.push(m)), null, 'no cache: nothing to say');
     assert.strictEqual(log.length, 1);
+  });
+
+  it('read in slices: the same snapshot, a corrupt file thrown away with one log line, from an open file and from whole bytes', async () => {
+    const original = index(library(60));
+    const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));
+    fs.writeFileSync(path.join(dir, CACHE_FILE), bytes);
+    let pauses = 0;
+    const slices = { pause: async () => { pauses++; }, sliceMs: 0 };
+    const local = folderCacheStorage(dir);
+    // Without random access (a remote or virtual workspace's storage): the whole file is read.
+    const whole: CacheStorage = { read: local.read, write: local.write, rename: local.rename, delete: local.delete };
+    for (const storage of [local, whole]) {
+      pauses = 0;
+      const snapshot = await readCache(storage, (m) => assert.fail(m), undefined, slices);
+      assert.ok(snapshot && pauses > 0);
+      assert.deepStrictEqual(snapshot.files.map((f) => f.article?.body), decodeCache(bytes).files.map((f) => f.article?.body));
+    }
+    const corrupt = bytes.slice();
+    const at = readCacheHeader(bytes).prefixBytes - 9;
+    corrupt[at] = corrupt[at]! ^ 0xff;
+    fs.writeFileSync(path.join(dir, CACHE_FILE), corrupt);
+    const log: string[] = [];
+    assert.strictEqual(await readCache(local, (m) => log.push(m), undefined, slices), null);
+    assert.deepStrictEqual(log.length, 1);
+    assert.match(log[0]!, /Cache discarded.*checksum/);
+    assert.ok(!fs.existsSync(path.join(dir, CACHE_FILE)));
   });
 
   it('two windows writing at once: the last complete write wins, and a reader never sees half a file', async () => {

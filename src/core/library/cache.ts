@@ -222,7 +222,16 @@ export function restoreSnapshot(snapshot: CacheSnapshot, corpus: Corpus, search:
  */
 export async function restoreSnapshotInSlices(snapshot: CacheSnapshot, corpus: Corpus, search: SearchIndex | null, pause: () => Promise<void>, sliceMs: number,
   log?: (message: string) => void): Promise<Map<string, FileStamp>> {
-  const { articles, warnings, stamps } = entriesOf(snapshot);
+  // (In steps as well: at 100k files one pass over them is a few hundred ms.)
+  const steps = entrySteps(snapshot);
+  let step = steps.next();
+  for (let sliceStart = performance.now(); !step.done; step = steps.next()) {
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+  const { articles, warnings, stamps } = step.value;
   const restored = new Set<Article>();
   // Before the first slice's change event, so that the index does not index the articles anew.
   if (search && snapshot.search) search.restoreLater(snapshot.search, log, restored);
@@ -230,14 +239,27 @@ export async function restoreSnapshotInSlices(snapshot: CacheSnapshot, corpus: C
   return stamps;
 }
 
-function entriesOf(snapshot: CacheSnapshot): { articles: RestoredArticle[]; warnings: RestoredWarning[]; stamps: Map<string, FileStamp> } {
+type Entries = { articles: RestoredArticle[]; warnings: RestoredWarning[]; stamps: Map<string, FileStamp> };
+
+function entriesOf(snapshot: CacheSnapshot): Entries {
+  const steps = entrySteps(snapshot);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function* entrySteps(snapshot: CacheSnapshot): Generator<void, Entries> {
   const articles: RestoredArticle[] = [];
   const warnings: RestoredWarning[] = [];
   const stamps = new Map<string, FileStamp>();
-  for (const f of snapshot.files) {
+  const { files } = snapshot;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
     if (f.article && f.key) articles.push({ location: f.location, file: f.file, key: f.key, article: f.article });
     if (f.warning) warnings.push({ location: f.location, file: f.file, message: f.warning });
     stamps.set(f.location, { mtime: f.mtime, size: f.size });
+    if ((i + 1) % ROWS_PER_STEP === 0) yield;
   }
   return { articles, warnings, stamps };
 }
@@ -430,10 +452,16 @@ export const CACHE_HEADER_BYTES = HEADER_BYTES;
 
 /** Reads a cache file held in memory; throws `CacheError` saying what is wrong with it. */
 export function decodeCache(input: Uint8Array, timings?: Record<string, number>): CacheSnapshot {
+  const { prefix, texts } = splitWhole(input);
+  return decodeCachePrefix(prefix, input.byteLength, texts, timings);
+}
+
+/** A whole cache file in memory as its prefix and the source of its texts; throws `CacheError`. */
+function splitWhole(input: Uint8Array): { prefix: Uint8Array; texts: TextSource } {
   const header = readCacheHeader(input);
   if (input.byteLength !== header.fileBytes) throw new CacheError(`the file is truncated or padded (${input.byteLength} bytes, expected ${header.fileBytes})`);
   const texts = input.subarray(header.prefixBytes);
-  return decodeCachePrefix(input.subarray(0, header.prefixBytes), header.fileBytes, { read: (start, end) => texts.subarray(start, end) }, timings);
+  return { prefix: input.subarray(0, header.prefixBytes), texts: { read: (start, end) => texts.subarray(start, end) } };
 }
 
 /**
@@ -441,6 +469,36 @@ export function decodeCache(input: Uint8Array, timings?: Record<string, number>)
  * of them) and its length; the texts are read from `texts` when shown. Throws `CacheError`.
  */
 export function decodeCachePrefix(input: Uint8Array, fileBytes: number, texts: TextSource, timings?: Record<string, number>): CacheSnapshot {
+  const steps = decodeSteps(input, fileBytes, texts, timings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `decodeCachePrefix` in time slices: `pause()` is awaited whenever a slice has run `sliceMs`, so a
+ * large cache (10k articles: ~0.5 s of parsing, 100k: ~5 s) never holds the host's thread in one
+ * piece. Each step is one section of rows (`FILES_PER_SECTION`), a run of rows or of the checksum.
+ */
+export async function decodeCachePrefixInSlices(input: Uint8Array, fileBytes: number, texts: TextSource, pause: () => Promise<void>, sliceMs: number,
+  timings?: Record<string, number>): Promise<CacheSnapshot> {
+  const steps = decodeSteps(input, fileBytes, texts, timings);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Rows converted between two yields of `decodeSteps`. */
+const ROWS_PER_STEP = 500;
+
+function* decodeSteps(input: Uint8Array, fileBytes: number, texts: TextSource, timings?: Record<string, number>): Generator<void, CacheSnapshot> {
   let t = performance.now();
   const mark = (name: string) => {
     if (timings) timings[name] = Math.round(performance.now() - t);
@@ -454,7 +512,7 @@ export function decodeCachePrefix(input: Uint8Array, fileBytes: number, texts: T
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const sectionCount = view.getUint32(12, true);
   // Everything but the texts is checked: a flipped byte in a text can only change a shown character.
-  if (checksum(bytes, HEADER_BYTES, bytes.byteLength) !== view.getUint32(20, true)) throw new CacheError('checksum mismatch (the file is corrupt)');
+  if ((yield* checksumSteps(bytes, HEADER_BYTES, bytes.byteLength)) !== view.getUint32(20, true)) throw new CacheError('checksum mismatch (the file is corrupt)');
   mark('cacheChecksum');
 
   // Not `fatal`: the checksum has vouched for the bytes, and fatal decoding is several times slower.
@@ -510,6 +568,7 @@ export function decodeCachePrefix(input: Uint8Array, fileBytes: number, texts: T
     const chunk = json(Section.Files);
     if (!Array.isArray(chunk)) throw new CacheError('a files section is malformed');
     for (const row of chunk) rows.push(row as FileRow);
+    yield;
   }
   if (rows.length !== meta.files) throw new CacheError('the number of files does not match the header');
   mark('cacheParseFiles');
@@ -525,10 +584,11 @@ export function decodeCachePrefix(input: Uint8Array, fileBytes: number, texts: T
     const file = fileOfRow(row, countries, persons, block, nextText);
     if (!file) throw new CacheError('a cached file entry is malformed');
     if (file.article) nextText++;
-    files.push(file);
+    if (files.push(file) % ROWS_PER_STEP === 0) yield;
   }
   if (nextText * 2 !== ends.length) throw new CacheError('the number of bodies does not match the articles');
   mark('cacheRows');
+  yield;
   let search: SearchIndexState | null = null;
   if (meta.search) {
     const m = json(Section.SearchMeta) as { terms?: unknown; keys?: unknown; totalLength?: unknown; freeDocs?: unknown; capacity?: unknown; count?: unknown };
@@ -605,15 +665,29 @@ function pad4(n: number): number {
  * three times as fast as one), folded together: catches flipped, zeroed or shifted blocks.
  */
 function checksum(bytes: Uint8Array, from: number, to: number): number {
+  const steps = checksumSteps(bytes, from, to);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Words of the checksum between two yields (4 MB: a few milliseconds). */
+const CHECKSUM_WORDS_PER_STEP = 1 << 20;
+
+function* checksumSteps(bytes: Uint8Array, from: number, to: number): Generator<void, number> {
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, (to - from) >>> 2);
   let a = 0x811c9dc5, b = 0x01000193, c = 0x9e3779b9, d = 0x85ebca6b;
   const n = words.length & ~3;
   let i = 0;
-  for (; i < n; i += 4) {
-    a = Math.imul(a ^ words[i]!, 0x01000193);
-    b = Math.imul(b ^ words[i + 1]!, 0x01000193);
-    c = Math.imul(c ^ words[i + 2]!, 0x01000193);
-    d = Math.imul(d ^ words[i + 3]!, 0x01000193);
+  while (i < n) {
+    for (const stop = Math.min(n, i + CHECKSUM_WORDS_PER_STEP); i < stop; i += 4) {
+      a = Math.imul(a ^ words[i]!, 0x01000193);
+      b = Math.imul(b ^ words[i + 1]!, 0x01000193);
+      c = Math.imul(c ^ words[i + 2]!, 0x01000193);
+      d = Math.imul(d ^ words[i + 3]!, 0x01000193);
+    }
+    if (i < n) yield;
   }
   for (; i < words.length; i++) a = Math.imul(a ^ words[i]!, 0x01000193);
   let h = Math.imul(a ^ b, 0x01000193);
@@ -664,7 +738,11 @@ export async function writeCache(storage: CacheStorage, bytes: Uint8Array): Prom
  * The cached snapshot, or null when there is none or it cannot be used; `log` hears why a cache
  * was thrown away (and the bad file is deleted, so it is rebuilt rather than re-read every time).
  */
-export async function readCache(storage: CacheStorage, log: (message: string) => void, timings?: Record<string, number>): Promise<CacheSnapshot | null> {
+export async function readCache(storage: CacheStorage, log: (message: string) => void, timings?: Record<string, number>,
+  slices?: { pause: () => Promise<void>; sliceMs: number }): Promise<CacheSnapshot | null> {
+  const decodePrefix = (prefix: Uint8Array, fileBytes: number, texts: TextSource) => (slices
+    ? decodeCachePrefixInSlices(prefix, fileBytes, texts, slices.pause, slices.sliceMs, timings)
+    : decodeCachePrefix(prefix, fileBytes, texts, timings));
   const t = performance.now();
   const discard = async (error: unknown) => {
     log(`Cache discarded, indexing from the files: ${(error as Error).message}`);
@@ -694,7 +772,7 @@ export async function readCache(storage: CacheStorage, log: (message: string) =>
     const opened = file;
     try {
       // The file stays open for the texts (a rename over it by a later write leaves this one readable).
-      return decodeCachePrefix(prefix, opened.size, { read: (start, end) => opened.readSync(header.prefixBytes + start, end - start) }, timings);
+      return await decodePrefix(prefix, opened.size, { read: (start, end) => opened.readSync(header.prefixBytes + start, end - start) });
     } catch (error) {
       await opened.close();
       return discard(error);
@@ -710,7 +788,8 @@ export async function readCache(storage: CacheStorage, log: (message: string) =>
   }
   if (!bytes) return null;
   try {
-    return decodeCache(bytes, timings);
+    const { prefix, texts } = splitWhole(bytes);
+    return await decodePrefix(prefix, bytes.byteLength, texts);
   } catch (error) {
     return discard(error);
   }

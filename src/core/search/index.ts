@@ -51,6 +51,9 @@ interface Ranking {
 export interface SearchableCorpus {
   get(key: string): Article | undefined;
   articles(): readonly Article[];
+  /** Number of articles, and their keys in no order (passes that need no sort: a sort of 100k took 0.35 s). */
+  readonly size: number;
+  keys(): IterableIterator<string>;
   person?(id: string): { name: string } | undefined;
   onDidChange(listener: (change: { added: string[]; changed: string[]; removed: string[] }) => void): { dispose(): void };
 }
@@ -234,7 +237,7 @@ function initials(text: string): string {
 export class SearchIndex {
   private terms: TermIndex | null = null;
   /** A state from the cache not brought in yet, with the articles it was taken from (`restoreLater`). */
-  private pending: { state: SearchIndexState; restored: ReadonlySet<Article>; log?: (message: string) => void } | null = null;
+  private pending: { state: SearchIndexState; restored: ReadonlySet<Article>; log?: (message: string) => void; steps?: Generator<void, void> } | null = null;
   private readonly info = new Map<string, DocInfo>();
   /** Article key and date (`DocInfo.dateNum`) by document number. */
   private readonly keys: string[] = [];
@@ -265,7 +268,7 @@ export class SearchIndex {
 
   /** Whether the index has been built (it is built on the first search, or by `build()`). */
   get built(): boolean {
-    return this.terms !== null;
+    return this.terms !== null && this.pending === null;
   }
 
   /** Whether a state from the cache waits to be brought in (`restoreLater`). */
@@ -281,22 +284,46 @@ export class SearchIndex {
 
   /** Builds the index now (otherwise the first search does); brings in a state `restoreLater` left. */
   build(): void {
-    if (this.terms) return;
     if (this.pending) {
-      const pending = this.pending;
-      this.pending = null;
-      try {
-        this.restoreNow(pending.state, pending.restored);
-        return;
-      } catch (error) {
-        // Checked by the cache's checksum, so a bug, not a damaged file: index from the corpus instead.
-        pending.log?.(`Search index from the cache not used (${(error as Error).message}); indexing the articles again.`);
-        this.clear();
-        this.terms = null;
-      }
+      // (Also finishes a restore that `buildInSlices` has begun.)
+      while (this.pending && !this.restoreStep()) { /* the next step */ }
     }
+    if (this.terms) return;
     this.terms = new TermIndex(FIELDS.length);
     for (const article of this.corpus.articles()) this.addArticle(article);
+  }
+
+  /**
+   * `build()` in time slices: a state `restoreLater` left is brought in a step at a time (a run of
+   * terms, of documents), `pause()` awaited whenever a slice has run `sliceMs`. A search meanwhile
+   * finishes it at once. Without a pending state it is `build()`.
+   */
+  async buildInSlices(pause: () => Promise<void>, sliceMs: number): Promise<void> {
+    let sliceStart = performance.now();
+    while (this.pending) {
+      if (this.restoreStep()) break;
+      if (performance.now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
+    this.build();
+  }
+
+  /** One step of bringing in the pending state; true when it is done (in, or given up and logged). */
+  private restoreStep(): boolean {
+    const pending = this.pending!;
+    try {
+      pending.steps ??= this.restoreSteps(pending.state, pending.restored);
+      if (!pending.steps.next().done) return false;
+    } catch (error) {
+      // Checked by the cache's checksum, so a bug, not a damaged file: index from the corpus instead.
+      pending.log?.(`Search index from the cache not used (${(error as Error).message}); indexing the articles again.`);
+      this.clear();
+      this.terms = null;
+    }
+    this.pending = null;
+    return true;
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
@@ -463,8 +490,8 @@ export class SearchIndex {
    * Brings in a state whose `restored` articles are those it was taken from; throws, leaving the
    * index as it was, when the state does not fit together.
    */
-  private restoreNow(state: SearchIndexState, restored: ReadonlySet<Article>): void {
-    const terms = TermIndex.restore(FIELDS.length, state.terms);
+  private *restoreSteps(state: SearchIndexState, restored: ReadonlySet<Article>): Generator<void, void> {
+    const terms = yield* TermIndex.restoreSteps(FIELDS.length, state.terms);
     if (state.keys.length !== state.docs.length || state.keys.length !== terms.size) throw new Error('search index in the cache does not match its articles');
     const infos: DocInfo[] = [];
     const seen = new Set<number>();
@@ -476,14 +503,45 @@ export class SearchIndex {
       seen.add(doc);
       if (!article || !restored.has(article)) stale.push(doc); // changed or gone since the restore
       else infos.push(describe(article, doc));
+      if ((i + 1) % DOCS_PER_STEP === 0) yield;
+    }
+    // From here on the index is being replaced: nothing above may throw after it. Until `terms` is
+    // set (the last step), change events are not followed: the last step compares instead.
+    this.clear();
+    for (let i = 0; i < infos.length; i++) {
+      this.register(infos[i]!);
+      if ((i + 1) % DOCS_PER_STEP === 0) yield;
     }
     terms.purge(stale);
-    this.clear();
+    // From here on change events are followed (a search still finishes the steps first).
     this.terms = terms;
-    for (const info of infos) this.register(info);
-    // Articles added or changed since the restore.
-    if (stale.length || this.info.size !== this.corpus.articles().length) {
-      for (const article of this.corpus.articles()) if (!this.info.has(article.key)) this.addArticle(article);
+    // Articles changed or gone while the steps ran (the corpus holds another object, or none).
+    let work = 0;
+    for (const [key, info] of [...this.info]) {
+      const now = this.corpus.get(key);
+      // (An entry the change events replaced after a yield is as it is now.)
+      if (now !== info.article && this.info.get(key) === info) {
+        this.drop(key);
+        if (now) this.addArticle(now);
+        work += ADD_COST;
+      }
+      if (++work >= DOCS_PER_STEP) {
+        work = 0;
+        yield;
+      }
+    }
+    // Articles added or changed since the restore (their terms counted here: a few ms each).
+    if (stale.length || this.info.size !== this.corpus.size) {
+      for (const key of [...this.corpus.keys()]) {
+        // (The keys are those before the yields: one since removed, or indexed by its change event, is passed over.)
+        const article = this.corpus.get(key);
+        if (!article || this.info.has(key)) continue;
+        this.addArticle(article);
+        if ((work += ADD_COST) >= DOCS_PER_STEP) {
+          work = 0;
+          yield;
+        }
+      }
     }
   }
 
@@ -648,6 +706,10 @@ function describe(article: Article, doc: number): DocInfo {
 }
 
 const DESCRIPTIONS_MAX = 50_000;
+/** Documents described or registered between two steps of a restore (`buildInSlices`). */
+const DOCS_PER_STEP = 1_000;
+/** An article indexed anew during a restore, in documents described (its body's terms are counted). */
+const ADD_COST = 50;
 /** Persons by their variants array: articles restored from the cache share one array per person. */
 const personBySameVariants = new WeakMap<readonly string[], PersonInfo>();
 const personMemo = new Map<string, PersonInfo>();

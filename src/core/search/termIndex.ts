@@ -134,6 +134,9 @@ const PREFIX_WEIGHT = 0.375;
 /** Query words beyond this many are ignored (the word mask is 32 bits). */
 export const MAX_QUERY_WORDS = 32;
 
+/** Terms brought into the vocabulary between two yields of `TermIndex.restoreSteps`. */
+const TERMS_PER_STEP = 5_000;
+
 export class TermIndex {
   // The same entries twice: a hash map for exact lookups (the hot path of indexing and scoring)
   // and the radix tree for fuzzy and prefix lookups.
@@ -299,6 +302,15 @@ export class TermIndex {
 
   /** Rebuilds an index from `serialize()`'s output; throws when the state is inconsistent. */
   static restore(fieldCount: number, state: TermIndexState): TermIndex {
+    const steps = TermIndex.restoreSteps(fieldCount, state);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `restore` in steps (yielding after each run of `TERMS_PER_STEP` terms), for a caller that slices its time. */
+  static *restoreSteps(fieldCount: number, state: TermIndexState): Generator<void, TermIndex> {
     const { terms, counts, postings, lengths, capacity } = state;
     const bad = (why: string) => new Error(`search index in the cache is inconsistent: ${why}`);
     if (counts.length !== terms.length * fieldCount) throw bad('term counts');
@@ -322,6 +334,7 @@ export class TermIndex {
       if (typeof term !== 'string' || !term || index.entries.has(term)) throw bad('terms');
       index.entries.set(term, entry);
       index.vocabulary.set(term, entry);
+      if ((t + 1) % TERMS_PER_STEP === 0) yield;
     }
     if (at !== postings.length) throw bad('postings');
     for (let f = 0; f < fieldCount; f++) {
