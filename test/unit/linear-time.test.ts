@@ -14,6 +14,8 @@ import { parseHTML } from 'linkedom';
 import { readPostHeader } from '../../src/core/articles/postHeader';
 import { blockText } from '../../src/core/articles/blockText';
 import { splitPageTitle } from '../../src/core/articles/htmlMetadata';
+import { softWraps, tokenize } from '../../src/core/entities/tokens';
+import { LOWERCASE_CONTEXT_WORDS } from '../../src/core/entities/lexicon';
 
 const assertLinear = (ratio: number, what: string) =>
   assert.ok(ratio < MAX_LINEAR_RATIO, `${what}: 8× the input took ${ratio.toFixed(1)}× the time (linear is 8×, quadratic 64×)`);
@@ -84,6 +86,26 @@ describe('linear time on hostile text', function () {
   it("takes the text of a page's block of very many `<br>`-separated lines (blockText)", () => {
     assertLinear(growthRatio((n) => dom('<html><body><div>' + 'a line<br>'.repeat(n / 10) + '</div></body></html>') as { body: never },
       (document) => blockText(document.body), 20000), 'many <br>');
+  });
+
+  // Soft wraps (tokens.ts): two passes over the lines; each line is trimmed and scanned for table gaps once as the
+  // line before a break and once as the line after it.
+  const wrapTexts: Record<string, (n: number) => string> = {
+    'very many full lines, every break a soft wrap': (n) => 'the delegations met in the old town hall on Tuesday and\n'.repeat(n / 56),
+    'very many one-word lines': (n) => 'a\n'.repeat(n / 2),
+    'very many blank lines of spaces': (n) => (' '.repeat(60) + '\n').repeat(n / 61),
+    'one line of spaces as long as the text': (n) => 'a line of text before it\n' + ' '.repeat(n) + 'b\nc',
+    'lines of two-space runs (no table gap)': (n) => ('a  '.repeat(20) + '\n').repeat(n / 61),
+    'list items of digits': (n) => ('12' + '3'.repeat(40) + '. item\n').repeat(n / 50),
+    'lines ending in runs of closing quotes': (n) => ('word ' + '"'.repeat(50) + '\n').repeat(n / 56),
+  };
+  for (const [name, make] of Object.entries(wrapTexts)) {
+    it(`finds the soft wraps of a text of ${name}`, () => {
+      assertLinear(growthRatio(make, (text) => softWraps(text), 40000), name);
+    });
+  }
+  it('tokenizes a text whose every line break is a soft wrap in linear time', () => {
+    assertLinear(growthRatio(wrapTexts['very many full lines, every break a soft wrap']!, (text) => tokenize(text, LOWERCASE_CONTEXT_WORDS), 40000), 'wrapped lines');
   });
 
   const noteTexts: Record<string, (n: number) => string> = {

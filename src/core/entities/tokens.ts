@@ -122,12 +122,145 @@ function tableFor(keep: ReadonlySet<string>): KeepTable {
 
 const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45 || c === 0x2010;
 
-/** Sentence punctuation in a gap: . ! ? : ; quotes, brackets, line breaks, dashes, or " - ". */
-function sentenceGap(text: string, from: number, to: number): boolean {
+// Soft wraps. A PDF's text, and a hard-wrapped plain-text article (an e-mail, a Project Gutenberg text, a
+// terminal's copy), keeps its visual lines: a paragraph is broken wherever the line was full, often inside a
+// name ("the German Chancellor, Gerhard / Schroeder"). A careful reader reads such a break as a space. A line
+// break is a soft wrap when the line before it
+//   - does not end a sentence (. ! ? : ; … with any closing quotes or brackets after them),
+//   - is no heading, table row or quotation ("#", "|", ">" first; a run of three spaces or a tab inside), and
+//   - was full: with the next line's first word it would reach 80 % of the text's line width, the length
+//     90 % of its lines stay within (a date line, a byline, a headline, a menu entry are short lines; a
+//     text whose paragraphs are one line each has a width of hundreds of characters, so none of its
+//     breaks is a wrap, nor is any in a text whose lines are all shorter than 40 characters);
+// and the next line is no list item ("- ", "* ", "+ ", "• ", "› ", "1. ", "2) "), heading, table row or
+// quotation either. A blank line is always a break. Two passes over the lines, each character seen a
+// bounded number of times; no regular expression.
+
+const WRAP_RATIO = 0.8;
+const MIN_WRAP_WIDTH = 40;
+const WIDTH_CAP = 1024;
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0;
+
+/** The positions of the line breaks of `text` that are soft wraps (see above); null when there are none. */
+export function softWraps(text: string): Set<number> | null {
+  const soft = findSoftWraps(text);
+  // A huge text's line table is not kept for the next one.
+  if (bounds.length > 3 * 4096) bounds = new Int32Array(3 * 256);
+  return soft;
+}
+
+function findSoftWraps(text: string): Set<number> | null {
+  const n = text.length;
+  const first = text.indexOf('\n');
+  if (first < 0) return null;
+  // Pass 1: each line's content [start, end) without its surrounding spaces; and whether any break could be a
+  // wrap at all (two non-blank lines, the first not ending a sentence, the second no list item), which most
+  // texts' breaks (blank lines between one-line paragraphs) are not.
+  let lines = 0;
+  let nonBlank = 0;
+  let candidates = 0;
+  for (let from = 0; from <= n; lines++) {
+    let to = lines === 0 ? first : text.indexOf('\n', from);
+    if (to < 0) to = n;
+    let start = from;
+    while (start < to && isSpace(text.charCodeAt(start))) start++;
+    let end = to;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (3 * lines + 3 > bounds.length) {
+      const grown = new Int32Array(2 * bounds.length + 3 * lines + 3);
+      grown.set(bounds);
+      bounds = grown;
+    }
+    bounds[3 * lines] = from;
+    bounds[3 * lines + 1] = start;
+    bounds[3 * lines + 2] = end;
+    if (end > start) {
+      nonBlank++;
+      const previousStart = lines ? bounds[3 * lines - 2]! : 0, previousEnd = lines ? bounds[3 * lines - 1]! : 0;
+      if (previousEnd > previousStart && !endsSentence(text, previousStart, previousEnd) && !listItemAt(text, start, end)) candidates++;
+    }
+    from = to + 1;
+  }
+  if (!candidates || nonBlank < 2) return null;
+  // The width: the least length that 90 % of the non-blank lines do not exceed.
+  counts.fill(0);
+  for (let k = 0; k < lines; k++) {
+    const from = bounds[3 * k]!, end = bounds[3 * k + 2]!;
+    if (end > bounds[3 * k + 1]!) counts[Math.min(end - from, WIDTH_CAP)]!++;
+  }
+  let width = 0;
+  for (let seen = 0, want = Math.ceil(0.9 * nonBlank); width < WIDTH_CAP; width++) {
+    seen += counts[width]!;
+    if (seen >= want) break;
+  }
+  if (width < MIN_WRAP_WIDTH) return null;
+  // Pass 2: the breaks that are wraps.
+  let soft: Set<number> | null = null;
+  for (let k = 0; k + 1 < lines; k++) {
+    const from = bounds[3 * k]!, start = bounds[3 * k + 1]!, end = bounds[3 * k + 2]!;
+    const nextFrom = bounds[3 * k + 3]!, nextStart = bounds[3 * k + 4]!, nextEnd = bounds[3 * k + 5]!;
+    if (end <= start || nextEnd <= nextStart || endsSentence(text, start, end) || listItemAt(text, nextStart, nextEnd)) continue;
+    let word = nextStart;
+    while (word < nextEnd && !isSpace(text.charCodeAt(word))) word++;
+    if (end - from + 1 + (word - nextStart) < WRAP_RATIO * width) continue;
+    if (plainLineAt(text, start, end) && plainLineAt(text, nextStart, nextEnd)) (soft ??= new Set()).add(nextFrom - 1);
+  }
+  return soft;
+}
+
+/** Scratch space of softWraps, kept between calls: three numbers a line (its start, its content's start and end). */
+let bounds = new Int32Array(3 * 256);
+const counts = new Uint32Array(WIDTH_CAP + 1);
+
+/** A line of running text: not a heading, table row or quotation, no run of three spaces or a tab inside. */
+function plainLineAt(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const c0 = text.charCodeAt(start);
+  if (c0 === 35 /* # */ || c0 === 124 /* | */ || c0 === 62 /* > */) return false;
+  let spaces = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9) return false;
+    if (c === 32 || c === 0xa0) {
+      if (++spaces === 3) return false;
+    } else spaces = 0;
+  }
+  return true;
+}
+
+/** The line ends with sentence punctuation, closing quotes and brackets after it allowed. */
+function endsSentence(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  for (; i >= start; i--) {
+    const c = text.charCodeAt(i);
+    if (!(c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x203a)) break;
+  }
+  if (i < start) return true;
+  const c = text.charCodeAt(i);
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026;
+}
+
+/** A list item's first line: "- ", "* ", "+ ", "• ", "› ", "– ", "— " or a number and "." or ")" before a space. */
+function listItemAt(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c === 45 || c === 42 || c === 43 || c === 0x2022 || c === 0x203a || c === 0x2013 || c === 0x2014 || c === 0xb7) return true;
+  let i = start;
+  while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === start || i - start > 3 || i + 1 >= end) return false;
+  const after = text.charCodeAt(i);
+  return (after === 46 || after === 41) && isSpace(text.charCodeAt(i + 1));
+}
+
+/** Sentence punctuation in a gap: . ! ? : ; quotes, brackets, line breaks (not soft wraps), dashes, or " - ". */
+function sentenceGap(text: string, from: number, to: number, soft: Set<number> | null): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     switch (c) {
-      case 46: case 33: case 63: case 58: case 59: case 34: case 40: case 41: case 10:
+      case 10:
+        if (!soft || !soft.has(i)) return true;
+        break;
+      case 46: case 33: case 63: case 58: case 59: case 34: case 40: case 41:
       case 0x201c: case 0x201d: case 0x2018: case 0xab: case 0xbb: case 0x2014: case 0x2013:
         return true;
       case 45:
@@ -139,21 +272,35 @@ function sentenceGap(text: string, from: number, to: number): boolean {
 
 /** Whether the word at `start` opens a sentence: sentence punctuation right before it, after the last word seen
  *  (kept or dropped: `lastWordEnd`); `previousEnd` and `gap` are the last kept word's end and the gap from it. */
-function sentenceStartAt(text: string, start: number, previousEnd: number, lastWordEnd: number, gap: string): boolean {
-  return lastWordEnd === 0 || (lastWordEnd === previousEnd ? gap !== ' ' && sentenceGap(text, previousEnd, start)
-    : sentenceGap(text, lastWordEnd, start));
+function sentenceStartAt(text: string, start: number, previousEnd: number, lastWordEnd: number, gap: string,
+  soft: Set<number> | null): boolean {
+  return lastWordEnd === 0 || (lastWordEnd === previousEnd ? gap !== ' ' && sentenceGap(text, previousEnd, start, soft)
+    : sentenceGap(text, lastWordEnd, start, soft));
 }
 
-/** The text between two words; the common ones (" ", ", ", ". ", "") are shared constants, not new strings. */
-function gapOf(text: string, from: number, to: number): string {
+/** The text between two words; the common ones (" ", ", ", ". ", "") are shared constants, not new strings. A gap
+ *  of white space around one soft wrap is one space, as the reader reads it. */
+function gapOf(text: string, from: number, to: number, soft: Set<number> | null): string {
   const length = to - from;
   if (length === 1) {
-    if (text.charCodeAt(from) === 32) return ' ';
+    const c = text.charCodeAt(from);
+    if (c === 32) return ' ';
+    if (c === 10 && soft && soft.has(from)) return ' ';
   } else if (length === 2 && text.charCodeAt(from + 1) === 32) {
     const c = text.charCodeAt(from);
     if (c === 44) return ', ';
     if (c === 46) return '. ';
   } else if (length === 0) return '';
+  if (soft && length <= 8) {
+    let breaks = 0;
+    let wrap = true;
+    for (let i = from; i < to && wrap; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) wrap = ++breaks === 1 && soft.has(i);
+      else wrap = isSpace(c);
+    }
+    if (wrap && breaks === 1) return ' ';
+  }
   return text.slice(from, to);
 }
 
@@ -169,6 +316,7 @@ export function tokenize(text: string, keepLowercase?: ReadonlySet<string>): Tok
   let previousEnd = 0;
   let lastWordEnd = 0;
   const keepTable = keepLowercase ? tableFor(keepLowercase) : undefined;
+  const soft = softWraps(text);
   let i = 0;
   while (i < n) {
     const c0 = text.charCodeAt(i);
@@ -200,9 +348,9 @@ export function tokenize(text: string, keepLowercase?: ReadonlySet<string>): Tok
           ? null : keptByHash(keepTable, text, i, length, hash);
         // A kept one is its own text and key, lower case, no possessive (what the general way gives it).
         if (kept !== null) {
-          const gap = gapOf(text, previousEnd, i);
+          const gap = gapOf(text, previousEnd, i, soft);
           tokens.push({ text: kept, key: kept, start: i, end: j, gap, possessive: false, capitalised: false, allCaps: false,
-            sentenceStart: sentenceStartAt(text, i, previousEnd, lastWordEnd, gap), flags: -1 });
+            sentenceStart: sentenceStartAt(text, i, previousEnd, lastWordEnd, gap, soft), flags: -1 });
           previousEnd = j;
         }
         lastWordEnd = j;
@@ -273,9 +421,9 @@ export function tokenize(text: string, keepLowercase?: ReadonlySet<string>): Tok
       word = word.slice(0, -2);
       possessive = true;
     } else if (last === 39 || last === 0x2019) word = word.slice(0, -1);
-    const gap = gapOf(text, previousEnd, start);
+    const gap = gapOf(text, previousEnd, start, soft);
     // A sentence starts after sentence punctuation right before this word (not before a dropped word).
-    const sentenceStart = sentenceStartAt(text, start, previousEnd, lastWordEnd, gap);
+    const sentenceStart = sentenceStartAt(text, start, previousEnd, lastWordEnd, gap, soft);
     const capitalised = cls0 === 2;
     const key = ascii ? (capitalised || upperInside ? word.toLowerCase() : word) : fold(word);
     tokens.push({
