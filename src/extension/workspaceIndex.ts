@@ -46,6 +46,8 @@ const CHUNK = 100;
 const SLICE_MS = 15;
 /** Restoring from the cache: longer slices (each is one change event the views follow). */
 const RESTORE_SLICE_MS = 50;
+/** Files the watch has read again at once (each a stat, and a read and extraction when it changed). */
+const REFRESH_CONCURRENCY = 4;
 /** Files a pass over the listing handles between two turns of the event loop. */
 const PASS_STEP = 5_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -146,6 +148,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly formerHolders = new Map<string, Set<string>>();
   /** Paths kept for their file whose read is under way: still the holder, though not yet in the corpus. */
   private readonly pendingPaths = new Set<string>();
+  /** Files heard about, waiting to be read again (`enqueueRefresh`), and whether they are being read. */
+  private readonly refreshQueue = new Map<string, vscode.Uri>();
+  private draining = false;
+  /** Heard during a scan, before it had stamped them (`enqueueRefresh`). */
+  private readonly heardDuringScan = new Map<string, vscode.Uri>();
   /** When the watch last had a file read (`refreshFile`), for the scan that listed before it. */
   private readonly refreshedAt = new Map<string, number>();
 
@@ -388,6 +395,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     } finally {
       if (generation === this.generation) {
         this.scanning = false;
+        this.takeHeardDuringScan();
         this.scheduleCacheWrite();
       }
     }
@@ -782,8 +790,60 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (existing) clearTimeout(existing);
     this.pendingByUri.set(location, setTimeout(() => {
       this.pendingByUri.delete(location);
-      void this.refreshFile(uri);
+      this.enqueueRefresh(uri);
     }, delay));
+  }
+
+  /**
+   * A file the watch heard about, to be read again. During a scan, a file it has not stamped yet is
+   * the scan's to read (in its workers): it is looked at when the scan ends. Otherwise it joins a
+   * queue read a few files at a time, yielding between them; a flood (a folder unpacked, a branch
+   * checked out) becomes one incremental scan. In a 10k first open whose files had just been
+   * written, one read per event on the host's thread, their continuations run back to back, held
+   * it for up to 3.7 s at a time.
+   */
+  private enqueueRefresh(uri: vscode.Uri): void {
+    const location = uri.toString();
+    if (this.scanning && !this.stamps.has(location)) {
+      this.heardDuringScan.set(location, uri);
+      return;
+    }
+    this.refreshQueue.delete(location);
+    this.refreshQueue.set(location, uri);
+    if (this.refreshQueue.size > CHUNK) {
+      this.refreshQueue.clear();
+      this.rescanSoon();
+      return;
+    }
+    if (!this.draining) void this.drainRefreshes();
+  }
+
+  private async drainRefreshes(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.refreshQueue.size && !this.disposed) {
+        const batch: vscode.Uri[] = [];
+        for (const [location, uri] of this.refreshQueue) {
+          this.refreshQueue.delete(location);
+          if (batch.push(uri) >= REFRESH_CONCURRENCY) break;
+        }
+        await Promise.all(batch.map((uri) => this.refreshFile(uri).catch((error: unknown) => {
+          this.output.warn(`${this.displayPath(uri)}: not read again after a change (${(error as Error).message}); Dossier: Reindex Articles reads it.`);
+        })));
+        // A turn with timers and I/O in it before the next files.
+        if (this.refreshQueue.size) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** After a scan: the files heard about meanwhile that it had not stamped then (one stat each, mostly). */
+  private takeHeardDuringScan(): void {
+    const heard = [...this.heardDuringScan.values()];
+    this.heardDuringScan.clear();
+    if (heard.length > CHUNK) this.rescanSoon();
+    else for (const uri of heard) this.enqueueRefresh(uri);
   }
 
   private async refreshFile(uri: vscode.Uri): Promise<void> {
