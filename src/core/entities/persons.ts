@@ -31,6 +31,9 @@ interface Mention {
   weak: boolean;
   /** After "known as" / "nicknamed": another name of the person named just before. */
   alias?: boolean;
+  /** A bare word vouched for only by a reporting verb after it ("Microsoft announced", "Reuters said"): it attaches to
+   *  a full name or a titled mention of the same word, but alone it names no person. */
+  spoken?: boolean;
   /** Token index of the run the mention came from, and one past its end (for lists of names). */
   at?: number;
   until?: number;
@@ -304,7 +307,10 @@ function single(tokens: Token[], start: number): Mention | null {
     // "the Kennedy era" (but "Assad's government" is his).
     if (AFTER_NAME_NOT_PERSON.has(after.key) && !t.possessive) return null;
     // "Lavrov said" (but not "in Miami warned").
-    if (SPEECH_VERBS.has(after.key) && !afterPlaceWord(tokens, start)) return { tokens: [t], titled: true, country: (f & COUNTRY) !== 0, weak: false };
+    if (SPEECH_VERBS.has(after.key) && !afterPlaceWord(tokens, start)) {
+      const titled = titledAt(tokens, start);
+      return { tokens: [t], titled: true, spoken: !titled, country: (f & COUNTRY) !== 0, weak: false };
+    }
   }
   // "his wife Laura", "brother Tom": a kin word before a lone given name names someone by first name only.
   const before = tokens[start - 1];
@@ -459,7 +465,7 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const speech = !!next && SPEECH_VERBS.has(next.key) && next.gap === ' ';
   if (seq.length === 1) {
     if (flagsOf(firstTok) & SINGLE_REJECT || firstTok.allCaps || INITIAL_RE.test(firstTok.text)) return null;
-    return { tokens: seq, titled: titled || speech, country: isCountryWord(firstTok), weak: false };
+    return { tokens: seq, titled: titled || speech, spoken: !titled && speech, country: isCountryWord(firstTok), weak: false };
   }
   const given = isGiven(firstTok) || isEastAsianSurname(firstTok);
   const countryAt = seq.findIndex(isCountryWord);
@@ -757,18 +763,23 @@ export function extractPersonsWithStarts(tokens: Token[]): PersonResult {
       aliasOwners.set(keysOf(m.tokens).join(' '), owner);
     } else if (m.tokens.length >= 2 || m.titled) newPerson(m, keysOf(m.tokens));
   }
-  // "President Putin" with no full name in the article: a person known by surname only.
+  // "President Putin" with no full name in the article: a person known by surname only. A bare word only a reporting
+  // verb vouches for ("Microsoft announced", "Earmarks added") joins such a titled mention of the same word, or is no
+  // person: an article names a person in full or by title at least once.
+  const titledAlone: Mention[] = [];
   for (const m of unattached) {
-    const keys = keysOf(m.tokens);
-    const aliasOwner = aliasOwners.get(keys.join(' '));
-    if (aliasOwner) {
-      credit(aliasOwner, m, false);
-      continue;
+    const aliasOwner = aliasOwners.get(keysOf(m.tokens).join(' '));
+    if (aliasOwner) credit(aliasOwner, m, false);
+    else if (m.titled) titledAlone.push(m);
+  }
+  for (const pass of [false, true]) {
+    for (const m of titledAlone) {
+      if (!!m.spoken !== pass) continue;
+      const keys = keysOf(m.tokens);
+      const existing = people.find((p) => p.keys.length === keys.length && p.keys.every((k, i) => k === keys[i]));
+      if (existing) credit(existing, m, true);
+      else if (!pass) newPerson(m, keys);
     }
-    if (!m.titled) continue;
-    const existing = people.find((p) => p.keys.length === keys.length && p.keys.every((k, i) => k === keys[i]));
-    if (existing) credit(existing, m, true);
-    else newPerson(m, keys);
   }
   // Two full forms with the same id are one person ("Abdelbaset Ali al-Megrahi" in a headline, "Abdelbaset
   // al-Megrahi" in the text: same given and family name): their mentions and spellings are merged.
