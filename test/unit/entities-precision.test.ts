@@ -13,4 +13,10 @@ describe('entities: persons, precision', () => {
     assert.deepStrictEqual(persons('Mayor Brandt opened the fair. Brandt said it was the largest yet.'), ['Brandt']);
     assert.deepStrictEqual(persons('Jonas Brandt opened the fair. Brandt said it was the largest yet.'), ['Jonas Brandt']);
   });
+
+  it('a title modifier alone ("first", "former", "acting") titles no bare word', () => {
+    assert.deepStrictEqual(persons('It will be the first Expocon held in the south. First Thessalians was read aloud.'), []);
+    // A full title still does, and "State" closing "Secretary of State" is one.
+    assert.deepStrictEqual(persons('Then Senator Halvorsen spoke. Later Secretary of State Lindqvist\'s plane landed.'), ['Halvorsen', 'Lindqvist']);
+  });
 });

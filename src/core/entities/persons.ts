@@ -255,10 +255,17 @@ function invertedName(tokens: Token[], i: number): { mention: Mention; end: numb
   return { mention: { tokens: [...given, { ...family, gap: ' ' }], titled: true, country: false, weak: false }, end };
 }
 
-/** A title word just before the run: "President Putin", "Foreign Minister, Sergey Lavrov". */
-function titledAt(tokens: Token[], start: number): boolean {
+/** Title words that modify a title ("Prime Minister", "Foreign Secretary", "former President") but are none alone: before
+ *  a bare word they title nothing ("the first Wikimania", "First Corinthians", "the acting Chair"). */
+const MODIFIER_TITLES = new Set(['first', 'prime', 'vice', 'foreign', 'defence', 'defense', 'interior', 'finance', 'economy', 'trade', 'health',
+  'education', 'affairs', 'state', 'acting', 'former', 'late', 'incoming', 'outgoing', 'opposition', 'party', 'top', 'senior', 'junior',
+  'assistant', 'under', 'field', 'executive']);
+
+/** A title word just before the run: "President Putin", "Foreign Minister, Sergey Lavrov". `bare`: the run is one word,
+ *  which a title modifier alone does not title. */
+function titledAt(tokens: Token[], start: number, bare = false): boolean {
   const before = tokens[start - 1];
-  if (!before || !has(before, TITLE)) return false;
+  if (!before || !has(before, TITLE) || (bare && MODIFIER_TITLES.has(before.key))) return false;
   const gap = tokens[start]!.gap;
   // "Mr. Wasserstrom", "Dr. Nelson": an abbreviated title keeps its full stop.
   return gap === ' ' || gap === ', ' || (gap === '. ' && ABBREVIATED_TITLES.has(before.key));
@@ -308,14 +315,14 @@ function single(tokens: Token[], start: number): Mention | null {
     if (AFTER_NAME_NOT_PERSON.has(after.key) && !t.possessive) return null;
     // "Lavrov said" (but not "in Miami warned").
     if (SPEECH_VERBS.has(after.key) && !afterPlaceWord(tokens, start)) {
-      const titled = titledAt(tokens, start);
+      const titled = titledAt(tokens, start, true);
       return { tokens: [t], titled: true, spoken: !titled, country: (f & COUNTRY) !== 0, weak: false };
     }
   }
   // "his wife Laura", "brother Tom": a kin word before a lone given name names someone by first name only.
   const before = tokens[start - 1];
   if (before && KIN_WORDS.has(before.key) && !before.capitalised && f & (GIVEN | COMMON_GIVEN)) return null;
-  return { tokens: [t], titled: titledAt(tokens, start), country: (f & COUNTRY) !== 0, weak: false };
+  return { tokens: [t], titled: titledAt(tokens, start, true), country: (f & COUNTRY) !== 0, weak: false };
 }
 
 /** Colours: the first word of organisations' and places' names ("Red Crescent", "Blue Nile"), not a given name. */
@@ -350,6 +357,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   // "Russian Security Council" (an organisation: what follows must then start with a given name).
   let cut = start;
   let afterOrganisation = false;
+  // The last title word (a modifier alone titles no bare word: "First Corinthians").
+  let lastTitle = titledBefore ? tokens[start - 1] : undefined;
   for (let k = start; k < end; k++) {
     const t = tokens[k]!;
     const f = flagsOf(t);
@@ -364,6 +373,7 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
       // "Senate Majority Leader Harry Reid": a title after an organisation's name is its office; a name follows.
       if (f & TITLE) {
         titled = true;
+        lastTitle = t;
         afterOrganisation = false;
       }
       cut = k + 1;
@@ -465,7 +475,9 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const speech = !!next && SPEECH_VERBS.has(next.key) && next.gap === ' ';
   if (seq.length === 1) {
     if (flagsOf(firstTok) & SINGLE_REJECT || firstTok.allCaps || INITIAL_RE.test(firstTok.text)) return null;
-    return { tokens: seq, titled: titled || speech, spoken: !titled && speech, country: isCountryWord(firstTok), weak: false };
+    // ("Secretary of State Blinken": "State" closes a role phrase and titles him.)
+    const bareTitled = titled && !(lastTitle && MODIFIER_TITLES.has(lastTitle.key) && !roleOfBefore(tokens, start));
+    return { tokens: seq, titled: bareTitled || speech, spoken: !bareTitled && speech, country: isCountryWord(firstTok), weak: false };
   }
   const given = isGiven(firstTok) || isEastAsianSurname(firstTok);
   const countryAt = seq.findIndex(isCountryWord);
