@@ -19,4 +19,11 @@ describe('entities: persons, precision', () => {
     // A full title still does, and "State" closing "Secretary of State" is one.
     assert.deepStrictEqual(persons('Then Senator Halvorsen spoke. Later Secretary of State Lindqvist\'s plane landed.'), ['Halvorsen', 'Lindqvist']);
   });
+
+  it('lists: a titled bare word vouches for the full name after "and"; an organisation before an officer is no list', () => {
+    assert.deepStrictEqual(persons('She has been talking to President Okonkwo and Tunde Adeyemo before the vote.'), ['Okonkwo', 'Tunde Adeyemo']);
+    assert.deepStrictEqual(persons('The director of Citizens for Honest Budgets, Steve Ellis, offered his view.'), ['Steve Ellis']);
+    // A list of names still vouches for its unknown members.
+    assert.deepStrictEqual(persons('It will not bring back George Floyd, Breonna Taylor or the others.'), ['Breonna Taylor', 'George Floyd']);
+  });
 });

@@ -195,7 +195,7 @@ function extractMentions(tokens: Token[]): Mention[] {
     for (let j = 0; j < mentions.length; j++) {
       const m = mentions[j]!;
       if (!m.weak || m.tokens.length < 2 || has(m.tokens[0]!, COMMON) || (m.tokens[0]!.text.includes('-') && !hyphenatedGiven(m.tokens[0]!))) continue;
-      if (confirmed.has(keysOf(m.tokens).join(' ')) || listed(tokens, mentions[j - 1], m) || listed(tokens, m, mentions[j + 1])) {
+      if (confirmed.has(keysOf(m.tokens).join(' ')) || listed(tokens, mentions, j - 1) || listed(tokens, mentions, j)) {
         m.weak = false;
         confirmed.add(keysOf(m.tokens).join(' '));
       }
@@ -204,12 +204,34 @@ function extractMentions(tokens: Token[]): Mention[] {
   return mentions;
 }
 
-/** Are two mentions neighbours in a list of full names ("A B, C D", "A B and C D", "A B–C D")? */
-function listed(tokens: Token[], a: Mention | undefined, b: Mention | undefined): boolean {
-  if (!a || !b || (a.weak && b.weak) || a.tokens.length < 2 || b.tokens.length < 2 || a.until === undefined || b.at === undefined) return false;
+/** How two mentions are joined as neighbours in a list ("A B, C D", "A B and C D", "A B–C D"), if they are. */
+function listJoin(tokens: Token[], a: Mention | undefined, b: Mention | undefined): 'comma' | 'and' | 'dash' | null {
+  if (!a || !b || a.until === undefined || b.at === undefined) return null;
   const next = tokens[a.until];
-  if (b.at === a.until) return !!next && (next.gap === ', ' || next.gap === '–' || next.gap === '—' || next.gap === ' – ');
-  return b.at === a.until + 1 && !!next && next.key === 'and' && (next.gap === ' ' || next.gap === ', ') && tokens[b.at]!.gap === ' ';
+  if (!next) return null;
+  if (b.at === a.until) return next.gap === ', ' ? 'comma' : next.gap === '–' || next.gap === '—' || next.gap === ' – ' ? 'dash' : null;
+  return b.at === a.until + 1 && next.key === 'and' && (next.gap === ' ' || next.gap === ', ') && tokens[b.at]!.gap === ' ' ? 'and' : null;
+}
+
+/** Are mentions[j] and mentions[j + 1] neighbours in a list of names, one of them vouched for? A full name, or with
+ *  "and" a bare word a title vouches for ("President Kibaki and Raila Odinga"). An unvouched name after "for"/"of" and
+ *  before a comma is an organisation's, the name after it its officer's ("Vice President of Taxpayers for Common Sense,
+ *  Steve Ellis, said"). */
+function listed(tokens: Token[], mentions: Mention[], j: number): boolean {
+  const a = mentions[j];
+  const b = mentions[j + 1];
+  if (!a || !b || (a.weak && b.weak) || a.tokens.length + b.tokens.length < 3) return false;
+  const join = listJoin(tokens, a, b);
+  if (!join) return false;
+  if (a.tokens.length < 2 || b.tokens.length < 2) {
+    const bare = a.tokens.length < 2 ? a : b;
+    return join === 'and' && bare.titled && !bare.spoken;
+  }
+  if (join === 'comma' && a.weak && a.at !== undefined) {
+    const before = tokens[a.at - 1];
+    if (before && (before.key === 'for' || before.key === 'of') && !before.capitalised && tokens[a.at]!.gap === ' ') return false;
+  }
+  return true;
 }
 
 /** Names in capitals in mixed-case text, as transcripts and the Congressional Record print them: a surname after a
