@@ -26,4 +26,10 @@ describe('entities: persons, precision', () => {
     // A list of names still vouches for its unknown members.
     assert.deepStrictEqual(persons('It will not bring back George Floyd, Breonna Taylor or the others.'), ['Breonna Taylor', 'George Floyd']);
   });
+
+  it('a bare word after "the" (a team, a paper) confirms no full name ending in it', () => {
+    assert.deepStrictEqual(persons('The Darwin Falcons won again. The Falcons led early, and the Falcons kept the lead.'), []);
+    // A bare family name without "the" still does.
+    assert.deepStrictEqual(persons('Naledi Pandor spoke first. Pandor then left the hall.'), ['Naledi Pandor']);
+  });
 });

@@ -744,7 +744,17 @@ export function extractPersonsWithStarts(tokens: Token[]): PersonResult {
   // ("Rodríguez Parrilla"), or confirmed by the bare family name elsewhere ("Pandor said") or by a relative's
   // full name ("Victoria Beckham" beside "David Beckham"); otherwise not a person.
   const weakGroups: { keys: string[]; mentions: Mention[] }[] = [];
-  const singleKeys = mentions.filter((m) => m.tokens.length === 1 && !m.country).map((m) => translitKey(m.tokens[0]!.text));
+  const singleKeys: string[] = [];
+  // A bare word after "the" ("the Capitals led", "the Chronicle reported") is a team's, a paper's or a thing's name:
+  // it confirms no full name ending in it, a person's bare name or not.
+  const thingKeys = new Set<string>();
+  for (const m of mentions) {
+    if (m.tokens.length !== 1 || m.country) continue;
+    const key = translitKey(m.tokens[0]!.text);
+    const before = m.at !== undefined ? tokens[m.at - 1] : undefined;
+    if (before && before.key === 'the' && tokens[m.at!]!.gap === ' ') thingKeys.add(key);
+    else singleKeys.push(key);
+  }
   for (const m of mentions) {
     if (!m.weak) continue;
     const keys = keysOf(m.tokens);
@@ -762,6 +772,7 @@ export function extractPersonsWithStarts(tokens: Token[]): PersonResult {
       continue;
     }
     const last = g.keys[g.keys.length - 1]!;
+    if (thingKeys.has(last)) continue;
     const bare = singleKeys.some((k) => g.keys.indexOf(k, 1) > 0);
     const relative = people.some((p) => p.keys.length > 1 && p.keys[p.keys.length - 1] === last)
       || weakGroups.some((o) => o !== g && o.keys[o.keys.length - 1] === last && o.keys[0] !== g.keys[0]);
