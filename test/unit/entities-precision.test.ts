@@ -28,7 +28,7 @@ describe('entities: persons, precision', () => {
   });
 
   it('a bare word after "the" (a team, a paper) confirms no full name ending in it', () => {
-    assert.deepStrictEqual(persons('The Darwin Falcons won again. The Falcons led early, and the Falcons kept the lead.'), []);
+    assert.deepStrictEqual(persons('The Tamworth Falcons won again. The Falcons led early, and the Falcons kept the lead.'), []);
     // A bare family name without "the" still does.
     assert.deepStrictEqual(persons('Naledi Pandor spoke first. Pandor then left the hall.'), ['Naledi Pandor']);
   });
