@@ -32,4 +32,11 @@ describe('entities: persons, precision', () => {
     // A bare family name without "the" still does.
     assert.deepStrictEqual(persons('Naledi Pandor spoke first. Pandor then left the hall.'), ['Naledi Pandor']);
   });
+
+  it("a newspaper's head word ends a paper's name; a thing's noun before a run makes it a publication's or a product's", () => {
+    assert.deepStrictEqual(persons('"Flood costs rise" — Halifax Courier, May 2, 2009. Read the Lethbridge Sun today.'), []);
+    assert.deepStrictEqual(persons('It was published in the journal Ocean Dynamics Letters. Users of the browser Kestrel Nova said so.'), []);
+    // A given name first is a person's name still.
+    assert.deepStrictEqual(persons('Reporter Jennifer Sun wrote it. The band John Carter joined was new.'), ['Jennifer Sun', 'John Carter']);
+  });
 });

@@ -16,7 +16,7 @@ import type { PersonMention } from '../types';
 import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
   AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_NOUNS, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
-  AUTHORED_WORDS, COMMON_GIVEN_NAMES, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, KIN_WORDS, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PERSON_PASSIVES, PLACE_PREPOSITIONS,
+  AUTHORED_WORDS, COMMON_GIVEN_NAMES, PUBLICATION_HEADS, THING_NOUNS, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, KIN_WORDS, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PERSON_PASSIVES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
@@ -353,8 +353,15 @@ const COLOUR_WORDS = new Set(['red', 'green', 'blue', 'white', 'black', 'yellow'
 /** Articles of French, Spanish, Italian and Portuguese that open a run: "Le Monde", "El Tiempo", "La Stampa". */
 const ROMANCE_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo']);
 
+/** "the journal Nature …", "the browser Firefox": a thing's noun right before a run that does not start with a given name. */
+function afterThingNoun(tokens: Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  return !!before && !before.capitalised && THING_NOUNS.has(before.key) && tokens[start]!.gap === ' ' && !has(tokens[start]!, GIVEN | COMMON_GIVEN);
+}
+
 /** The person mention in tokens[start, end), if any. */
 function candidate(tokens: Token[], start: number, end: number): Mention | null {
+  if (afterThingNoun(tokens, start)) return null;
   if (end - start === 1) return single(tokens, start);
   const titledBefore = titledAt(tokens, start);
   let titled = titledBefore;
@@ -461,6 +468,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const after = tokens[to];
   if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ' && !tokens[to - 1]!.possessive) return null;
   let seq = tokens.slice(from, to);
+  // "Edmonton Sun", "Toronto Star": a newspaper's head word ends the name of a paper, not a person's.
+  if (seq.length >= 2 && PUBLICATION_HEADS.has(seq[seq.length - 1]!.key) && !has(seq[0]!, GIVEN | COMMON_GIVEN)) return null;
   // "Red Cross", "White Helmets", "Golden Dawn", "Black Caucus": a colour opens an organisation's or a place's
   // name, never a person's.
   if (to - from >= 2 && COLOUR_WORDS.has(seq[0]!.key) && !has(seq[1]!, GIVEN)) return null;
