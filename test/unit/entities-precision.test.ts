@@ -39,4 +39,10 @@ describe('entities: persons, precision', () => {
     // A given name first is a person's name still.
     assert.deepStrictEqual(persons('Reporter Jennifer Sun wrote it. The band John Carter joined was new.'), ['Jennifer Sun', 'John Carter']);
   });
+
+  it('a run after an organisation\'s head word and "of" goes on with its name; a person\'s starts at a given name', () => {
+    assert.deepStrictEqual(persons('A student at University of Ohio Dayton Rania Haddad heard of it. Haddad said so.'), []);
+    assert.deepStrictEqual(persons('A student at University of Ohio Dayton Michael Haddad heard of it.'), ['Michael Haddad']);
+    assert.deepStrictEqual(persons('He met President of the Republic of China Hu Jintao in May.'), ['Hu Jintao']);
+  });
 });

@@ -385,7 +385,10 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   // Leading modifiers, up to the first given name: "Russian Foreign Minister", "Philippine Vice President",
   // "Russian Security Council" (an organisation: what follows must then start with a given name).
   let cut = start;
-  let afterOrganisation = false;
+  // "University of Texas Arlington Amneh Jafari", "Bank of Nova Scotia …": a run right after an organisation's head word
+  // and "of" goes on with its name; a person's name in it starts at a given name.
+  const organisationOf = organisationOfBefore(tokens, start);
+  let afterOrganisation = organisationOf;
   // The last title word (a modifier alone titles no bare word: "First Corinthians").
   let lastTitle = titledBefore ? tokens[start - 1] : undefined;
   for (let k = start; k < end; k++) {
@@ -448,7 +451,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     }
   }
   const speechAfterRun = !!tokens[end] && SPEECH_VERBS.has(tokens[end]!.key) && tokens[end]!.gap === ' ';
-  if (afterOrganisation && !isGiven(tokens[from]!)) {
+  // (After "Republic of China" a Chinese family name starts one: "Hu Jintao".)
+  if (afterOrganisation && !isGiven(tokens[from]!) && !(organisationOf && from > start && isEastAsianSurname(tokens[from]!))) {
     // "CEO of the Refugee Council Enver Solomon told …": two name words between an organisation and a reporting verb.
     if (!(speechAfterRun && to - from === 2 && !(flagsOf(tokens[from]!) & (NOUN_ENDING | COMMON | COUNTRY)) && !(flagsOf(tokens[from + 1]!) & (NOUN_ENDING | COUNTRY)))) return null;
     titled = true;
@@ -530,6 +534,14 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   // Nothing says it is a person ("Goldman Sachs", "Fort Myers", "Hurricane Milton"): it stands only if the
   // article confirms it, by the bare family name ("Pandor said") or a relative's full name ("David Beckham").
   return { tokens: seq, titled, country: false, weak: weak || !vouched };
+}
+
+/** The run follows an organisation's head word and "of": "University of …", "Bank of …". */
+function organisationOfBefore(tokens: Token[], start: number): boolean {
+  const of = tokens[start - 1];
+  const head = tokens[start - 2];
+  return !!of && !!head && of.key === 'of' && !of.capitalised && tokens[start]!.gap === ' ' && of.gap === ' ' && head.capitalised
+    && has(head, NON_PERSON) && !has(head, TITLE);
 }
 
 /** "Minister of Culture …", "Secretary of State for Industry …", "Minister of the Cities …": the run follows a title's "of"/"for". */
