@@ -10,6 +10,7 @@ import { scanNoteCitations } from '../../src/core/citations/nocite';
 import { Corpus } from '../../src/core/library/corpus';
 import { assignKeys } from '../../src/core/library/keys';
 import { growthRatio, MAX_LINEAR_RATIO } from './growth';
+import { extractEntities } from '../../src/core/entities';
 import { parseHTML } from 'linkedom';
 import { readPostHeader } from '../../src/core/articles/postHeader';
 import { blockText } from '../../src/core/articles/blockText';
@@ -181,5 +182,22 @@ describe('linear time on duplicate articles', function () {
     corpus.remove('/w/a.txt');
     assert.strictEqual(corpus.byLocation('/w/b.txt')!.key, 'rhc-daily-bulletin');
     assert.deepStrictEqual(corpus.articlesForCountry('CU').map((a) => a.key), ['rhc-daily-bulletin']);
+  });
+
+  it("finds persons in about linear time in text full of the precision round's patterns (issue #13)", () => {
+    // Distinct made-up capitalised words: bare words after "the" and before reporting verbs, titled bare words in
+    // lists, organisations before officers, runs after "University of" and a thing's noun.
+    const word = (i: number) => 'Q' + i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!) + 'o';
+    const make = (n: number) => {
+      let text = '';
+      for (let i = 0; text.length < n; i++) {
+        const a = word(i);
+        const b = word(i + 1);
+        text += `The ${a} led, and the ${a} ${b} won. ${a} announced it. President ${b} and Rania ${a} met. `
+          + `The head of Friends for ${a} ${b}, Steve ${a}, spoke. University of ${a} ${b} Amneh ${a} said so. The journal ${a} ${b} said. `;
+      }
+      return text;
+    };
+    assertLinear(growthRatio(make, (text) => extractEntities({ title: null, body: text, outlet: null }), 20000), 'persons');
   });
 });

@@ -177,6 +177,20 @@ administration movement campaign government regime family
 system systems missile missiles newspaper newspapers weekly magazine tabloid broadsheet broadcaster
 `));
 
+/** Head words of newspapers' names, last in them ("Edmonton Sun", "Toronto Star", "Daily Mail", "Christian Science
+ *  Monitor"): a run ending in one names no person unless it starts with a given name ("Jennifer Sun"). */
+export const PUBLICATION_HEADS = new Set(words(`
+sun star globe mail mirror chronicle observer guardian independent examiner inquirer enquirer courier bulletin dispatch
+sentinel express standard monitor advertiser recorder argus clarion
+`));
+
+/** Lower-case nouns right before a capitalised run that make it the name of a publication, a product or an organisation
+ *  ("the journal Nature Climate Change", "the browser Firefox", "the airline Garuda"), unless it starts with a given name. */
+export const THING_NOUNS = new Set(words(`
+journal newspaper magazine tabloid daily weekly website browser software app company firm brand band airline carrier
+club team franchise label
+`));
+
 /** Lower-case words inside country names ("Republic of the Congo", "Bosnia and Herzegovina"). */
 export const COUNTRY_LINK_WORDS = new Set(words('of the and da de del du la le al el'));
 
@@ -210,4 +224,4 @@ export const LANGUAGE_CUES = new Set(words('in into speak speaks spoke speaking 
 /** The only lower-case words the entity passes look at (see tokenize's keepLowercase). */
 export const LOWERCASE_CONTEXT_WORDS = new Set([...TITLE_WORDS, ...PLACE_PREPOSITIONS, ...SPEECH_VERBS, ...NAME_PARTICLES,
   ...AFTER_NAME_NOT_PERSON, ...COUNTRY_LINK_WORDS, ...APPOSITION_WORDS, ...APPOSITION_ARTICLES, ...ALIAS_CUES, ...CREDIT_WORDS,
-  ...LANGUAGE_CUES, ...AUTHORED_WORDS, ...APPOSITION_NOUNS, ...KIN_WORDS, ...PERSON_PASSIVES, 'as', 'by', 'for', 'was', 'were']);
+  ...LANGUAGE_CUES, ...AUTHORED_WORDS, ...THING_NOUNS, ...APPOSITION_NOUNS, ...KIN_WORDS, ...PERSON_PASSIVES, 'as', 'by', 'for', 'was', 'were']);

@@ -16,7 +16,7 @@ import type { PersonMention } from '../types';
 import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
   AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_NOUNS, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
-  AUTHORED_WORDS, COMMON_GIVEN_NAMES, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, KIN_WORDS, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PERSON_PASSIVES, PLACE_PREPOSITIONS,
+  AUTHORED_WORDS, COMMON_GIVEN_NAMES, PUBLICATION_HEADS, THING_NOUNS, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, KIN_WORDS, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PERSON_PASSIVES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
@@ -31,6 +31,9 @@ interface Mention {
   weak: boolean;
   /** After "known as" / "nicknamed": another name of the person named just before. */
   alias?: boolean;
+  /** A bare word vouched for only by a reporting verb after it ("Microsoft announced", "Reuters said"): it attaches to
+   *  a full name or a titled mention of the same word, but alone it names no person. */
+  spoken?: boolean;
   /** Token index of the run the mention came from, and one past its end (for lists of names). */
   at?: number;
   until?: number;
@@ -192,7 +195,7 @@ function extractMentions(tokens: Token[]): Mention[] {
     for (let j = 0; j < mentions.length; j++) {
       const m = mentions[j]!;
       if (!m.weak || m.tokens.length < 2 || has(m.tokens[0]!, COMMON) || (m.tokens[0]!.text.includes('-') && !hyphenatedGiven(m.tokens[0]!))) continue;
-      if (confirmed.has(keysOf(m.tokens).join(' ')) || listed(tokens, mentions[j - 1], m) || listed(tokens, m, mentions[j + 1])) {
+      if (confirmed.has(keysOf(m.tokens).join(' ')) || listed(tokens, mentions, j - 1) || listed(tokens, mentions, j)) {
         m.weak = false;
         confirmed.add(keysOf(m.tokens).join(' '));
       }
@@ -201,12 +204,34 @@ function extractMentions(tokens: Token[]): Mention[] {
   return mentions;
 }
 
-/** Are two mentions neighbours in a list of full names ("A B, C D", "A B and C D", "A B–C D")? */
-function listed(tokens: Token[], a: Mention | undefined, b: Mention | undefined): boolean {
-  if (!a || !b || (a.weak && b.weak) || a.tokens.length < 2 || b.tokens.length < 2 || a.until === undefined || b.at === undefined) return false;
+/** How two mentions are joined as neighbours in a list ("A B, C D", "A B and C D", "A B–C D"), if they are. */
+function listJoin(tokens: Token[], a: Mention | undefined, b: Mention | undefined): 'comma' | 'and' | 'dash' | null {
+  if (!a || !b || a.until === undefined || b.at === undefined) return null;
   const next = tokens[a.until];
-  if (b.at === a.until) return !!next && (next.gap === ', ' || next.gap === '–' || next.gap === '—' || next.gap === ' – ');
-  return b.at === a.until + 1 && !!next && next.key === 'and' && (next.gap === ' ' || next.gap === ', ') && tokens[b.at]!.gap === ' ';
+  if (!next) return null;
+  if (b.at === a.until) return next.gap === ', ' ? 'comma' : next.gap === '–' || next.gap === '—' || next.gap === ' – ' ? 'dash' : null;
+  return b.at === a.until + 1 && next.key === 'and' && (next.gap === ' ' || next.gap === ', ') && tokens[b.at]!.gap === ' ' ? 'and' : null;
+}
+
+/** Are mentions[j] and mentions[j + 1] neighbours in a list of names, one of them vouched for? A full name, or with
+ *  "and" a bare word a title vouches for ("President Kibaki and Raila Odinga"). An unvouched name after "for"/"of" and
+ *  before a comma is an organisation's, the name after it its officer's ("Vice President of Taxpayers for Common Sense,
+ *  Steve Ellis, said"). */
+function listed(tokens: Token[], mentions: Mention[], j: number): boolean {
+  const a = mentions[j];
+  const b = mentions[j + 1];
+  if (!a || !b || (a.weak && b.weak) || a.tokens.length + b.tokens.length < 3) return false;
+  const join = listJoin(tokens, a, b);
+  if (!join) return false;
+  if (a.tokens.length < 2 || b.tokens.length < 2) {
+    const bare = a.tokens.length < 2 ? a : b;
+    return join === 'and' && bare.titled && !bare.spoken;
+  }
+  if (join === 'comma' && a.weak && a.at !== undefined) {
+    const before = tokens[a.at - 1];
+    if (before && (before.key === 'for' || before.key === 'of') && !before.capitalised && tokens[a.at]!.gap === ' ') return false;
+  }
+  return true;
 }
 
 /** Names in capitals in mixed-case text, as transcripts and the Congressional Record print them: a surname after a
@@ -252,10 +277,17 @@ function invertedName(tokens: Token[], i: number): { mention: Mention; end: numb
   return { mention: { tokens: [...given, { ...family, gap: ' ' }], titled: true, country: false, weak: false }, end };
 }
 
-/** A title word just before the run: "President Putin", "Foreign Minister, Sergey Lavrov". */
-function titledAt(tokens: Token[], start: number): boolean {
+/** Title words that modify a title ("Prime Minister", "Foreign Secretary", "former President") but are none alone: before
+ *  a bare word they title nothing ("the first Wikimania", "First Corinthians", "the acting Chair"). */
+const MODIFIER_TITLES = new Set(['first', 'prime', 'vice', 'foreign', 'defence', 'defense', 'interior', 'finance', 'economy', 'trade', 'health',
+  'education', 'affairs', 'state', 'acting', 'former', 'late', 'incoming', 'outgoing', 'opposition', 'party', 'top', 'senior', 'junior',
+  'assistant', 'under', 'field', 'executive']);
+
+/** A title word just before the run: "President Putin", "Foreign Minister, Sergey Lavrov". `bare`: the run is one word,
+ *  which a title modifier alone does not title. */
+function titledAt(tokens: Token[], start: number, bare = false): boolean {
   const before = tokens[start - 1];
-  if (!before || !has(before, TITLE)) return false;
+  if (!before || !has(before, TITLE) || (bare && MODIFIER_TITLES.has(before.key))) return false;
   const gap = tokens[start]!.gap;
   // "Mr. Wasserstrom", "Dr. Nelson": an abbreviated title keeps its full stop.
   return gap === ' ' || gap === ', ' || (gap === '. ' && ABBREVIATED_TITLES.has(before.key));
@@ -304,12 +336,15 @@ function single(tokens: Token[], start: number): Mention | null {
     // "the Kennedy era" (but "Assad's government" is his).
     if (AFTER_NAME_NOT_PERSON.has(after.key) && !t.possessive) return null;
     // "Lavrov said" (but not "in Miami warned").
-    if (SPEECH_VERBS.has(after.key) && !afterPlaceWord(tokens, start)) return { tokens: [t], titled: true, country: (f & COUNTRY) !== 0, weak: false };
+    if (SPEECH_VERBS.has(after.key) && !afterPlaceWord(tokens, start)) {
+      const titled = titledAt(tokens, start, true);
+      return { tokens: [t], titled: true, spoken: !titled, country: (f & COUNTRY) !== 0, weak: false };
+    }
   }
   // "his wife Laura", "brother Tom": a kin word before a lone given name names someone by first name only.
   const before = tokens[start - 1];
   if (before && KIN_WORDS.has(before.key) && !before.capitalised && f & (GIVEN | COMMON_GIVEN)) return null;
-  return { tokens: [t], titled: titledAt(tokens, start), country: (f & COUNTRY) !== 0, weak: false };
+  return { tokens: [t], titled: titledAt(tokens, start, true), country: (f & COUNTRY) !== 0, weak: false };
 }
 
 /** Colours: the first word of organisations' and places' names ("Red Crescent", "Blue Nile"), not a given name. */
@@ -318,8 +353,15 @@ const COLOUR_WORDS = new Set(['red', 'green', 'blue', 'white', 'black', 'yellow'
 /** Articles of French, Spanish, Italian and Portuguese that open a run: "Le Monde", "El Tiempo", "La Stampa". */
 const ROMANCE_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo']);
 
+/** "the journal Nature …", "the browser Firefox": a thing's noun right before a run that does not start with a given name. */
+function afterThingNoun(tokens: Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  return !!before && !before.capitalised && THING_NOUNS.has(before.key) && tokens[start]!.gap === ' ' && !has(tokens[start]!, GIVEN | COMMON_GIVEN);
+}
+
 /** The person mention in tokens[start, end), if any. */
 function candidate(tokens: Token[], start: number, end: number): Mention | null {
+  if (afterThingNoun(tokens, start)) return null;
   if (end - start === 1) return single(tokens, start);
   const titledBefore = titledAt(tokens, start);
   let titled = titledBefore;
@@ -343,7 +385,12 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   // Leading modifiers, up to the first given name: "Russian Foreign Minister", "Philippine Vice President",
   // "Russian Security Council" (an organisation: what follows must then start with a given name).
   let cut = start;
-  let afterOrganisation = false;
+  // "University of Texas Arlington Amneh Jafari", "Bank of Nova Scotia …": a run right after an organisation's head word
+  // and "of" goes on with its name; a person's name in it starts at a given name.
+  const organisationOf = organisationOfBefore(tokens, start);
+  let afterOrganisation = organisationOf;
+  // The last title word (a modifier alone titles no bare word: "First Corinthians").
+  let lastTitle = titledBefore ? tokens[start - 1] : undefined;
   for (let k = start; k < end; k++) {
     const t = tokens[k]!;
     const f = flagsOf(t);
@@ -358,6 +405,7 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
       // "Senate Majority Leader Harry Reid": a title after an organisation's name is its office; a name follows.
       if (f & TITLE) {
         titled = true;
+        lastTitle = t;
         afterOrganisation = false;
       }
       cut = k + 1;
@@ -403,7 +451,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     }
   }
   const speechAfterRun = !!tokens[end] && SPEECH_VERBS.has(tokens[end]!.key) && tokens[end]!.gap === ' ';
-  if (afterOrganisation && !isGiven(tokens[from]!)) {
+  // (After "Republic of China" a Chinese family name starts one: "Hu Jintao".)
+  if (afterOrganisation && !isGiven(tokens[from]!) && !(organisationOf && from > start && isEastAsianSurname(tokens[from]!))) {
     // "CEO of the Refugee Council Enver Solomon told …": two name words between an organisation and a reporting verb.
     if (!(speechAfterRun && to - from === 2 && !(flagsOf(tokens[from]!) & (NOUN_ENDING | COMMON | COUNTRY)) && !(flagsOf(tokens[from + 1]!) & (NOUN_ENDING | COUNTRY)))) return null;
     titled = true;
@@ -423,6 +472,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const after = tokens[to];
   if (after && !after.capitalised && AFTER_NAME_NOT_PERSON.has(after.key) && after.gap === ' ' && !tokens[to - 1]!.possessive) return null;
   let seq = tokens.slice(from, to);
+  // "Edmonton Sun", "Toronto Star": a newspaper's head word ends the name of a paper, not a person's.
+  if (seq.length >= 2 && PUBLICATION_HEADS.has(seq[seq.length - 1]!.key) && !has(seq[0]!, GIVEN | COMMON_GIVEN)) return null;
   // "Red Cross", "White Helmets", "Golden Dawn", "Black Caucus": a colour opens an organisation's or a place's
   // name, never a person's.
   if (to - from >= 2 && COLOUR_WORDS.has(seq[0]!.key) && !has(seq[1]!, GIVEN)) return null;
@@ -459,7 +510,9 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   const speech = !!next && SPEECH_VERBS.has(next.key) && next.gap === ' ';
   if (seq.length === 1) {
     if (flagsOf(firstTok) & SINGLE_REJECT || firstTok.allCaps || INITIAL_RE.test(firstTok.text)) return null;
-    return { tokens: seq, titled: titled || speech, country: isCountryWord(firstTok), weak: false };
+    // ("Secretary of State Blinken": "State" closes a role phrase and titles him.)
+    const bareTitled = titled && !(lastTitle && MODIFIER_TITLES.has(lastTitle.key) && !roleOfBefore(tokens, start));
+    return { tokens: seq, titled: bareTitled || speech, spoken: !bareTitled && speech, country: isCountryWord(firstTok), weak: false };
   }
   const given = isGiven(firstTok) || isEastAsianSurname(firstTok);
   const countryAt = seq.findIndex(isCountryWord);
@@ -481,6 +534,14 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   // Nothing says it is a person ("Goldman Sachs", "Fort Myers", "Hurricane Milton"): it stands only if the
   // article confirms it, by the bare family name ("Pandor said") or a relative's full name ("David Beckham").
   return { tokens: seq, titled, country: false, weak: weak || !vouched };
+}
+
+/** The run follows an organisation's head word and "of": "University of …", "Bank of …". */
+function organisationOfBefore(tokens: Token[], start: number): boolean {
+  const of = tokens[start - 1];
+  const head = tokens[start - 2];
+  return !!of && !!head && of.key === 'of' && !of.capitalised && tokens[start]!.gap === ' ' && of.gap === ' ' && head.capitalised
+    && has(head, NON_PERSON) && !has(head, TITLE);
 }
 
 /** "Minister of Culture …", "Secretary of State for Industry …", "Minister of the Cities …": the run follows a title's "of"/"for". */
@@ -704,7 +765,17 @@ export function extractPersonsWithStarts(tokens: Token[]): PersonResult {
   // ("Rodríguez Parrilla"), or confirmed by the bare family name elsewhere ("Pandor said") or by a relative's
   // full name ("Victoria Beckham" beside "David Beckham"); otherwise not a person.
   const weakGroups: { keys: string[]; mentions: Mention[] }[] = [];
-  const singleKeys = mentions.filter((m) => m.tokens.length === 1 && !m.country).map((m) => translitKey(m.tokens[0]!.text));
+  const singleKeys: string[] = [];
+  // A bare word after "the" ("the Capitals led", "the Chronicle reported") is a team's, a paper's or a thing's name:
+  // it confirms no full name ending in it, a person's bare name or not.
+  const thingKeys = new Set<string>();
+  for (const m of mentions) {
+    if (m.tokens.length !== 1 || m.country) continue;
+    const key = translitKey(m.tokens[0]!.text);
+    const before = m.at !== undefined ? tokens[m.at - 1] : undefined;
+    if (before && before.key === 'the' && tokens[m.at!]!.gap === ' ') thingKeys.add(key);
+    else singleKeys.push(key);
+  }
   for (const m of mentions) {
     if (!m.weak) continue;
     const keys = keysOf(m.tokens);
@@ -722,6 +793,7 @@ export function extractPersonsWithStarts(tokens: Token[]): PersonResult {
       continue;
     }
     const last = g.keys[g.keys.length - 1]!;
+    if (thingKeys.has(last)) continue;
     const bare = singleKeys.some((k) => g.keys.indexOf(k, 1) > 0);
     const relative = people.some((p) => p.keys.length > 1 && p.keys[p.keys.length - 1] === last)
       || weakGroups.some((o) => o !== g && o.keys[o.keys.length - 1] === last && o.keys[0] !== g.keys[0]);
@@ -757,18 +829,23 @@ export function extractPersonsWithStarts(tokens: Token[]): PersonResult {
       aliasOwners.set(keysOf(m.tokens).join(' '), owner);
     } else if (m.tokens.length >= 2 || m.titled) newPerson(m, keysOf(m.tokens));
   }
-  // "President Putin" with no full name in the article: a person known by surname only.
+  // "President Putin" with no full name in the article: a person known by surname only. A bare word only a reporting
+  // verb vouches for ("Microsoft announced", "Earmarks added") joins such a titled mention of the same word, or is no
+  // person: an article names a person in full or by title at least once.
+  const titledAlone: Mention[] = [];
   for (const m of unattached) {
-    const keys = keysOf(m.tokens);
-    const aliasOwner = aliasOwners.get(keys.join(' '));
-    if (aliasOwner) {
-      credit(aliasOwner, m, false);
-      continue;
+    const aliasOwner = aliasOwners.get(keysOf(m.tokens).join(' '));
+    if (aliasOwner) credit(aliasOwner, m, false);
+    else if (m.titled) titledAlone.push(m);
+  }
+  for (const pass of [false, true]) {
+    for (const m of titledAlone) {
+      if (!!m.spoken !== pass) continue;
+      const keys = keysOf(m.tokens);
+      const existing = people.find((p) => p.keys.length === keys.length && p.keys.every((k, i) => k === keys[i]));
+      if (existing) credit(existing, m, true);
+      else if (!pass) newPerson(m, keys);
     }
-    if (!m.titled) continue;
-    const existing = people.find((p) => p.keys.length === keys.length && p.keys.every((k, i) => k === keys[i]));
-    if (existing) credit(existing, m, true);
-    else newPerson(m, keys);
   }
   // Two full forms with the same id are one person ("Abdelbaset Ali al-Megrahi" in a headline, "Abdelbaset
   // al-Megrahi" in the text: same given and family name): their mentions and spellings are merged.
