@@ -80,6 +80,23 @@ async function evaluate(set: { name: string; dir: string }): Promise<void> {
   const idToLabels = new Map<string, Set<string>>();
   const labelToIds = new Map<string, Set<string>>();
   const addTo = (m: Map<string, Set<string>>, k: string, v: string) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
+  // One person labelled under two names in two files ("Donald John Trump" with the variant "Donald
+  // Trump" here, "Donald Trump" there) is one person: label names that share a full name (two
+  // words or more: never a bare surname) are one label for merges and splits.
+  const sameLabel = new Map<string, string>();
+  const labelOf = (name: string): string => {
+    let at = name;
+    for (let next = sameLabel.get(at); next !== undefined && next !== at; next = sameLabel.get(at)) at = next;
+    return at;
+  };
+  const sameNames = (label: { name: string; variants: string[] }) => {
+    const names = [label.name, ...label.variants].map(norm).filter((n) => n.includes(' '));
+    for (const n of names) if (!sameLabel.has(n)) sameLabel.set(n, n);
+    for (const n of names.slice(1)) {
+      const a = labelOf(names[0]!), b = labelOf(n);
+      if (a !== b) sameLabel.set(b, a);
+    }
+  };
   let articles = 0;
   let entityLess = 0;
   const lines: string[] = [];
@@ -119,8 +136,8 @@ async function evaluate(set: { name: string; dir: string }): Promise<void> {
       if (label && !matched.has(label.name)) {
         persons.tp++;
         matched.add(label.name);
+        sameNames(label);
         addTo(idToLabels, p.id, norm(label.name));
-        addTo(labelToIds, norm(label.name), p.id);
       } else {
         persons.fp++;
         misses.push(`  person FP ${p.name}${label ? ` (second prediction for ${label.name})` : ''}  [${p.variants.join(' | ')}]`);
@@ -130,7 +147,10 @@ async function evaluate(set: { name: string; dir: string }): Promise<void> {
     if (verbose && misses.length) lines.push(`${article.file}\n${misses.join('\n')}`);
   }
 
-  const merges = [...idToLabels].filter(([, names]) => names.size > 1);
+  for (const [id, names] of idToLabels) {
+    for (const name of names) addTo(labelToIds, labelOf(name), id);
+  }
+  const merges = [...idToLabels].filter(([, names]) => new Set([...names].map(labelOf)).size > 1);
   const splits = [...labelToIds].filter(([, ids]) => ids.size > 1);
   if (verbose) {
     for (const [id, names] of merges) lines.push(`wrong merge: ${id} covers ${[...names].join(' + ')}`);
