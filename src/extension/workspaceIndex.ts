@@ -48,6 +48,8 @@ const SLICE_MS = 15;
 const RESTORE_SLICE_MS = 50;
 /** Files the watch has read again at once (each a stat, and a read and extraction when it changed). */
 const REFRESH_CONCURRENCY = 4;
+/** Files heard during a scan beyond which the scan's end lists everything again instead of a stat each. */
+const HEARD_RESCAN = 20_000;
 /** Files a pass over the listing handles between two turns of the event loop. */
 const PASS_STEP = 5_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -440,17 +442,17 @@ export class WorkspaceIndex implements vscode.Disposable {
 
       // Drop what is no longer an article (a setting changed, a folder left the workspace, a file
       // deleted while the window was closed).
-      const wanted = new Set(uris.map((u) => u.toString()));
+      const listedNow = new Set(uris.map((u) => u.toString()));
+      // A file the watch heard about and read after the listing began (made meanwhile) stays.
+      const wanted = (location: string) => listedNow.has(location) || (this.refreshedAt.get(location) ?? -1) >= found.startedAt;
       this.corpus.batch(() => {
         // (Unsorted: sorting 100,000 articles to find the few that left took 1.4 s.)
-        // A file the watch heard about and read after the listing began (made meanwhile) stays.
-        const heardSince = (location: string) => (this.refreshedAt.get(location) ?? -1) >= found.startedAt;
-        const gone = [...this.corpus.locations()].filter((location) => !wanted.has(location) && !heardSince(location));
+        const gone = [...this.corpus.locations()].filter((location) => !wanted(location));
         for (const location of gone) this.corpus.remove(location);
-        for (const [location] of [...this.corpus.warningEntries()]) if (!wanted.has(location) && !heardSince(location)) this.corpus.forgetWarning(location);
+        for (const [location] of [...this.corpus.warningEntries()]) if (!wanted(location)) this.corpus.forgetWarning(location);
       });
       for (const location of [...this.stamps.keys()]) {
-        if (!wanted.has(location) && !((this.refreshedAt.get(location) ?? -1) >= found.startedAt)) {
+        if (!wanted(location)) {
           this.stamps.delete(location);
           this.cacheDirty = true; // (a file skipped with a warning leaves no corpus change)
         }
@@ -838,12 +840,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
-  /** After a scan: the files heard about meanwhile that it had not stamped then (one stat each, mostly). */
+  /**
+   * After a scan: the files heard about meanwhile that it had not stamped then. It has read most of
+   * them since, so each is mostly one stat (the echo of what it read): they join the queue whatever
+   * their number, unless there are so many that listing everything again is cheaper.
+   */
   private takeHeardDuringScan(): void {
     const heard = [...this.heardDuringScan.values()];
     this.heardDuringScan.clear();
-    if (heard.length > CHUNK) this.rescanSoon();
-    else for (const uri of heard) this.enqueueRefresh(uri);
+    if (heard.length > HEARD_RESCAN) {
+      this.rescanSoon();
+      return;
+    }
+    for (const uri of heard) this.refreshQueue.set(uri.toString(), uri);
+    if (this.refreshQueue.size && !this.draining) void this.drainRefreshes();
   }
 
   private async refreshFile(uri: vscode.Uri): Promise<void> {

@@ -127,4 +127,24 @@ describe('folder watches: a local folder\'s changes are heard by Dossier\'s own 
     fs.rmSync(file().fsPath);
     await waitFor('the deleted article gone', () => !api.corpus.byLocation(file().toString()));
   });
+
+  it('a folder filled with 150 files at once: every one indexed, each read once (through the refresh queue or one incremental scan)', async () => {
+    const dir = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, 'seeds', 'zz-flood');
+    await api.index.whenReady();
+    const reads = api.index.articleReads;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      // More than the refresh queue takes (100) in one go (written on this thread, their events all
+      // come after it), into a folder made just before.
+      for (let i = 0; i < 150; i++) fs.writeFileSync(path.join(dir, `f${i}.txt`), `Flood article ${i}\n\nSUVA, May 2 (AP) -- Fiji item ${i}.\n`);
+      await waitFor('every file of the flood indexed', () => api.corpus.articles().filter((a) => a.location.includes('/zz-flood/')).length === 150);
+      await api.index.whenReady();
+      // (The few being read when the flood was seen may be listed by the scan before they are stamped.)
+      const read = api.index.articleReads - reads;
+      assert.ok(read >= 150 && read <= 154, `each file read once: ${read} reads`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await waitFor('the flood gone', () => !api.corpus.articles().some((a) => a.location.includes('/zz-flood/')));
+    }
+  });
 });
