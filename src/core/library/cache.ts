@@ -12,6 +12,7 @@ import type { ExtractedArticle } from './extract';
 import type { Article } from '../types';
 import type { SearchIndex, SearchIndexState } from '../search';
 import type { FormatLimits } from '../articles';
+import { runSteps, runStepsInSlices } from '../steps';
 
 /**
  * Bump when the reader, the entity extractor, the key derivation or this format change: every
@@ -223,15 +224,7 @@ export function restoreSnapshot(snapshot: CacheSnapshot, corpus: Corpus, search:
 export async function restoreSnapshotInSlices(snapshot: CacheSnapshot, corpus: Corpus, search: SearchIndex | null, pause: () => Promise<void>, sliceMs: number,
   log?: (message: string) => void): Promise<Map<string, FileStamp>> {
   // (In steps as well: at 100k files one pass over them is a few hundred ms.)
-  const steps = entrySteps(snapshot);
-  let step = steps.next();
-  for (let sliceStart = performance.now(); !step.done; step = steps.next()) {
-    if (performance.now() - sliceStart >= sliceMs) {
-      await pause();
-      sliceStart = performance.now();
-    }
-  }
-  const { articles, warnings, stamps } = step.value;
+  const { articles, warnings, stamps } = await runStepsInSlices(entrySteps(snapshot), pause, sliceMs);
   const restored = new Set<Article>();
   // Before the first slice's change event, so that the index does not index the articles anew.
   if (search && snapshot.search) search.restoreLater(snapshot.search, log, restored);
@@ -242,11 +235,7 @@ export async function restoreSnapshotInSlices(snapshot: CacheSnapshot, corpus: C
 type Entries = { articles: RestoredArticle[]; warnings: RestoredWarning[]; stamps: Map<string, FileStamp> };
 
 function entriesOf(snapshot: CacheSnapshot): Entries {
-  const steps = entrySteps(snapshot);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(entrySteps(snapshot));
 }
 
 function* entrySteps(snapshot: CacheSnapshot): Generator<void, Entries> {
@@ -469,11 +458,7 @@ function splitWhole(input: Uint8Array): { prefix: Uint8Array; texts: TextSource 
  * of them) and its length; the texts are read from `texts` when shown. Throws `CacheError`.
  */
 export function decodeCachePrefix(input: Uint8Array, fileBytes: number, texts: TextSource, timings?: Record<string, number>): CacheSnapshot {
-  const steps = decodeSteps(input, fileBytes, texts, timings);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(decodeSteps(input, fileBytes, texts, timings));
 }
 
 /**
@@ -483,16 +468,7 @@ export function decodeCachePrefix(input: Uint8Array, fileBytes: number, texts: T
  */
 export async function decodeCachePrefixInSlices(input: Uint8Array, fileBytes: number, texts: TextSource, pause: () => Promise<void>, sliceMs: number,
   timings?: Record<string, number>): Promise<CacheSnapshot> {
-  const steps = decodeSteps(input, fileBytes, texts, timings);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= sliceMs) {
-      await pause();
-      sliceStart = performance.now();
-    }
-  }
+  return runStepsInSlices(decodeSteps(input, fileBytes, texts, timings), pause, sliceMs);
 }
 
 /** Rows converted between two yields of `decodeSteps`. */
@@ -665,11 +641,7 @@ function pad4(n: number): number {
  * three times as fast as one), folded together: catches flipped, zeroed or shifted blocks.
  */
 function checksum(bytes: Uint8Array, from: number, to: number): number {
-  const steps = checksumSteps(bytes, from, to);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(checksumSteps(bytes, from, to));
 }
 
 /** Words of the checksum between two yields (4 MB: a few milliseconds). */

@@ -7,6 +7,7 @@ import { countryInfo, PersonDirectory, type CorpusPerson } from '../entities';
 import { extractRead, keepBodyTerms, type Extracted, type ExtractedArticle } from './extract';
 import { assignKeys } from './keys';
 import type { Article, ArticleRecord, ReadWarning } from '../types';
+import { runSteps, runStepsInSlices } from '../steps';
 
 export interface CorpusChange {
   added: string[];
@@ -260,13 +261,7 @@ export class Corpus {
    */
   async restoreInSlices(articles: readonly RestoredArticle[], warnings: readonly RestoredWarning[], pause: () => Promise<void>, sliceMs: number,
     onRestored?: (article: Article) => void): Promise<void> {
-    const checks = this.restorableSteps(articles);
-    for (let sliceStart = performance.now(); !checks.next().done;) {
-      if (performance.now() - sliceStart >= sliceMs) {
-        await pause();
-        sliceStart = performance.now();
-      }
-    }
+    await runStepsInSlices(this.restorableSteps(articles), pause, sliceMs);
     let i = 0;
     // What a slice costs an article, change event included (the views take the slice's articles in
     // after its own clock has stopped): the number of articles a slice takes is bounded by it too.
@@ -289,8 +284,7 @@ export class Corpus {
   }
 
   private checkRestorable(articles: readonly RestoredArticle[]): void {
-    const steps = this.restorableSteps(articles);
-    while (!steps.next().done) { /* the next step */ }
+    runSteps(this.restorableSteps(articles));
   }
 
   /** `checkRestorable` in steps of a few thousand articles (100k took 0.2 s in one piece). */

@@ -12,6 +12,7 @@
 // 0.375), so ranking did not change when the engine did.
 
 import SearchableMap from 'minisearch/SearchableMap';
+import { runSteps } from '../steps';
 
 /** Postings of one term: per field, `docNumber * 4 + min(tf, 3)`; unordered. */
 /**
@@ -302,11 +303,7 @@ export class TermIndex {
 
   /** Rebuilds an index from `serialize()`'s output; throws when the state is inconsistent. */
   static restore(fieldCount: number, state: TermIndexState): TermIndex {
-    const steps = TermIndex.restoreSteps(fieldCount, state);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(TermIndex.restoreSteps(fieldCount, state));
   }
 
   /** `restore` in steps (yielding after each run of `TERMS_PER_STEP` terms), for a caller that slices its time. */
