@@ -315,6 +315,17 @@ describe('cache: the file', () => {
     assert.ok(pauses >= 3, `${pauses} pauses`);
   });
 
+  it('encoding in steps pauses within the large sections too (rows, texts, copies), with the same bytes', async () => {
+    const original = index(library(1200));
+    const snapshot = takeSnapshot(original.corpus, original.search, original.stamps);
+    let pauses = 0;
+    const stepped = await encodeCacheInSteps(snapshot, async () => { pauses++; });
+    assert.deepStrictEqual(stepped, encodeCache(snapshot));
+    const sections = new DataView(stepped.buffer, stepped.byteOffset).getUint32(12, true);
+    // 1,206 rows: two steps within the rows, two within the texts, one a section copied, and the sections.
+    assert.ok(pauses >= 2 * sections + 4, `${pauses} pauses for ${sections} sections`);
+  });
+
   it('decoding in slices gives what decoding at once gives, pausing between steps, and refuses what decoding at once refuses', async () => {
     const original = index(library(1200));
     const bytes = encodeCache(takeSnapshot(original.corpus, original.search, original.stamps));

@@ -277,9 +277,7 @@ export function diffStamps(cached: ReadonlyMap<string, FileStamp>, listed: Reado
 // ---- binary format -----------------------------------------------------------------------------------
 
 export function encodeCache(snapshot: CacheSnapshot): Uint8Array {
-  const sections: EncodedSection[] = [];
-  for (const section of encodeSections(snapshot)) sections.push(section);
-  return assemble(sections);
+  return runSteps(encodeSteps(snapshot));
 }
 
 /**
@@ -288,20 +286,33 @@ export function encodeCache(snapshot: CacheSnapshot): Uint8Array {
  * in one step; only its encoding is spread out.
  */
 export async function encodeCacheInSteps(snapshot: CacheSnapshot, pause: () => Promise<void>): Promise<Uint8Array> {
+  return runStepsInSlices(encodeSteps(snapshot), pause, 0);
+}
+
+/**
+ * A step per section, and within the large ones per few hundred files or texts, per 16 MB copied:
+ * at 100k articles, the rows with their texts encoded (~400 MB) were one step, and the host's
+ * thread was held for seconds when a first open wrote its cache.
+ */
+function* encodeSteps(snapshot: CacheSnapshot): Generator<void, Uint8Array> {
   const sections: EncodedSection[] = [];
   for (const section of encodeSections(snapshot)) {
-    sections.push(section);
-    await pause();
+    if (section) sections.push(section);
+    yield;
   }
-  return assemble(sections);
+  return yield* assembleSteps(sections);
 }
+
+/** Bytes copied into the file between two steps. */
+const COPY_BYTES_PER_STEP = 16 << 20;
 
 interface EncodedSection {
   kind: Section;
   bytes: Uint8Array;
 }
 
-function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
+/** The sections in order; a null between them is a step within one. */
+function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection | null> {
   const utf8 = new TextEncoder();
   const json = (kind: Section, value: unknown): EncodedSection => ({ kind, bytes: utf8.encode(JSON.stringify(value)) });
   const words = (kind: Section, array: Uint32Array): EncodedSection => ({ kind, bytes: new Uint8Array(array.buffer, array.byteOffset, array.byteLength) });
@@ -334,17 +345,23 @@ function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
       if (cached) texts.push({ block: cached.block, index: 2 * cached.index }, { block: cached.block, index: 2 * cached.index + 1 });
       else texts.push(utf8.encode(a.body), utf8.encode(a.excerpt));
     }
-    rows.push([f.location, f.file, f.mtime, f.size, f.warning ?? null, f.key ?? null, row]);
+    if (rows.push([f.location, f.file, f.mtime, f.size, f.warning ?? null, f.key ?? null, row]) % ROWS_PER_STEP === 0) yield null;
   }
   yield json(Section.Tables, tables);
   for (let i = 0; i < chunks; i++) yield json(Section.Files, rows.slice(i * FILES_PER_SECTION, (i + 1) * FILES_PER_SECTION));
-  const bytes = copiedTexts(texts, utf8);
+  const bytes = yield* copiedTexts(texts, utf8);
   const ends = new Uint32Array(bytes.length);
   let total = 0;
   bytes.forEach((b, i) => { total += b.byteLength; ends[i] = total; });
   yield words(Section.BodyEnds, ends);
   const block = new Uint8Array(total);
-  bytes.forEach((b, i) => block.set(b, i ? ends[i - 1]! : 0));
+  for (let i = 0, copied = 0; i < bytes.length; i++) {
+    block.set(bytes[i]!, i ? ends[i - 1]! : 0);
+    if ((copied += bytes[i]!.byteLength) >= COPY_BYTES_PER_STEP) {
+      copied = 0;
+      yield null;
+    }
+  }
   const search = snapshot.search;
   if (search) {
     const { terms, counts, postings, lengths, ...rest } = search.terms;
@@ -365,9 +382,13 @@ function* encodeSections(snapshot: CacheSnapshot): Generator<EncodedSection> {
  */
 const RUN_BYTES = 8 << 20;
 
-function copiedTexts(texts: readonly (Uint8Array | { block: BodyBlock; index: number })[], utf8: { encode(text: string): Uint8Array }): Uint8Array[] {
+function* copiedTexts(texts: readonly (Uint8Array | { block: BodyBlock; index: number })[], utf8: { encode(text: string): Uint8Array }): Generator<null, Uint8Array[]> {
   const out: Uint8Array[] = new Array(texts.length);
-  for (let i = 0; i < texts.length;) {
+  for (let i = 0, step = 0; i < texts.length;) {
+    if (i >= step) {
+      step = i + 2 * ROWS_PER_STEP;
+      yield null;
+    }
     const t = texts[i]!;
     if (t instanceof Uint8Array) {
       out[i++] = t;
@@ -393,7 +414,7 @@ function copiedTexts(texts: readonly (Uint8Array | { block: BodyBlock; index: nu
   return out;
 }
 
-function assemble(sections: EncodedSection[]): Uint8Array {
+function* assembleSteps(sections: EncodedSection[]): Generator<void, Uint8Array> {
   const bodyBytes = sections.reduce((n, s) => n + 8 + pad4(s.bytes.byteLength), 0);
   const out = new Uint8Array(HEADER_BYTES + bodyBytes);
   const view = new DataView(out.buffer);
@@ -406,13 +427,16 @@ function assemble(sections: EncodedSection[]): Uint8Array {
   for (const s of sections) {
     view.setUint32(at, s.kind, true);
     view.setUint32(at + 4, s.bytes.byteLength, true);
-    out.set(s.bytes, at + 8);
+    for (let from = 0; from < s.bytes.byteLength; from += COPY_BYTES_PER_STEP) {
+      out.set(s.bytes.subarray(from, from + COPY_BYTES_PER_STEP), at + 8 + from);
+      yield;
+    }
     if (s.kind === Section.Bodies) textsAt = at;
     at += 8 + pad4(s.bytes.byteLength);
   }
   view.setUint32(24, textsAt, true);
   // Everything before the texts' bytes (the texts section is last; see `checksumOfPrefix`).
-  view.setUint32(20, checksum(out, HEADER_BYTES, textsAt + 8), true);
+  view.setUint32(20, yield* checksumSteps(out, HEADER_BYTES, textsAt + 8), true);
   return out;
 }
 
@@ -636,16 +660,13 @@ function pad4(n: number): number {
   return (n + 3) & ~3;
 }
 
-/**
- * FNV-1a over 32-bit words in four interleaved lanes (four independent multiply chains run about
- * three times as fast as one), folded together: catches flipped, zeroed or shifted blocks.
- */
-function checksum(bytes: Uint8Array, from: number, to: number): number {
-  return runSteps(checksumSteps(bytes, from, to));
-}
-
 /** Words of the checksum between two yields (4 MB: a few milliseconds). */
 const CHECKSUM_WORDS_PER_STEP = 1 << 20;
+
+/**
+ * FNV-1a over 32-bit words in four interleaved lanes (four independent multiply chains run about
+ * three times as fast as one), folded together: catches flipped, zeroed or shifted blocks. In steps.
+ */
 
 function* checksumSteps(bytes: Uint8Array, from: number, to: number): Generator<void, number> {
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, (to - from) >>> 2);
