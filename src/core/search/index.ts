@@ -505,8 +505,8 @@ export class SearchIndex {
       else infos.push(describe(article, doc));
       if ((i + 1) % DOCS_PER_STEP === 0) yield;
     }
-    // From here on the index is being replaced: nothing above may throw after it. Until `terms` is
-    // set (the last step), change events are not followed: the last step compares instead.
+    // Nothing below throws: the index is filled from here on. Until `terms` is set, change events
+    // are not followed (the index is not built): the comparison after it catches up on them.
     this.clear();
     for (let i = 0; i < infos.length; i++) {
       this.register(infos[i]!);
