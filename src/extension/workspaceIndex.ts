@@ -208,6 +208,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.currentState;
   }
 
+  /** A feature's problem, said in the Dossier output (where the index says its own). */
+  warn(message: string): void {
+    this.output.warn(message);
+  }
+
   /** Resolves once the first (or the running) scan has finished. */
   async whenReady(): Promise<void> {
     if (this.scan) await this.scan;

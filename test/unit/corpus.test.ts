@@ -4,6 +4,7 @@ import { Corpus, type CorpusChange } from '../../src/core/library/corpus';
 import { assignKeys } from '../../src/core/library/keys';
 import { seedCorpus } from './seedCorpus';
 import { compareArticles } from '../../src/core/library/corpus';
+import { runSteps, sortSteps } from '../../src/core/steps';
 
 
 
@@ -184,6 +185,29 @@ describe('corpus: bad input', () => {
 });
 
 describe('corpus: the sorted list', () => {
+  it('sorting in steps is a stable sort: the same as Array.prototype.sort, for any list (property)', () => {
+    fc.assert(fc.property(fc.array(fc.record({ k: fc.integer({ min: 0, max: 9 }), i: fc.nat() }), { maxLength: 300 }), (items) => {
+      const compare = (a: { k: number }, b: { k: number }) => a.k - b.k;
+      const before = JSON.stringify(items);
+      assert.deepStrictEqual(runSteps(sortSteps(items, compare)), [...items].sort(compare));
+      assert.strictEqual(JSON.stringify(items), before, 'the input is left as it was');
+    }));
+  });
+
+  it('sorting in steps yields every few tens of thousands merged, and a corpus sorted in slices equals its list', async () => {
+    const steps = sortSteps(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 50_000), (a, b) => a - b);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // 16 passes of 50,000 merged, a yield every 20,000.
+    assert.ok(yields >= 30, `${yields} yields`);
+    assert.deepStrictEqual(step.value, Array.from({ length: 50_000 }, (_, i) => i));
+    // (Asked before the corpus's own list exists: sorted by the steps, not handed the list.)
+    const corpus = seedCorpus();
+    const sliced = await corpus.articlesInSlices(async () => undefined, 0);
+    assert.deepStrictEqual(sliced.map((a) => a.key), corpus.articles().map((a) => a.key));
+  });
+
   it('after any edits, batched or not, asked for at any point, equals a fresh sort (property)', () => {
     const titles = ['Talks open', 'Talks open', 'Accord signed', 'Visit ends'];
     const dates = ['2024-05-07', '2023-01-02', '', '--02-19'];

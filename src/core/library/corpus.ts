@@ -7,7 +7,7 @@ import { countryInfo, PersonDirectory, type CorpusPerson } from '../entities';
 import { extractRead, keepBodyTerms, type Extracted, type ExtractedArticle } from './extract';
 import { assignKeys } from './keys';
 import type { Article, ArticleRecord, ReadWarning } from '../types';
-import { runSteps, runStepsInSlices } from '../steps';
+import { runSteps, runStepsInSlices, sortSteps } from '../steps';
 
 export interface CorpusChange {
   added: string[];
@@ -337,6 +337,16 @@ export class Corpus {
     if (this.sortedArticles && this.unsorted.size) this.patchSorted();
     this.sortedArticles ??= [...this.byKeyMap.values()].sort(compareArticles);
     return this.sortedArticles;
+  }
+
+  /**
+   * `articles()` in time slices, for a caller that can wait and must not hold the thread (completion
+   * while a first scan indexes: sorting 100k at once took 0.4-0.9 s). The list is the corpus as it was
+   * when the call began; the corpus's own list is left as it is.
+   */
+  articlesInSlices(pause: () => Promise<void>, sliceMs: number): Promise<readonly Article[]> {
+    if (this.sortedArticles && !this.unsorted.size) return Promise.resolve(this.sortedArticles);
+    return runStepsInSlices(sortSteps([...this.byKeyMap.values()], compareArticles), pause, sliceMs);
   }
 
   keys(): IterableIterator<string> {
