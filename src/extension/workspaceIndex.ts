@@ -48,6 +48,8 @@ const SLICE_MS = 15;
 const RESTORE_SLICE_MS = 50;
 /** Files the watch has read again at once (each a stat, and a read and extraction when it changed). */
 const REFRESH_CONCURRENCY = 4;
+/** Files waiting in the refresh queue beyond which they are one incremental scan instead (a flood). */
+const REFRESH_FLOOD = 100;
 /** Files heard during a scan beyond which the scan's end lists everything again instead of a stat each. */
 const HEARD_RESCAN = 20_000;
 /** Files a pass over the listing handles between two turns of the event loop. */
@@ -820,7 +822,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.refreshQueue.delete(location);
     this.refreshQueue.set(location, uri);
-    if (this.refreshQueue.size > CHUNK) {
+    if (this.refreshQueue.size > REFRESH_FLOOD) {
       this.refreshQueue.clear();
       this.rescanSoon();
       return;

@@ -12,7 +12,6 @@
 // 0.375), so ranking did not change when the engine did.
 
 import SearchableMap from 'minisearch/SearchableMap';
-import { runSteps } from '../steps';
 
 /** Postings of one term: per field, `docNumber * 4 + min(tf, 3)`; unordered. */
 /**
@@ -301,12 +300,11 @@ export class TermIndex {
     return { terms, counts, postings, lengths, totalLength: [...this.totalLength], freeDocs: [...this.freeDocs], capacity, count: this.count };
   }
 
-  /** Rebuilds an index from `serialize()`'s output; throws when the state is inconsistent. */
-  static restore(fieldCount: number, state: TermIndexState): TermIndex {
-    return runSteps(TermIndex.restoreSteps(fieldCount, state));
-  }
-
-  /** `restore` in steps (yielding after each run of `TERMS_PER_STEP` terms), for a caller that slices its time. */
+  /**
+   * Rebuilds an index from `serialize()`'s output; throws when the state is inconsistent. In steps
+   * (a yield after each run of `TERMS_PER_STEP` terms) for a caller that slices its time; `runSteps`
+   * (core/steps) runs it at once.
+   */
   static *restoreSteps(fieldCount: number, state: TermIndexState): Generator<void, TermIndex> {
     const { terms, counts, postings, lengths, capacity } = state;
     const bad = (why: string) => new Error(`search index in the cache is inconsistent: ${why}`);
