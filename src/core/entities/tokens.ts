@@ -304,6 +304,72 @@ function gapOf(text: string, from: number, to: number, soft: Set<number> | null)
   return text.slice(from, to);
 }
 
+/** What a token takes from its word as written: a pure function of text[start, end). */
+interface Word {
+  /** text[start, end) itself, to compare with. */
+  raw: string;
+  text: string;
+  key: string;
+  possessive: boolean;
+  capitalised: boolean;
+  allCaps: boolean;
+}
+
+// The words seen, by a hash of text[start, end): the vocabulary of a corpus repeats, so most words are found here
+// without slicing, lower-casing or folding them again, and every token of a word shares one text and one key string
+// (whose hashes the later Map and Set lookups of both passes then compute once, not once a token). Cleared when it
+// grows past WORDS_LIMIT, which keeps memory flat on huge corpora.
+const words = new Map<number, Word | Word[]>();
+let wordCount = 0;
+const WORDS_LIMIT = 100_000;
+
+function wordAt(text: string, start: number, end: number, kept: string | null, ascii: boolean, upperInside: boolean,
+  lowerInside: boolean, capitalised: boolean): Word {
+  const length = end - start;
+  let hash = length;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const found = words.get(hash);
+  if (found !== undefined) {
+    if (!Array.isArray(found)) {
+      if (sameChars(found.raw, text, start, length)) return found;
+    } else {
+      for (const w of found) if (sameChars(w.raw, text, start, length)) return w;
+    }
+  }
+  const w = newWord(text, start, end, kept, ascii, upperInside, lowerInside, capitalised);
+  if (++wordCount > WORDS_LIMIT) {
+    words.clear();
+    wordCount = 1;
+    words.set(hash, w);
+  } else if (found === undefined) words.set(hash, w);
+  else if (Array.isArray(found)) found.push(w);
+  else words.set(hash, [found, w]);
+  return w;
+}
+
+function sameChars(word: string, text: string, start: number, length: number): boolean {
+  if (word.length !== length) return false;
+  for (let i = 0; i < length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+function newWord(text: string, start: number, end: number, kept: string | null, ascii: boolean, upperInside: boolean,
+  lowerInside: boolean, capitalised: boolean): Word {
+  const raw = kept && end - start === kept.length ? kept : text.slice(start, end);
+  let word = raw;
+  if (!ascii && word.includes('\\')) word = word.replace(/\\(?=['’])/g, '');
+  let possessive = false;
+  const last = word.charCodeAt(word.length - 1);
+  const beforeLast = word.charCodeAt(word.length - 2);
+  if (last === 115 /* s */ && (beforeLast === 39 || beforeLast === 0x2019) && word.length > 2) {
+    word = word.slice(0, -2);
+    possessive = true;
+  } else if (last === 39 || last === 0x2019) word = word.slice(0, -1);
+  const key = ascii ? (capitalised || upperInside ? word.toLowerCase() : word) : fold(word);
+  const allCaps = capitalised && word.length >= 2 && (ascii ? (word.length === end - start ? !lowerInside : !/[a-z]/.test(word)) : word === word.toUpperCase());
+  return { raw, text: word, key, possessive, capitalised, allCaps };
+}
+
 /**
  * The words of `text`. With `keepLowercase`, a lower-case word is kept only when its key is in that set
  * (or it is hyphenated: "al-Assad"): the entity passes look at lower-case words only as titles, particles,
@@ -412,29 +478,19 @@ export function tokenize(text: string, keepLowercase?: ReadonlySet<string>): Tok
         continue;
       }
     }
-    let word = kept && end - start === kept.length ? kept : text.slice(start, end);
-    if (!ascii && word.includes('\\')) word = word.replace(/\\(?=['’])/g, '');
-    let possessive = false;
-    const last = word.charCodeAt(word.length - 1);
-    const beforeLast = word.charCodeAt(word.length - 2);
-    if (last === 115 /* s */ && (beforeLast === 39 || beforeLast === 0x2019) && word.length > 2) {
-      word = word.slice(0, -2);
-      possessive = true;
-    } else if (last === 39 || last === 0x2019) word = word.slice(0, -1);
+    const w = wordAt(text, start, end, kept, ascii, upperInside, lowerInside, cls0 === 2);
     const gap = gapOf(text, previousEnd, start, soft);
     // A sentence starts after sentence punctuation right before this word (not before a dropped word).
     const sentenceStart = sentenceStartAt(text, start, previousEnd, lastWordEnd, gap, soft);
-    const capitalised = cls0 === 2;
-    const key = ascii ? (capitalised || upperInside ? word.toLowerCase() : word) : fold(word);
     tokens.push({
-      text: word,
-      key,
+      text: w.text,
+      key: w.key,
       start,
       end,
       gap,
-      possessive,
-      capitalised,
-      allCaps: capitalised && word.length >= 2 && (ascii ? (word.length === end - start ? !lowerInside : !/[a-z]/.test(word)) : word === word.toUpperCase()),
+      possessive: w.possessive,
+      capitalised: w.capitalised,
+      allCaps: w.allCaps,
       sentenceStart,
       flags: -1,
     });
