@@ -54,6 +54,8 @@ const NAME_SUFFIX = 512;
 const COMMON_GIVEN = 1024;
 const GROUP = 2048;
 const US_STATE = 4096;
+/** `nameish` (a function of the word as written, like the rest). */
+const NAMEISH = 8192;
 
 /** Keyed by the word as written; all-caps words apart (a two-letter word is a country code only in capitals). */
 const flagCache = new Map<string, number>();
@@ -84,7 +86,8 @@ function flagsOf(t: Token): number {
       | (NAME_SUFFIXES.has(key) ? NAME_SUFFIX : 0)
       | (COMMON_GIVEN_NAMES.has(tk) ? COMMON_GIVEN : 0)
       | (GROUP_ADJECTIVES.has(key) ? GROUP : 0)
-      | (US_STATES.has(key) ? US_STATE : 0);
+      | (US_STATES.has(key) ? US_STATE : 0)
+      | (nameishUncached(t) ? NAMEISH : 0);
     if (cache.size >= 100_000) cache.clear();
     cache.set(t.text, f);
   }
@@ -120,8 +123,11 @@ const MIXED_ACRONYM_RE = /\p{Ll}\p{Lu}+$/u;
 
 const CONTRACTION_RE = /['’](?:m|re|ve|ll|d)$|n['’]t$/i;
 
-/** Could this token be part of a name? (capitalised word, initial or particle; not an acronym, no digits) */
-function nameish(t: Token): boolean {
+/** Could this token be part of a name? (capitalised word, initial or particle; not an acronym, no digits) Kept with the
+ *  word's other bits: it is asked of every capitalised word and of the words after it, and runs up to three regexes. */
+const nameish = (t: Token): boolean => (flagsOf(t) & NAMEISH) !== 0;
+
+function nameishUncached(t: Token): boolean {
   // "I'm", "We've", "They'll": contractions are never part of a name.
   if (CONTRACTION_RE.test(t.text)) return false;
   if (!t.capitalised) return NAME_PARTICLES.has(t.key) || (t.text.includes('-') && ARABIC_ARTICLE_RE.test(t.text)) || elided(t.text);
