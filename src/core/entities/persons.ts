@@ -21,6 +21,7 @@ import {
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
 import { translitKey } from './translit';
+import { memoizeString } from '../memo';
 
 interface Mention {
   tokens: Token[];
@@ -690,6 +691,13 @@ function keysOf(tokens: Token[]): string[] {
  *  The family name is the first word after the given names ("Bruno Rodríguez Parrilla" → bruno-rodrigez,
  *  "Recep Tayyip Erdoğan" → recep-erdogan, "Juan José Zúñiga" → juan-zuniga), or the "al-"/"el-" name. */
 export function personId(name: string): string {
+  return personIdMemo(name);
+}
+
+// Each person of each article asks for its id (split, regexes, transliteration per word); names repeat across a corpus.
+const personIdMemo = memoizeString((name) => personIdUncached(name));
+
+function personIdUncached(name: string): string {
   const parts = name.split(/\s+/).filter(Boolean);
   const words = parts
     .map((p) => ({ raw: p, key: translitKey(p.replace(/\.$/, '')), initial: INITIAL_RE.test(p.replace(/\.$/, '')) || /^(?:\p{Lu}\.)+$/u.test(p) }))
