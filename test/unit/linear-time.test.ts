@@ -105,6 +105,19 @@ describe('linear time on hostile text', function () {
       assertLinear(growthRatio(make, (text) => softWraps(text), 40000), name);
     });
   }
+  it('tokenizes distinct words that share one hash (the shared word table) in linear time', () => {
+    // "Aa" and "BB" have the same 31-multiplier hash, so every word of 16 such pairs lands in one bucket.
+    const collidingWords = (n: number) => {
+      const words: string[] = [];
+      for (let i = 0; i < n / 33; i++) {
+        let word = '';
+        for (let bit = 0; bit < 16; bit++) word += (i >> bit) & 1 ? 'BB' : 'Aa';
+        words.push(word);
+      }
+      return words.join(' ');
+    };
+    assertLinear(growthRatio(collidingWords, (text) => tokenize(text, LOWERCASE_CONTEXT_WORDS), 40000), 'colliding words');
+  });
   it('tokenizes a text whose every line break is a soft wrap in linear time', () => {
     assertLinear(growthRatio(wrapTexts['very many full lines, every break a soft wrap']!, (text) => tokenize(text, LOWERCASE_CONTEXT_WORDS), 40000), 'wrapped lines');
   });

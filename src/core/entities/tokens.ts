@@ -318,10 +318,13 @@ interface Word {
 // The words seen, by a hash of text[start, end): the vocabulary of a corpus repeats, so most words are found here
 // without slicing, lower-casing or folding them again, and every token of a word shares one text and one key string
 // (whose hashes the later Map and Set lookups of both passes then compute once, not once a token). Cleared when it
-// grows past WORDS_LIMIT, which keeps memory flat on huge corpora.
+// grows past WORDS_LIMIT, which keeps memory flat on huge corpora. A hash's bucket holds at most BUCKET_LIMIT words
+// (a word past it is made afresh each time): words that share a hash ("Aa…" and "BB…") would otherwise make every
+// look-up scan a bucket as long as the text, quadratic on a hostile file.
 const words = new Map<number, Word | Word[]>();
 let wordCount = 0;
 const WORDS_LIMIT = 100_000;
+const BUCKET_LIMIT = 8;
 
 function wordAt(text: string, start: number, end: number, kept: string | null, ascii: boolean, upperInside: boolean,
   lowerInside: boolean, capitalised: boolean): Word {
@@ -337,6 +340,7 @@ function wordAt(text: string, start: number, end: number, kept: string | null, a
     }
   }
   const w = newWord(text, start, end, kept, ascii, upperInside, lowerInside, capitalised);
+  if (Array.isArray(found) && found.length >= BUCKET_LIMIT) return w;
   if (++wordCount > WORDS_LIMIT) {
     words.clear();
     wordCount = 1;
