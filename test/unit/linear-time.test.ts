@@ -24,6 +24,15 @@ const assertLinear = (ratio: number, what: string) =>
 describe('linear time on hostile text', function () {
   this.timeout(60000);
 
+  it('the check itself: a quadratic pass is over the bound every time it is taken again, a linear one under it', () => {
+    let sink = 0;
+    const quadratic = (n: number) => { for (let i = 0; i < n; i++) for (let j = 0; j < n / 64; j++) sink += (i ^ j) & 1; };
+    const linear = (n: number) => { for (let i = 0; i < n * 64; i++) sink += i & 1; };
+    assert.ok(growthRatio((n) => n, quadratic, 20000) >= MAX_LINEAR_RATIO);
+    assert.ok(growthRatio((n) => n, linear, 20000) < MAX_LINEAR_RATIO);
+    assert.ok(sink > 0);
+  });
+
   const articleTexts: Record<string, (n: number) => string> = {
     'a title of `**a ` repeated': (n) => '# ' + '**a '.repeat(n / 4),
     'a body of `**a ` repeated': (n) => 'Title line\n\n' + 'word **a '.repeat(n / 9),
