@@ -8,6 +8,8 @@
 //   - test/fixtures/devset/test2/  its held-out third, scored once, never tuned on
 //   - test/fixtures/devset/tune3/  a third real set (kremlin.ru pages, White House statements), tuned on
 //   - test/fixtures/devset/test3/  its held-out third, scored once, never tuned on
+//   - test/fixtures/devset/tune4/  a fourth real set (Global Voices 2009 saved pages), tuned on
+//   - test/fixtures/devset/test4/  its held-out third, scored once, never tuned on
 //   - test/fixtures/devset/tune5/  a fifth real set (saved pages of new publishers), tuned on
 //   - test/fixtures/devset/test5/  its held-out part, scored once, never tuned on
 //   - test/fixtures/devset/tune-pdf/ Chrome "Save as PDF" prints of the tune3-5 saved pages, tuned on
@@ -45,8 +47,8 @@ const SETS = [
   { name: 'devset/test2 (real, AMALGUM, held out)', dir: path.join(FIXTURES, 'devset/test2') },
   { name: 'devset/tune3 (real, kremlin.ru + White House pages, tuned on)', dir: path.join(FIXTURES, 'devset/tune3') },
   { name: 'devset/test3 (real, kremlin.ru + White House pages, held out)', dir: path.join(FIXTURES, 'devset/test3') },
-  { name: 'devset/tune4 (real, Global Voices saved pages, metadata only, tuned on)', dir: path.join(FIXTURES, 'devset/tune4') },
-  { name: 'devset/test4 (real, Global Voices saved pages, metadata only, held out)', dir: path.join(FIXTURES, 'devset/test4') },
+  { name: 'devset/tune4 (real, Global Voices saved pages, tuned on)', dir: path.join(FIXTURES, 'devset/tune4') },
+  { name: 'devset/test4 (real, Global Voices saved pages, held out)', dir: path.join(FIXTURES, 'devset/test4') },
   { name: 'devset/tune5 (real, saved pages: Global Voices auf Deutsch 2019, tuned on)', dir: path.join(FIXTURES, 'devset/tune5') },
   { name: 'devset/test5 (real, saved pages: Wikimedia Foundation news, held out)', dir: path.join(FIXTURES, 'devset/test5') },
   { name: 'devset/tune-pdf (real, Chrome "Save as PDF" prints of the tune3/tune4/tune5 saved pages, tuned on)', dir: path.join(FIXTURES, 'devset/tune-pdf') },
