@@ -45,4 +45,20 @@ describe('entities: persons, precision', () => {
     assert.deepStrictEqual(persons('A student at University of Ohio Dayton Michael Haddad heard of it.'), ['Michael Haddad']);
     assert.deepStrictEqual(persons('He met President of the Republic of China Hu Jintao in May.'), ['Hu Jintao']);
   });
+
+  it('a function word of Spanish, Portuguese, French or Italian, or a sentence adverb, opens no name', () => {
+    // Quoted and translated text: "Para" (for), "Entre" (between), "Não" (no), "Mais" (but) are capitalised by position only.
+    assert.deepStrictEqual(persons('Teresa Quispe spoke. Para Teresa Quispe, la protesta es justa. Entre Quispe y el ministro no hay acuerdo.'), ['Teresa Quispe']);
+    assert.deepStrictEqual(persons('Não Gilberto, disse ela. Mais Duval a refusé.'), []);
+    assert.deepStrictEqual(persons('Suddenly Okafor was gone. Whenever Okafor speaks, the hall listens.'), []);
+    // A given name that is no such word still opens one ("Per Stig Møller").
+    assert.deepStrictEqual(persons('Per Stig Møller visited Oslo.'), ['Per Stig Møller']);
+  });
+
+  it('newspapers named in Cantonese, Spanish or Portuguese ("… Po", "Diario de …"), a -ción noun and "Free" before a name are no persons', () => {
+    assert.deepStrictEqual(persons('Ming Kee Po stressed the new policy. Sing Tak Pao ran the story too.'), []);
+    assert.deepStrictEqual(persons('Lucas Ferreira of Diario de Tumbes compiles the links. Jornal do Norte agreed.'), ['Lucas Ferreira']);
+    assert.deepStrictEqual(persons('Lo que la Constitución y el Convenio dicen es claro.'), []);
+    assert.deepStrictEqual(persons('Now is the time to speak with one voice: Free Aung San Suu Kyi.'), ['Aung San Suu Kyi']);
+  });
 });

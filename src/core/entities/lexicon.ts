@@ -97,6 +97,7 @@ federal reserve exchange rights airways airlines motors industries petroleum ene
 ria novosti yonhap bernama anadolu irna wafa ansa efe kyodo antara xinhua kcna
 flight flights campaign studies prix area staff pradesh
 accords agreements pacts protocols conventions declarations
+diario jornal gazeta periodico noticias revista
 `));
 
 /** Function words and common sentence openers that are capitalised only by position. */
@@ -108,6 +109,23 @@ once according earlier later today yesterday tomorrow monday tuesday wednesday t
 january february march april may june july august september october november december
 said says told added noted stressed recalled asked among against between amid without within upon via
 only finally eventually afterwards instead perhaps maybe indeed
+whenever wherever whatever whoever whether unless
+suddenly recently currently initially previously similarly additionally unfortunately fortunately interestingly ironically
+surprisingly obviously clearly certainly basically essentially originally ultimately generally usually typically frequently
+occasionally actually honestly personally hopefully importantly notably particularly especially likewise otherwise
+nevertheless nonetheless furthermore therefore consequently accordingly subsequently immediately
+`));
+
+/**
+ * Function words of Spanish, Portuguese, French and Italian that open a capitalised run in quoted or translated text
+ * ("Para Alan", "Entre Brack", "Mais Lula") and are no name's part (name particles such as "de", "da", "y" are not
+ * here), folded as keys are.
+ */
+export const FOREIGN_STOP_WORDS = new Set(words(`
+para entre por con sin sobre desde hasta contra pero cuando donde segun hacia porque aunque tambien muy mas
+pelo pela pelos pelas com sem ate nao mas quando onde ainda muito
+pour avec sans sous chez mais selon contre depuis pendant malgre tres aussi encore lorsque quand
+senza tra contro anche quando dove perche ancora molto
 `));
 
 /** Prepositions after which a capitalised sequence names a place or an event, not a person. */
@@ -155,12 +173,12 @@ video videos live update updates breaking exclusive analysis opinion editorial i
 where when why how what who which while during since until through across toward towards within upon via per
 people president leaders leader government minister ministers country countries nations state states world region
 strengthen strengthens strengthening reiterates reiterate rejection blockade invitation extends extend support supports
-open guest title change rocks
+open guest title change rocks free
 analysts experts observers critics residents officers troops celebrating celebrates brotherhood friendship partnership alliance allies ally trip tour mission summit talks
 `));
 
 /** Endings of common nouns and adjectives ("Cooperation", "Technological"): such a word is not a name. */
-export const COMMON_SUFFIX_RE = /(?:tion|sion|ment|ness|ity|ical|ance|ence|ship|ism|ists?|ive|ous|ful|less|able|ible|ings?|ary|ory|ics|ology|ward|wards)$/;
+export const COMMON_SUFFIX_RE = /(?:tion|sion|ment|ness|ity|ical|ance|ence|ship|ism|ists?|ive|ous|ful|less|able|ible|ings?|ary|ory|ics|ology|ward|wards|cion)$/;
 
 /** Generational suffixes: part of a full name ("Ferdinand Marcos Jr", "Abdullah II"), never a name alone. */
 export const NAME_SUFFIXES = new Set(words('jr sr ii iii iv'));
@@ -182,6 +200,7 @@ system systems missile missiles newspaper newspapers weekly magazine tabloid bro
 export const PUBLICATION_HEADS = new Set(words(`
 sun star globe mail mirror chronicle observer guardian independent examiner inquirer enquirer courier bulletin dispatch
 sentinel express standard monitor advertiser recorder argus clarion
+po pao
 `));
 
 /** Lower-case nouns right before a capitalised run that make it the name of a publication, a product or an organisation

@@ -17,7 +17,7 @@ import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
   AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_NOUNS, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
   AUTHORED_WORDS, COMMON_GIVEN_NAMES, PUBLICATION_HEADS, THING_NOUNS, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, KIN_WORDS, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PERSON_PASSIVES, PLACE_PREPOSITIONS,
-  SPEECH_VERBS, STOP_WORDS, TITLE_WORDS,
+  SPEECH_VERBS, STOP_WORDS, FOREIGN_STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
 import { translitKey } from './translit';
@@ -78,7 +78,7 @@ function flagsOf(t: Token): number {
       | (TITLE_WORDS.has(key) || (key.includes('-') && key.split('-').every((part) => TITLE_WORDS.has(part)))
         // "Vice Presidents", "Senators": the plural of a title is a title.
         || (key.length > 4 && key.endsWith('s') && TITLE_WORDS.has(key.slice(0, -1))) ? TITLE : 0)
-      | (STOP_WORDS.has(key) ? STOP : 0)
+      | (STOP_WORDS.has(key) || FOREIGN_STOP_WORDS.has(key) ? STOP : 0)
       | (COMMON_WORDS.has(key) ? COMMON : 0)
       // "Cities", "Agencies", "Embassies": the plural of an organisation's or place's head word (only "-ies": "Parks",
       // "Rivers", "Banks" are family names).
