@@ -110,3 +110,49 @@ describe("PDF articles a browser printed ('Save as PDF')", () => {
     assert.strictEqual(r.parsed?.url, url);
   });
 });
+
+describe("a printed or copied blog page's header and tail (Global Voices' shape, written here)", () => {
+  // A post as a browser prints it: headline (cut off above by dropTitleLine), date, byline, category menus, the
+  // text wrapped into the page's lines, then the post's end, its comments and the site's lists of other posts.
+  const header = ['Wednesday, June 10th, 2009 @ 17:22 UTC', '', 'by Ada Okafor', '', 'Regions and Countries', 'Topics', '',
+    'Countries:', 'Kenya, Nigeria, Uganda', 'Topics:', 'Freedom of Speech, Human Rights', 'Languages:', 'English, French', '',
+    'see all categories', ''];
+  const paragraph1 = ['The new law was perceived as a threat by many bloggers across the region and the continent. It',
+    'was debated in parliament for weeks before the vote, and the opposition said that it would appeal',
+    'to the courts.'];
+  const paragraph2 = ['Bloggers in Nairobi and Lagos wrote about the vote on the day it was taken, and many of them', 'asked their readers to write to the members of parliament who had voted for it, one by one.'];
+  const filler = Array.from({ length: 8 }, (_, i) => `Paragraph ${i} of the post goes on about the vote and what the bloggers made of it, with quotes from their posts and the replies they got.`);
+  const tail = ['Posted by Ada Okafor', 'Print version', '', '2 comments', '', 'Tomas Lindqvist', 'Great stuff, more on Ghana here.',
+    '2009-06-11 at 12:26 pm', 'Reply to this', '', 'Recent Articles also in Sub-Saharan Africa', '', '› Gabon: On President Omar Bongo\'s death',
+    '› Mozambique: Attack on a candidate'];
+  const page = (lines: string[]) => parseArticle(`---\ntitle: "Bloggers and the new law"\n---\n${lines.join('\n')}\n`);
+
+  it('the first paragraph, wrapped into lines that end mid-sentence, is text: the header ends where it starts', () => {
+    const a = page([...header, ...paragraph1, '', ...paragraph2, '', ...filler]);
+    assert.ok(a.body.startsWith('The new law was perceived as a threat'), a.body.slice(0, 120));
+    assert.strictEqual(a.date, '2009-06-10');
+    assert.strictEqual(a.author, 'Ada Okafor');
+  });
+
+  it("with the title known, the header's category menus are furniture: their countries and languages are not text", () => {
+    const a = page([...header, ...paragraph1, '', ...paragraph2, '', ...filler]);
+    assert.ok(!/Countries:|Uganda|Languages:|see all categories|Regions and Countries/.test(a.body), a.body.slice(0, 200));
+    // A headline over its date line with no blank line between is no wrapped paragraph: a whole-page copy's header still ends at the text.
+    const copy = parseArticle(['Events', 'Structure', 'Documents', 'Contacts', 'Search', 'Subscribe', 'Events',
+      'President Aliyev met with the President of the Republic of Kazakhstan on the sidelines', 'November 18, 2005', '12:30', '',
+      ...paragraph2, '', ...filler].join('\n'));
+    assert.strictEqual(copy.title, 'President Aliyev met with the President of the Republic of Kazakhstan on the sidelines');
+  });
+
+  it('the comments and the lists of other posts after the text are not text; such a heading near the top (a menu) cuts nothing', () => {
+    const a = page([...header, ...paragraph1, '', ...paragraph2, '', ...filler, '', ...tail]);
+    assert.ok(a.body.includes('Paragraph 7 of the post'), a.body.slice(-200));
+    assert.ok(!/Tomas Lindqvist|Ghana|Recent Articles|Omar Bongo|Mozambique|2 comments/.test(a.body), a.body.slice(-300));
+    for (const heading of ['Leave a Reply', 'Join the Conversation', '12 Comments', '## Related posts', 'Comments (3)', 'You may also like']) {
+      const b = page([...paragraph1, '', ...filler, '', heading, '', 'Someone else wrote about Ghana here.']);
+      assert.ok(!b.body.includes('Ghana'), `${heading}: ${b.body.slice(-120)}`);
+    }
+    const menu = page(['Comments', '', ...paragraph1, '', ...filler]);
+    assert.ok(menu.body.includes('Paragraph 7 of the post'), menu.body.slice(-100));
+  });
+});

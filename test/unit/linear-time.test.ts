@@ -51,6 +51,10 @@ describe('linear time on hostile text', function () {
     "a whole-page copy's menus: many short lines before and after the text": (n) =>
       'Menu\nNews\n'.repeat(n / 20) + 'A headline of five words\n\nThe text of the article runs on for a sentence here.\n\n'
       + 'Share\n1600 Pennsylvania Ave NW\nThe White House\n'.repeat(n / 80) + 'Publication date:\n2021\n',
+    "a titled page's menus over one huge block of long lines (wrapped paragraphs, zones.ts)": (n) =>
+      '---\ntitle: T\n---\n' + 'Menu\n'.repeat(40) + ('word '.repeat(12) + '\n').repeat(n / 60) + 'end.\n',
+    "a page's tail of very many comment headings and long words before them (dropPageTail)": (n) =>
+      'Title\n\n' + 'word '.repeat(n / 10) + '\n\n' + 'Comments\nx\n'.repeat(n / 22),
     'a footer of street-address-like lines': (n) => 'Title\n\nThe text of the article runs on for a sentence here.\n\nThe Office\n'
       + '1 ' + 'Aa '.repeat(n / 3) + 'Street\n',
   };

@@ -9,6 +9,7 @@ import { normaliseText } from './decode';
 import { parseFrontMatter } from './frontMatter';
 import { outletFromUrl } from './outlets';
 import { readZones } from './zones';
+import { trimChars } from './trim';
 
 export interface ParsedArticle {
   title: string | null;
@@ -42,6 +43,15 @@ const MD_IMAGE_RE = /^!\[[^\]]*\]\([^)]*\)$/;
 const RELATED_RE = /^[*_]*(?:related content|related|read more|see also)\s*:/i;
 const SOCIAL_DEBRIS_RE = /^(?:website\s*\|\s*\+\s*posts|share this:?|follow us.*|advertisement|click here.*)$/i;
 const TAIL_FIELD_RE = /^(?:general|regions?|tags?|topics?|categories|category|keywords)\s*:.{0,120}$/i;
+/**
+ * Headings of what follows a page's article: its comments ("2 comments", "Leave a Reply", "Join the Conversation")
+ * and lists of other posts ("Related posts", "Recent Articles also in Sub-Saharan Africa"). In a whole-page copy or a
+ * printed page they open the tail; the names and countries there are the site's, not the article's. (Tested on a
+ * line of at most 100 characters, emphasis and heading marks off.)
+ */
+const TAIL_SECTION_RE = /^(?:(?:\d+\s+|one\s+)?(?:comments?|responses?|replies|reader comments)(?:\s*\(\d+\))?|(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)|join the (?:conversation|discussion)|comments are closed\.?|(?:related|recent|similar|popular|recommended|latest|more) (?:posts|articles|stories|links)(?: .{1,60})?|you (?:may|might) also like|most (?:read|popular|viewed))$/i;
+/** Words of text a page's tail heading must follow (one near the top is the site's menu). */
+const TAIL_AFTER_WORDS = 150;
 const CAPTION_RE = /\b(?:photo|photograph|file photo|image|picture|credit|courtesy)\b/i;
 const SOURCE_FIELD_RE = /^(?:source\s*url|source|url|link|original|publisher|outlet|published (?:by|in))\s*:\s*(.+)$/i;
 const DATE_FIELD_RE = /^(?:date|published|publication date|posted|posted on|updated)\s*:?\s+(.+)$/i;
@@ -153,6 +163,20 @@ export function parseDateline(paragraph: string): Dateline | null {
 
 // ---- the parse -----------------------------------------------------------------------------------
 
+/** Blanks a page's tail (comments, other posts: TAIL_SECTION_RE) from its heading on, once the text has begun. */
+function dropPageTail(lines: string[]): void {
+  let words = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    if (words >= TAIL_AFTER_WORDS && line.length <= 100 && TAIL_SECTION_RE.test(trimChars(line.replace(/^#{1,6}\s+/, ''), '*_ '))) {
+      for (let k = i; k < lines.length; k++) lines[k] = '';
+      return;
+    }
+    words += line.split(' ').length;
+  }
+}
+
 export function parseArticle(rawText: string): ParsedArticle {
   const text = normaliseText(rawText);
   const front = parseFrontMatter(text);
@@ -177,8 +201,9 @@ export function parseArticle(rawText: string): ParsedArticle {
 
   // Header and footer lines (date lines, bylines, outlet lines, banners, breadcrumbs, Share/Print)
   // give their facts and leave the text, so they are neither title nor body.
-  const zones = readZones(lines);
+  const zones = readZones(lines, title !== null);
   for (const i of zones.consumed) lines[i] = '';
+  dropPageTail(lines);
   date ??= zones.date;
   if (title === null && zones.headline) title = stripInlineMarkdown(headingText(zones.headline) ?? zones.headline);
 

@@ -79,15 +79,43 @@ function isProse(line: string): boolean {
   return words >= 10 && /[.!?"”’)\]:]$/.test(line);
 }
 
+/**
+ * Whether line `i` opens or continues a paragraph wrapped over lines (a PDF's or a hard-wrapped text's): it is long
+ * (10 words or more), the line after it is part of the same block, and the block ends a sentence. Such a line is
+ * prose though it ends mid-sentence ("… It is outlawed in many"); a wrapped headline ends no sentence, and a
+ * headline over its date line ("Talks with … / November 18, 2005", no blank line between) is no paragraph. Each block's
+ * end is found once (the calls come in line order), so the header's walk stays linear.
+ */
+const SENTENCE_END_RE = /[.!?]["”’)]?$/;
+
+function wrappedParagraphs(lines: string[]): (i: number) => boolean {
+  let blockEnd = -1;
+  let endsSentence = false;
+  return (i) => {
+    if (i + 1 >= lines.length || lines[i + 1] === '' || wordCount(lines[i]!) < 10) return false;
+    // (The next line goes on with the paragraph: long too, or its end. A headline over a date line is no paragraph.)
+    if (wordCount(lines[i + 1]!) < 10 && !SENTENCE_END_RE.test(lines[i + 1]!.trim())) return false;
+    if (i > blockEnd) {
+      let end = i;
+      while (end + 1 < lines.length && lines[end + 1] !== '') end++;
+      blockEnd = end;
+      endsSentence = SENTENCE_END_RE.test(lines[end]!.trim());
+    }
+    return endsSentence;
+  };
+}
+
 export function isFurniture(line: string): boolean {
   const bare = trimChars(line, EMPHASIS_AND_SPACE);
   return bare.length <= 240 && (FURNITURE_RE.test(bare) || BREADCRUMB_RE.test(bare));
 }
 
-export function readZones(lines: string[]): Zones {
+/** `titleKnown`: the title comes from elsewhere (front matter, a PDF's metadata): no header line need be the headline. */
+export function readZones(lines: string[], titleKnown = false): Zones {
   const zones: Zones = { consumed: new Set(), date: null, updatedDate: null, author: null, outlet: null, headline: null };
   const header: number[] = [];
   let excerpt = false;
+  const wrapped = wrappedParagraphs(lines);
   for (let i = 0; i < lines.length && header.length < HEADER_LINES; i++) {
     const line = lines[i]!;
     if (line === '') continue;
@@ -99,7 +127,7 @@ export function readZones(lines: string[]): Zones {
       continue;
     }
     // Furniture first: an archive banner is a sentence, not the text.
-    if (isProse(line) && !isFurniture(line)) break;
+    if ((isProse(line) || wrapped(i)) && !isFurniture(line)) break;
     header.push(i);
   }
   const footer: number[] = [];
@@ -173,13 +201,26 @@ export function readZones(lines: string[]): Zones {
   let short = 0;
   for (const i of header) if (wordCount(lines[i]!) <= 3) short++;
   if (header.length >= 6 && short * 2 >= header.length) {
+    let found = false;
     for (let k = headerRest.length - 1; k >= Math.max(0, headerRest.length - 3); k--) {
       const line = lines[headerRest[k]!]!;
       if (wordCount(line) < 4 || isOutletLine(stripEmphasis(line)) || line.length > 320 || /[.,;:]$/.test(line)) continue;
       zones.headline = line;
       for (let m = 0; m <= k; m++) zones.consumed.add(headerRest[m]!);
       headerRest.splice(0, k + 1);
+      found = true;
       break;
+    }
+    // With the title known (a printed page's headline was found and cut off above it), a header of menus under it
+    // (categories, "Countries:" lists, "This post is also available in:" links) is furniture, as a footer's is.
+    if (!found && titleKnown) {
+      const inParagraph = paragraphLines(lines, headerRest);
+      const kept: number[] = [];
+      for (const i of headerRest) {
+        if (!inParagraph.has(i) && !lines[i]!.includes('://') && !/^[\p{L} ]{2,30}:\s/u.test(lines[i]!)) zones.consumed.add(i);
+        else kept.push(i);
+      }
+      headerRest.splice(0, headerRest.length, ...kept);
     }
   }
   // The outlet as the first line, above the headline ("Wikinews", "United Nations").
