@@ -10,12 +10,18 @@
 // dossier's first page of 200 articles must come in a few milliseconds, even the first time, before
 // the engine has compiled this code. When that finds nothing (a form written with other accents or
 // spacing), the article is tokenized as the extractor does and matched token by token.
+//
+// A hard-wrapped article (lines of 60-80 characters, a sentence over several of them) has soft wraps
+// (entities/tokens.ts `softWraps`, found once per body and kept with it): its sentences run on over them
+// (sentences.ts), the fast path looks for the forms in a copy of the body where the white space around
+// each wrap is one space (so "Volodymyr\nZelenskyy" is found as the extractor reads it), and a shown
+// sentence has one space where a wrap was, its highlights moved with the text.
 
 import { countryTerms } from '../entities';
 import { LOWERCASE_CONTEXT_WORDS } from '../entities/lexicon';
-import { tokenize, type Token } from '../entities/tokens';
+import { softWraps, tokenize, type Token } from '../entities/tokens';
 import type { Article } from '../types';
-import { sentencesAround, splitSentences, type SentenceSpan } from './sentences';
+import { sentencesAround, splitSentences, type SentenceSpan, type SoftWraps } from './sentences';
 
 export type DossierSubject = { kind: 'person'; id: string } | { kind: 'country'; code: string };
 
@@ -38,21 +44,123 @@ export interface PhraseMatcher {
   properNoun: boolean;
 }
 
-interface ArticleText {
-  tokens: Token[];
-  sentences: SentenceSpan[];
+/** The body with the white space around each soft wrap made one space, and how to find its places in the body. */
+interface JoinedBody {
+  text: string;
+  /** Per wrap, in order: where its one space is in `text`… */
+  at: Int32Array;
+  /** …and how many characters of the body `text` lacks after it (a place q > at[k] of `text` is q + shift[k] in the body). */
+  shift: Int32Array;
 }
 
-// Tokens and sentence spans per article object: an edit replaces the object, which drops the entry.
+interface ArticleText {
+  soft: SoftWraps;
+  /** Made when first needed (the slow path; the fast path of a body with soft wraps). */
+  joined?: JoinedBody;
+  tokens?: Token[];
+  sentences?: SentenceSpan[];
+}
+
+// The body's soft wraps, and its tokens and sentence spans once needed, per article object: an edit
+// replaces the object, which drops the entry.
 const textCache = new WeakMap<Article, ArticleText>();
 
 function articleText(article: Article, body: string): ArticleText {
   let cached = textCache.get(article);
   if (!cached) {
-    cached = { tokens: tokenize(body, LOWERCASE_CONTEXT_WORDS), sentences: splitSentences(body) };
+    cached = { soft: softWraps(body) };
     textCache.set(article, cached);
   }
   return cached;
+}
+
+/** Spaces and tabs (and, before a break, a carriage return): the white space a wrap's run is made of. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
+
+/** The body with each soft wrap and the spaces around it as one space. Linear: each character is looked at once or twice. */
+export function joinSoftWraps(body: string, soft: ReadonlySet<number>): JoinedBody {
+  const at = new Int32Array(soft.size), shift = new Int32Array(soft.size);
+  const parts: string[] = [];
+  let last = 0, length = 0, removed = 0, k = 0;
+  // softWraps adds the wraps in text order; sorted here all the same (a Set promises insertion order only).
+  const wraps = [...soft].sort((a, b) => a - b);
+  for (const wrap of wraps) {
+    let from = wrap;
+    while (from > last && (isBlank(body.charCodeAt(from - 1)) || body.charCodeAt(from - 1) === 13)) from--;
+    let to = wrap + 1;
+    while (to < body.length && isBlank(body.charCodeAt(to))) to++;
+    parts.push(body.slice(last, from), ' ');
+    length += from - last;
+    at[k] = length;
+    length++;
+    removed += to - from - 1;
+    shift[k++] = removed;
+    last = to;
+  }
+  parts.push(body.slice(last));
+  return { text: parts.join(''), at, shift };
+}
+
+/** Where the place `q` of the joined text is in the body (a place on a wrap's space: where its white space begins). */
+function bodyPlace(joined: JoinedBody, q: number): number {
+  // The last wrap whose space is before q.
+  let lo = 0, hi = joined.at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (joined.at[mid]! < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? q : q + joined.shift[lo - 1]!;
+}
+
+/**
+ * The sentence as shown: each line break in it (a soft wrap: a hard one ends the sentence) and the white
+ * space around it made one space, the highlights (in text order) moved with the text. Linear in the sentence.
+ */
+export function shownSentence(sentence: MentionSentence): MentionSentence {
+  const text = sentence.text;
+  let nl = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  if (nl < 0 && cr < 0) return sentence;
+  // The runs of white space that hold a break: [from, to) each, made one space.
+  const runs: number[] = [];
+  let out = '';
+  let last = 0;
+  while (nl >= 0 || cr >= 0) {
+    const b = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
+    let from = b;
+    while (from > last && isBlank(text.charCodeAt(from - 1))) from--;
+    let to = b + 1;
+    while (to < text.length && (isBlank(text.charCodeAt(to)) || text.charCodeAt(to) === 10 || text.charCodeAt(to) === 13)) to++;
+    out += `${text.slice(last, from)} `;
+    runs.push(from, to);
+    last = to;
+    nl = text.indexOf('\n', to);
+    cr = text.indexOf('\r', to);
+  }
+  out += text.slice(last);
+  // A place after a run moves back by what the runs up to it lost; one inside a run goes to its space.
+  let r = 0, lost = 0;
+  const place = (x: number, isEnd: boolean): number => {
+    while (r < runs.length && runs[r + 1]! <= x) {
+      lost += runs[r + 1]! - runs[r]! - 1;
+      r += 2;
+    }
+    if (r < runs.length && x > runs[r]!) return runs[r]! - lost + (isEnd ? 1 : 0);
+    return x - lost;
+  };
+  const highlights: Highlight[] = [];
+  for (const h of sentence.highlights) {
+    // Starts and ends in text order (highlights do not overlap): one pass over the runs for both.
+    const start = place(h.start, false);
+    highlights.push({ start, end: h.end });
+  }
+  r = 0;
+  lost = 0;
+  for (const h of highlights) h.end = place(h.end, true);
+  return { text: out, highlights };
 }
 
 function phraseKey(tokens: Token[]): string {
@@ -175,8 +283,8 @@ function fastHits(article: Article, body: string, subject: DossierSubject, extra
 }
 
 /** The sentences (as sentencesAround finds them) holding the hits, in text order, each hit highlighted. */
-function sentencesAt(text: string, hits: readonly Highlight[]): MentionSentence[] {
-  const spans = sentencesAround(text, hits);
+function sentencesAt(text: string, hits: readonly Highlight[], soft: SoftWraps): MentionSentence[] {
+  const spans = sentencesAround(text, hits, soft);
   const result: MentionSentence[] = [];
   let last: SentenceSpan | null = null;
   let sentence: MentionSentence | null = null;
@@ -191,10 +299,10 @@ function sentencesAt(text: string, hits: readonly Highlight[]): MentionSentence[
     result.push(sentence);
     last = span;
   }
-  return result;
+  return soft ? result.map(shownSentence) : result;
 }
 
-function sentencesOf(text: string, hits: readonly Highlight[], spanOf: (hit: Highlight) => SentenceSpan): MentionSentence[] {
+function sentencesOf(text: string, hits: readonly Highlight[], spanOf: (hit: Highlight) => SentenceSpan, soft: SoftWraps): MentionSentence[] {
   const result: MentionSentence[] = [];
   let current: { span: SentenceSpan; sentence: MentionSentence } | null = null;
   for (const hit of hits) {
@@ -207,7 +315,7 @@ function sentencesOf(text: string, hits: readonly Highlight[], spanOf: (hit: Hig
     result.push(sentence);
     current = { span, sentence };
   }
-  return result;
+  return soft ? result.map(shownSentence) : result;
 }
 
 /**
@@ -240,17 +348,26 @@ function computeMentionSentences(article: Article, subject: DossierSubject, extr
   // The body is read once (after a reopen it is decoded from the cache file on first read).
   const body = article.body;
   bodiesRead++;
-  const fast = fastHits(article, body, subject, extraForms);
-  if (fast.length) return sentencesAt(body, fast);
+  const cached = articleText(article, body);
+  const soft = cached.soft;
+  let fast: Highlight[];
+  if (soft) {
+    // Looked for in the body with its wraps as spaces, the hits then placed in the body.
+    const joined = (cached.joined ??= joinSoftWraps(body, soft));
+    fast = fastHits(article, joined.text, subject, extraForms)
+      .map((hit) => ({ start: bodyPlace(joined, hit.start), end: bodyPlace(joined, hit.end - 1) + 1 }));
+  } else fast = fastHits(article, body, subject, extraForms);
+  if (fast.length) return sentencesAt(body, fast, soft);
   const matcher = matcherFor(subject, article, extraForms);
-  const { tokens, sentences } = articleText(article, body);
+  const tokens = (cached.tokens ??= tokenize(body, LOWERCASE_CONTEXT_WORDS));
+  const sentences = (cached.sentences ??= splitSentences(body, soft));
   const hits = findPhrases(tokens, matcher);
   let s = 0;
   const result = sentencesOf(body, hits, (hit) => {
     while (s < sentences.length && sentences[s]!.end <= hit.start) s++;
     const span = sentences[s];
     return span && span.start <= hit.start ? span : { start: hit.start, end: hit.end };
-  });
+  }, soft);
   if (result.length) return result;
   const fallback = article.title ?? article.excerpt;
   const fallbackTokens = tokenize(fallback, LOWERCASE_CONTEXT_WORDS);

@@ -1,12 +1,27 @@
 // Sentence boundaries in an article's cleaned body, for the dossier's "what the source says" lines.
-// A sentence ends at a line break, or at . ! ? … (with any closing quotes or brackets after it)
-// followed by white space and a capital letter, an opening quote or a digit — unless the full stop
-// closes an abbreviation ("Mr.", "Gen.", "U.S.", an initial "H.").
+// A sentence ends at a line break (unless it is a soft wrap, below), or at . ! ? … (with any closing
+// quotes or brackets after it) followed by white space and a capital letter, an opening quote or a
+// digit — unless the full stop closes an abbreviation ("Mr.", "Gen.", "U.S.", an initial "H.").
 //
 // The scans jump from one possible end (. ! ? … or a line break) to the next with the engine's own
 // search (`STOP`, one character class: it cannot backtrack), so a dossier's first open, which runs
 // this code before the engine has compiled it, does not walk every character in interpreted code;
 // each possible end is then tested on character codes (no strings made for ASCII text).
+//
+// Soft wraps. A hard-wrapped plain-text article (or a PDF's text) breaks its paragraphs wherever a line
+// was full; such a break is read as a space, so the sentence runs on over it and ends at its . ! ? …
+// as on one line. Which breaks those are the entity layer decides (`softWraps` in entities/tokens.ts:
+// line width, list items, headings, tables, blank lines), computed once per body by the caller and
+// passed in (each function here computes it itself when not given it). One more break is read as a
+// space here: in a text that has soft wraps, the break after a full stop that closes an abbreviation or
+// an initial ("Mr.", "Gen.", "H.") at the end of a long line, before a line that starts with a letter —
+// softWraps keeps every line that ends in a full stop, but on one line "Mr. Smith" ends no sentence.
+// Every other break ends the sentence as before. Whether a break is hard is decided in constant time.
+
+import { softWraps } from '../entities/tokens';
+
+/** The soft wraps of a text, as `softWraps` gives them: the positions of its "\n"s that are wraps. */
+export type SoftWraps = ReadonlySet<number> | null;
 
 export interface SentenceSpan {
   start: number;
@@ -89,6 +104,45 @@ function isLineBreak(code: number): boolean {
   return code === 10 || code === 13;
 }
 
+/** A line that ends in an abbreviation is taken for a wrapped one when it is at least this long (the least
+ *  width at which softWraps finds wraps at all). */
+const WRAPPED_LINE = 40;
+
+/** Spaces and a carriage return at the end of a line (before its "\n"), at most this many, are looked past. */
+const TRAILING_LOOK = 8;
+
+/**
+ * Whether the "\n" at `nl` follows a full stop that closes an abbreviation at the end of a long line and
+ * comes before a line that starts with a letter: read as a space (see the head of this file). Bounded work.
+ */
+function wrapsAfterAbbreviation(text: string, nl: number): boolean {
+  let stop = nl - 1;
+  while (stop >= 0 && nl - stop <= TRAILING_LOOK && (isSpace(text.charCodeAt(stop)) || text.charCodeAt(stop) === 13)) stop--;
+  if (stop < 1 || text.charCodeAt(stop) !== 46 || isTerminator(text.charCodeAt(stop - 1))) return false;
+  if (!closesAbbreviation(text, stop)) return false;
+  // A long line: no line break in the WRAPPED_LINE characters before the stop.
+  if (stop < WRAPPED_LINE) return false;
+  for (let j = stop - 1; j >= stop - WRAPPED_LINE; j--) if (isLineBreak(text.charCodeAt(j))) return false;
+  let next = nl + 1;
+  while (next < text.length && next - nl <= TRAILING_LOOK && isSpace(text.charCodeAt(next))) next++;
+  return next < text.length && isCasedLetterAt(text, next);
+}
+
+/**
+ * Whether the line break at `i` (a "\n", or a "\r") ends a sentence: always without soft wraps; with them,
+ * unless it is one (or the "\r" before one), or the break after an abbreviation that wrapsAfterAbbreviation
+ * reads as a space.
+ */
+export function hardBreakAt(text: string, i: number, soft: SoftWraps): boolean {
+  if (!soft) return true;
+  let nl = i;
+  if (text.charCodeAt(i) === 13) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+    nl = i + 1;
+  }
+  return !soft.has(nl) && !wrapsAfterAbbreviation(text, nl);
+}
+
 /** The characters a sentence can end at: one class, no quantifier (no backtracking), matched natively. */
 const STOP = /[.!?\u2026\n\r]/g;
 
@@ -101,9 +155,9 @@ export function nextStop(text: string, from: number): number {
 
 /**
  * When the terminator at `i` ends a sentence, where that sentence ends (after the run of
- * terminators and closing quotes); otherwise -1.
+ * terminators and closing quotes); otherwise -1. `soft`: the text's soft wraps (none when not given).
  */
-export function sentenceEndAt(text: string, i: number): number {
+export function sentenceEndAt(text: string, i: number, soft: SoftWraps = null): number {
   const n = text.length;
   const code = text.charCodeAt(i);
   if (!isTerminator(code)) return -1;
@@ -113,7 +167,9 @@ export function sentenceEndAt(text: string, i: number): number {
   while (end < n && isCloser(text.charCodeAt(end))) end++;
   if (end >= n) return end;
   const after = text.charCodeAt(end);
-  if (isLineBreak(after)) return end;
+  // A break read as a space can only follow an abbreviation's full stop (softWraps keeps every line that
+  // ends in . ! ? …), which on one line ends no sentence either.
+  if (isLineBreak(after)) return hardBreakAt(text, end, soft) ? end : -1;
   if (!isSpace(after)) return -1;
   let next = end + 1;
   while (next < n && isSpace(text.charCodeAt(next))) next++;
@@ -139,8 +195,11 @@ function trimmed(text: string, start: number, end: number): SentenceSpan | null 
   return e > s ? { start: s, end: e } : null;
 }
 
-/** Splits `text` into trimmed, non-empty sentence spans, in order. Linear in the text's length. */
-export function splitSentences(text: string): SentenceSpan[] {
+/**
+ * Splits `text` into trimmed, non-empty sentence spans, in order. Linear in the text's length. `soft`:
+ * the text's soft wraps (computed here when not given).
+ */
+export function splitSentences(text: string, soft: SoftWraps = softWraps(text)): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   const push = (end: number) => {
@@ -149,11 +208,13 @@ export function splitSentences(text: string): SentenceSpan[] {
   };
   for (let i = nextStop(text, 0); i >= 0; i = nextStop(text, i + 1)) {
     if (isLineBreak(text.charCodeAt(i))) {
-      push(i);
-      start = i + 1;
+      if (hardBreakAt(text, i, soft)) {
+        push(i);
+        start = i + 1;
+      }
       continue;
     }
-    const end = sentenceEndAt(text, i);
+    const end = sentenceEndAt(text, i, soft);
     if (end < 0) {
       // Skip the rest of this run of terminators, as the boundary test did.
       i = runEnd(text, i) - 1;
@@ -171,15 +232,18 @@ export function splitSentences(text: string): SentenceSpan[] {
  * Where the sentence holding a place at `start` begins, scanning back one character at a time from
  * just before `below` (the place itself, or a point after which there is no valid end before it).
  */
-function startBefore(text: string, start: number, below: number): number {
+function startBefore(text: string, start: number, below: number, soft: SoftWraps): number {
   for (let j = below - 1; j >= 0; j--) {
     const code = text.charCodeAt(j);
-    if (isLineBreak(code)) return j + 1;
+    if (isLineBreak(code)) {
+      if (hardBreakAt(text, j, soft)) return j + 1;
+      continue;
+    }
     if (isTerminator(code)) {
       // The first terminator of a run decides, as in the forward split.
       let first = j;
       while (first > 0 && isTerminator(text.charCodeAt(first - 1))) first--;
-      const e = sentenceEndAt(text, first);
+      const e = sentenceEndAt(text, first, soft);
       if (e >= 0 && e <= start) return e;
       j = first;
     }
@@ -193,13 +257,17 @@ function startBefore(text: string, start: number, below: number): number {
  * only when there is none is the text before `from` read, backwards (the result is startBefore's
  * whatever `from` is; `from` only saves reading the text again: the end of the sentence before).
  */
-function startAfter(text: string, start: number, from: number): number {
-  // The possible ends (a line break, a run of terminators) in from..start, then tested nearest first.
+function startAfter(text: string, start: number, from: number, soft: SoftWraps): number {
+  // The possible ends (a hard line break, a run of terminators) in from..start, then tested nearest first.
   const candidates = scratch;
   candidates.length = 0;
   for (let j = nextStop(text, from); j >= 0 && j < start; j = nextStop(text, j + 1)) {
+    if (isLineBreak(text.charCodeAt(j))) {
+      if (hardBreakAt(text, j, soft)) candidates.push(j);
+      continue;
+    }
     candidates.push(j);
-    if (!isLineBreak(text.charCodeAt(j))) j = runEnd(text, j) - 1;
+    j = runEnd(text, j) - 1;
   }
   for (let k = candidates.length - 1; k >= 0; k--) {
     const j = candidates[k]!;
@@ -207,20 +275,23 @@ function startAfter(text: string, start: number, from: number): number {
     // The first terminator of a run decides (a run may begin before `from`).
     let first = j;
     while (first > 0 && isTerminator(text.charCodeAt(first - 1))) first--;
-    const e = sentenceEndAt(text, first);
+    const e = sentenceEndAt(text, first, soft);
     if (e >= 0 && e <= start) return e;
   }
-  return from > 0 ? startBefore(text, start, from) : 0;
+  return from > 0 ? startBefore(text, start, from, soft) : 0;
 }
 
 /** Reused by startAfter (no array made per mention). */
 const scratch: number[] = [];
 
 /** Where the sentence holding a place that ends at `end` ends (before trimming). */
-function endAfter(text: string, end: number): number {
+function endAfter(text: string, end: number, soft: SoftWraps): number {
   for (let j = nextStop(text, end); j >= 0; j = nextStop(text, j + 1)) {
-    if (isLineBreak(text.charCodeAt(j))) return j;
-    const e = sentenceEndAt(text, j);
+    if (isLineBreak(text.charCodeAt(j))) {
+      if (hardBreakAt(text, j, soft)) return j;
+      continue;
+    }
+    const e = sentenceEndAt(text, j, soft);
     if (e >= 0) return e;
     j = runEnd(text, j) - 1;
   }
@@ -230,19 +301,22 @@ function endAfter(text: string, end: number): number {
 /**
  * The sentence holding `start..end`, found by scanning outwards from it only (the dossier needs a
  * few sentences of long articles, not all of them). Agrees with splitSentences: the span is the
- * one splitSentences gives that contains the range.
+ * one splitSentences gives that contains the range. `soft`: the text's soft wraps (when not given,
+ * found here, which reads the whole text once: a caller with several places passes them).
  */
-export function sentenceAround(text: string, start: number, end: number): SentenceSpan {
-  return trimmed(text, startBefore(text, start, start), endAfter(text, end)) ?? { start, end };
+export function sentenceAround(text: string, start: number, end: number, soft: SoftWraps = softWraps(text)): SentenceSpan {
+  return trimmed(text, startBefore(text, start, start, soft), endAfter(text, end, soft)) ?? { start, end };
 }
 
 /**
  * The sentence holding each of `ranges` (in text order), each as sentenceAround gives it, in one
  * forward pass over the text: a range's sentence start is looked for from the end of the sentence
  * before it on. A range that starts inside the sentence of the range before it gets that same span
- * object (so a caller tells "another mention in the same sentence" by identity).
+ * object (so a caller tells "another mention in the same sentence" by identity). `soft`: the text's
+ * soft wraps (found here when not given).
  */
-export function sentencesAround(text: string, ranges: readonly { start: number; end: number }[]): SentenceSpan[] {
+export function sentencesAround(text: string, ranges: readonly { start: number; end: number }[],
+  soft: SoftWraps = softWraps(text)): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let floor = 0;
   let current: SentenceSpan | null = null;
@@ -252,8 +326,8 @@ export function sentencesAround(text: string, ranges: readonly { start: number; 
       continue;
     }
     // A range before the last sentence's end (out of order): look back from it, as sentenceAround does.
-    const from = range.start >= floor ? startAfter(text, range.start, floor) : startBefore(text, range.start, range.start);
-    const to = endAfter(text, range.end);
+    const from = range.start >= floor ? startAfter(text, range.start, floor, soft) : startBefore(text, range.start, range.start, soft);
+    const to = endAfter(text, range.end, soft);
     current = trimmed(text, from, to) ?? { start: range.start, end: range.end };
     spans.push(current);
     if (to > floor) floor = to;
