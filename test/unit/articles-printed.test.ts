@@ -3,6 +3,7 @@
 // print date is never the article's date.
 
 import * as assert from 'assert';
+import { extractEntities } from '../../src/core/entities';
 import { readArticleFile } from '../../src/core/articles';
 import { dropTitleLine } from '../../src/core/articles/pdf';
 import { dropRunningLines, madeByBrowser } from '../../src/core/articles/printedPages';
@@ -148,6 +149,9 @@ describe("a printed or copied blog page's header and tail (Global Voices' shape,
     const a = page([...header, ...paragraph1, '', ...paragraph2, '', ...filler, '', ...tail]);
     assert.ok(a.body.includes('Paragraph 7 of the post'), a.body.slice(-200));
     assert.ok(!/Tomas Lindqvist|Ghana|Recent Articles|Omar Bongo|Mozambique|2 comments/.test(a.body), a.body.slice(-300));
+    // The post's own "Posted by" line is its byline: neither text nor a person of the article.
+    assert.ok(!a.body.includes('Posted by'), a.body.slice(-200));
+    assert.ok(!extractEntities({ title: a.title, body: a.body, outlet: null }).persons.some((p) => p.name === 'Ada Okafor'));
     for (const heading of ['Leave a Reply', 'Join the Conversation', '12 Comments', '## Related posts', 'Comments (3)', 'You may also like']) {
       const b = page([...paragraph1, '', ...filler, '', heading, '', 'Someone else wrote about Ghana here.']);
       assert.ok(!b.body.includes('Ghana'), `${heading}: ${b.body.slice(-120)}`);

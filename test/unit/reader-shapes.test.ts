@@ -125,6 +125,7 @@ describe('bylines and outlet lines', () => {
     assert.deepStrictEqual(parseByline('By JANE DOE, Reuters'), { author: 'Jane Doe', outlet: 'Reuters' });
     assert.deepStrictEqual(parseByline('By Daniel arap Moi | AP'), { author: 'Daniel arap Moi', outlet: 'AP' });
     assert.deepStrictEqual(parseByline('By Jane Doe, Staff Writer'), { author: 'Jane Doe', outlet: null });
+    assert.deepStrictEqual(parseByline('Posted by Ada Okafor'), { author: 'Ada Okafor', outlet: null });
   });
 
   it('is not fooled by sentences', () => {

@@ -13,7 +13,7 @@ export interface Byline {
 }
 
 const MAX_LINE = 120;
-const PREFIX_RE = /^(?:by|written by|story by|words by|reporting by|author|authors|byline)\s*:?\s+/i;
+const PREFIX_RE = /^(?:by|written by|posted by|story by|words by|reporting by|author|authors|byline)\s*:?\s+/i;
 /** One name: two to five capitalised words, initials and particles allowed ("Antony J. Blinken", "Daniel arap Moi"). */
 const NAME_RE = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|van|von|der|de|da|del|di|du|la|le|bin|al|arap|ibn|dos|das))*$/u;
 
