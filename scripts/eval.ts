@@ -14,6 +14,8 @@
 //   - test/fixtures/devset/test5/  its held-out part, scored once, never tuned on
 //   - test/fixtures/devset/tune-pdf/ Chrome "Save as PDF" prints of the tune3-5 saved pages, tuned on
 //   - test/fixtures/devset/test-pdf/ the same prints of the test3-5 saved pages, held out, never tuned on
+//   - test/fixtures/devset/tune-mhtml/ Chrome "Webpage, Single File" (MHTML) saves of the tune3-5 saved pages, tuned on
+//   - test/fixtures/devset/test-mhtml/ the same saves of the test3-5 saved pages, held out, never tuned on
 // Each article has a NAME.labels.json sidecar. Metadata (title, date, outlet, url, author) is scored
 // as exact matches over the fields a label file gives; countries and persons as precision / recall
 // / F1 (micro-averaged), with the corpus-level wrong merges (one predicted person id covering two
@@ -53,6 +55,8 @@ const SETS = [
   { name: 'devset/test5 (real, saved pages: Wikimedia Foundation news, held out)', dir: path.join(FIXTURES, 'devset/test5') },
   { name: 'devset/tune-pdf (real, Chrome "Save as PDF" prints of the tune3/tune4/tune5 saved pages, tuned on)', dir: path.join(FIXTURES, 'devset/tune-pdf') },
   { name: 'devset/test-pdf (real, Chrome "Save as PDF" prints of the test3/test4/test5 saved pages, held out)', dir: path.join(FIXTURES, 'devset/test-pdf') },
+  { name: 'devset/tune-mhtml (real, Chrome "Webpage, Single File" MHTML of the tune3/tune4/tune5 saved pages, tuned on)', dir: path.join(FIXTURES, 'devset/tune-mhtml') },
+  { name: 'devset/test-mhtml (real, Chrome "Webpage, Single File" MHTML of the test3/test4/test5 saved pages, held out)', dir: path.join(FIXTURES, 'devset/test-mhtml') },
 ];
 const FIELDS = ['title', 'date', 'outlet', 'url', 'author'] as const;
 type Field = (typeof FIELDS)[number];
@@ -179,6 +183,6 @@ async function evaluate(set: { name: string; dir: string }): Promise<void> {
 
 void (async () => {
   for (const set of SETS) if (!only || set.dir.endsWith(only)) await evaluate(set);
-  if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=shapes / --set=tune2 / --set=test2 / --set=tune3 / --set=test3 / --set=tune4 / --set=test4 / --set=tune5 / --set=test5 / --set=tune-pdf / --set=test-pdf / --set=labelled for one set)');
+  if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=shapes / --set=tune2 / --set=test2 / --set=tune3 / --set=test3 / --set=tune4 / --set=test4 / --set=tune5 / --set=test5 / --set=tune-pdf / --set=test-pdf / --set=tune-mhtml / --set=test-mhtml / --set=labelled for one set)');
   process.exitCode = 0;
 })();
