@@ -13,7 +13,7 @@ const HELP = `dossier ${version} — index and cite a folder of source articles
 
 Usage:
   dossier index <folder>... [--json] [--cache DIR] [--workers N]
-      Read .txt, .md, .html and .pdf articles (recursively; node_modules and dot-folders skipped) and print a
+      Read .txt, .md, .html, .mhtml and .pdf articles (recursively; node_modules and dot-folders skipped) and print a
       summary, or with --json the index (shape documented in the README, "version": 1).
       --cache DIR keeps the index in DIR and re-reads only files whose time or size changed;
       --workers N extracts large folders in N threads (default: one per core; 0: none).

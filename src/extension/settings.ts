@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { FormatLimits } from '../core/articles';
 
 /** Plain text, Markdown, saved web pages and PDFs (core/articles reads each by its extension). */
-export const DEFAULT_ARTICLE_GLOBS = ['**/seeds/**/*.{txt,md,html,htm,pdf}', '**/articles/**/*.{txt,md,html,htm,pdf}', '**/sources/**/*.{txt,md,html,htm,pdf}'];
+export const DEFAULT_ARTICLE_GLOBS = ['**/seeds/**/*.{txt,md,html,htm,mhtml,mht,pdf}', '**/articles/**/*.{txt,md,html,htm,mhtml,mht,pdf}', '**/sources/**/*.{txt,md,html,htm,mhtml,mht,pdf}'];
 export const DEFAULT_EXCLUDE_GLOBS = ['**/node_modules/**', '**/.git/**'];
 
 export interface DossierSettings {

@@ -9,6 +9,7 @@ import type { DossierApi } from '../../src/extension';
 import type { SearchItem } from '../../src/extension/search';
 import type { SnapshotView } from '../../src/extension/sidebar/sidebarCommands';
 import { encryptedPdf, pressReleasePdf, twoColumnPdf } from '../fixtures/pdf/generate';
+import { toMhtml } from '../fixtures/mhtml/build';
 import { dossier, waitFor } from './helpers';
 
 const root = () => vscode.workspace.workspaceFolders![0]!.uri;
@@ -32,6 +33,19 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 <footer><p>Steppe Herald, Astana. Founded by Nursultan Bekov.</p></footer>
 </body></html>`;
 
+// Saved as one file (Chrome's "Webpage, Single File"): an MHTML archive, the page quoted-printable, no canonical link.
+const ARCHIVED = `<!doctype html><html><head><meta charset="utf-8">
+<title>Chile and Peru agree on a fishing truce | Andes Courier</title>
+<meta property="og:site_name" content="Andes Courier">
+<meta property="article:published_time" content="2025-02-11T09:00:00Z">
+</head><body>
+<nav><a href="/">Home</a> <a href="/egypt">Egypt</a> <a href="/morocco">Morocco</a></nav>
+<article><h1>Chile and Peru agree on a fishing truce</h1>
+<p>Santiago – Chile and Peru agreed on Tuesday to a truce over anchovy fishing grounds off the coast, after talks led by the Chilean minister Valentina Muñoz and her Peruvian counterpart in the capital.</p>
+<p>The accord, which both governments called a first step, sets quotas for the next two seasons and opens a joint office to watch the catch, officials said after the ceremony on the border.</p>
+</article></body></html>`;
+const ARCHIVED_URL = 'https://andescourier.example/2025/02/11/fishing-truce';
+
 async function snapshot(view: 'countries' | 'people', expand?: string[]): Promise<SnapshotView> {
   const result = await vscode.commands.executeCommand<Record<string, SnapshotView>>('dossier._sidebarSnapshot', { view, expand });
   return result[view]!;
@@ -52,8 +66,9 @@ describe('web pages and PDFs: read, shown as text, cited', function () {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir(), 'press.pdf'), await pressReleasePdf());
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir(), 'report.pdf'), await twoColumnPdf());
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir(), 'locked.pdf'), await encryptedPdf());
-    await waitFor('the page and both PDFs indexed', () => keyOf('page.html') && keyOf('press.pdf') && keyOf('report.pdf'), 30_000).catch((error: Error) => {
-      const state = ['page.html', 'press.pdf', 'report.pdf'].map((f) => `${f}: ${keyOf(f) ?? 'not indexed'}`).join(', ');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir(), 'truce.mhtml'), toMhtml(encode(ARCHIVED), { url: ARCHIVED_URL }));
+    await waitFor('the pages and both PDFs indexed', () => keyOf('page.html') && keyOf('truce.mhtml') && keyOf('press.pdf') && keyOf('report.pdf'), 30_000).catch((error: Error) => {
+      const state = ['page.html', 'truce.mhtml', 'press.pdf', 'report.pdf'].map((f) => `${f}: ${keyOf(f) ?? 'not indexed'}`).join(', ');
       throw new Error(`${error.message}; ${state}; warnings: ${JSON.stringify(api.corpus.warnings())}`);
     });
   });
@@ -65,12 +80,18 @@ describe('web pages and PDFs: read, shown as text, cited', function () {
     await waitFor('the web articles gone', () => !api.corpus.articles().some((a) => a.location.includes('/zz-web/')), 10_000);
   });
 
-  it('fill the sidebar: a web page under its countries, PDFs under theirs; the saved page\'s folder and the encrypted PDF are not articles', async () => {
+  it('fill the sidebar: a web page and a single-file (MHTML) page under their countries, PDFs under theirs; the saved page\'s folder and the encrypted PDF are not articles', async () => {
     const page = keyOf('page.html')!;
     assert.strictEqual(page, 'steppeherald2024-mongolia-kazakhstan');
-    const countries = await snapshot('countries', ['MN', 'VN', 'BR']);
+    const countries = await snapshot('countries', ['MN', 'VN', 'BR', 'CL', 'PE']);
     const under = (code: string) => countries.groups.find((g) => g.groupId === code)?.articles?.map((a) => a.key) ?? [];
     assert.ok(under('MN').includes(page), 'the page under Mongolia');
+    // The single-file page (MHTML): under its countries, with its metadata and the address it was saved from.
+    const archived = api.corpus.get(keyOf('truce.mhtml')!)!;
+    assert.deepStrictEqual([archived.title, archived.date, archived.outlet, archived.url],
+      ['Chile and Peru agree on a fishing truce', '2025-02-11', 'Andes Courier', ARCHIVED_URL]);
+    assert.ok(under('CL').includes(archived.key) && under('PE').includes(archived.key), 'the archived page under Chile and Peru');
+    assert.ok(archived.persons.some((p) => p.name === 'Valentina Muñoz'), JSON.stringify(archived.persons));
     assert.ok(under('VN').includes(keyOf('press.pdf')!), 'the press release under Vietnam');
     assert.ok(under('BR').includes(keyOf('report.pdf')!), 'the two-column report under Brazil');
     for (const absent of ['EG', 'MA', 'PT', 'IS', 'NO']) assert.ok(!countries.groups.some((g) => g.groupId === absent), `no ${absent} from menus, banners or the _files folder`);

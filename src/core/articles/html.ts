@@ -28,8 +28,12 @@ interface PageDocument {
 
 const parsePage = (html: string) => (parseHTML(html) as unknown as { document: PageDocument }).document;
 
-export function readHtmlArticle(bytes: Uint8Array, maxBytes: number): HtmlRead {
-  const decoded = decodeHtmlBytes(bytes, maxBytes);
+/**
+ * `hints`: what a container said of the page (a web archive's part: its charset, its address), used where the
+ * page itself says nothing (no `<meta charset>`, no canonical link).
+ */
+export function readHtmlArticle(bytes: Uint8Array, maxBytes: number, hints: { charset?: string | null; url?: string | null } = {}): HtmlRead {
+  const decoded = decodeHtmlBytes(bytes, maxBytes, hints.charset ?? null);
   if (decoded.text === null) return { parsed: null, author: null, warning: decoded.warning };
   const warnings: string[] = decoded.warning ? [decoded.warning] : [];
   // linkedom builds a document only from a whole page: a fragment is given one.
@@ -57,7 +61,8 @@ export function readHtmlArticle(bytes: Uint8Array, maxBytes: number): HtmlRead {
   }
   const title = metadata.title ?? (article?.title ? article.title.trim() : null);
   const author = metadata.author ?? readerByline(article?.byline);
-  const text = withFrontMatter({ ...metadata, title, date: metadata.date ?? article?.publishedTime ?? null }, dropLeadingTitle(main, title));
+  const text = withFrontMatter({ ...metadata, title, url: metadata.url ?? hints.url ?? null, date: metadata.date ?? article?.publishedTime ?? null },
+    dropLeadingTitle(main, title));
   if (!text.replace(/^---[\s\S]*?\n---\n/, '').trim() && !title) {
     return { parsed: null, author: null, warning: 'skipped: the page has no text' };
   }
@@ -65,9 +70,9 @@ export function readHtmlArticle(bytes: Uint8Array, maxBytes: number): HtmlRead {
 }
 
 /** Honours `<meta charset>` (and the http-equiv form); otherwise UTF-8, then Windows-1252 with a warning. */
-export function decodeHtmlBytes(bytes: Uint8Array, maxBytes: number): { text: string | null; warning: string | null } {
+export function decodeHtmlBytes(bytes: Uint8Array, maxBytes: number, charsetHint: string | null = null): { text: string | null; warning: string | null } {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const label = /<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w:.-]{1,40})/i.exec(head)?.[1]?.toLowerCase();
+  const label = (/<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w:.-]{1,40})/i.exec(head)?.[1] ?? charsetHint)?.toLowerCase();
   if (label && bytes.byteLength <= maxBytes && !/^utf-?8$/.test(label) && !bytes.includes(0)) {
     try {
       return { text: new TextDecoder(label).decode(bytes), warning: null };

@@ -3,8 +3,9 @@
 // come through here (by way of the corpus). It is pure — bytes and a name in, fields out, no I/O —
 // so it can run in a worker.
 
-import { decodeArticleBytes, DEFAULT_MAX_BYTES } from './decode';
+import { decodeArticleBytes, DEFAULT_MAX_BYTES, tooLargeMessage } from './decode';
 import { readHtmlArticle } from './html';
+import { readMhtml } from './mhtml';
 import { readPdfArticle } from './pdf';
 import { parseArticle, type ParsedArticle } from './reader';
 
@@ -22,12 +23,17 @@ export const DEFAULT_LIMITS: FormatLimits = { text: DEFAULT_MAX_BYTES, html: 20 
 /** The file extensions (lower case, no dot) read as each format. */
 export const FORMAT_EXTENSIONS: Record<ArticleFormat, readonly string[]> = {
   text: ['txt', 'md', 'markdown'],
-  html: ['html', 'htm', 'xhtml'],
+  html: ['html', 'htm', 'xhtml', 'mhtml', 'mht'],
   pdf: ['pdf'],
 };
 
 const FORMAT_BY_EXTENSION = new Map<string, ArticleFormat>(
   (Object.entries(FORMAT_EXTENSIONS) as [ArticleFormat, readonly string[]][]).flatMap(([format, exts]) => exts.map((e) => [e, format] as const)));
+
+/** A web page saved as one MIME file (".mhtml", ".mht"): read through its text/html part. */
+export function isWebArchive(path: string): boolean {
+  return /\.mht(?:ml)?$/i.test(path.replace(/[?#].*$/, ''));
+}
 
 /** The format of a file by its name's extension; text for anything else (the settings chose the file). */
 export function articleFormat(path: string): ArticleFormat {
@@ -54,6 +60,12 @@ export function readArticleFileSync(path: string, content: Uint8Array | string, 
   if (format === 'pdf') return { format, parsed: null, author: null, warning: 'skipped: a PDF is read from its bytes, asynchronously (readArticleFile)' };
   if (format === 'html') {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    if (isWebArchive(path)) {
+      if (bytes.byteLength > limits.html) return { format, parsed: null, author: null, warning: tooLargeMessage(bytes.byteLength, limits.html) };
+      const archive = readMhtml(bytes);
+      if ('error' in archive) return { format, parsed: null, author: null, warning: `skipped: a web archive Dossier cannot read: ${archive.error}` };
+      return emptyToSkipped({ format, ...readHtmlArticle(archive.page.html, limits.html, { charset: archive.page.charset, url: archive.page.url }) });
+    }
     return emptyToSkipped({ format, ...readHtmlArticle(bytes, limits.html) });
   }
   let text: string | null;
