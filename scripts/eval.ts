@@ -16,6 +16,8 @@
 //   - test/fixtures/devset/test-pdf/ the same prints of the test3-5 saved pages, held out, never tuned on
 //   - test/fixtures/devset/tune-mhtml/ Chrome "Webpage, Single File" (MHTML) saves of the tune3-5 saved pages, tuned on
 //   - test/fixtures/devset/test-mhtml/ the same saves of the test3-5 saved pages, held out, never tuned on
+//   - test/fixtures/devset/tune-copy/ whole-page text copies (select all, copy, paste) of the tune3-5 saved pages, tuned on
+//   - test/fixtures/devset/test-copy/ the same copies of the test3-5 saved pages, held out, never tuned on
 // Each article has a NAME.labels.json sidecar. Metadata (title, date, outlet, url, author) is scored
 // as exact matches over the fields a label file gives; countries and persons as precision / recall
 // / F1 (micro-averaged), with the corpus-level wrong merges (one predicted person id covering two
@@ -57,6 +59,8 @@ const SETS = [
   { name: 'devset/test-pdf (real, Chrome "Save as PDF" prints of the test3/test4/test5 saved pages, held out)', dir: path.join(FIXTURES, 'devset/test-pdf') },
   { name: 'devset/tune-mhtml (real, Chrome "Webpage, Single File" MHTML of the tune3/tune4/tune5 saved pages, tuned on)', dir: path.join(FIXTURES, 'devset/tune-mhtml') },
   { name: 'devset/test-mhtml (real, Chrome "Webpage, Single File" MHTML of the test3/test4/test5 saved pages, held out)', dir: path.join(FIXTURES, 'devset/test-mhtml') },
+  { name: 'devset/tune-copy (real, whole-page text copies (select all, copy) of the tune3/tune4/tune5 saved pages, tuned on)', dir: path.join(FIXTURES, 'devset/tune-copy') },
+  { name: 'devset/test-copy (real, whole-page text copies of the test3/test4/test5 saved pages, held out)', dir: path.join(FIXTURES, 'devset/test-copy') },
 ];
 const FIELDS = ['title', 'date', 'outlet', 'url', 'author'] as const;
 type Field = (typeof FIELDS)[number];
@@ -183,6 +187,6 @@ async function evaluate(set: { name: string; dir: string }): Promise<void> {
 
 void (async () => {
   for (const set of SETS) if (!only || set.dir.endsWith(only)) await evaluate(set);
-  if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=shapes / --set=tune2 / --set=test2 / --set=tune3 / --set=test3 / --set=tune4 / --set=test4 / --set=tune5 / --set=test5 / --set=tune-pdf / --set=test-pdf / --set=tune-mhtml / --set=test-mhtml / --set=labelled for one set)');
+  if (!verbose) console.log('\n(--verbose for per-article misses; --set=tune / --set=test / --set=shapes / --set=tune2 / --set=test2 / --set=tune3 / --set=test3 / --set=tune4 / --set=test4 / --set=tune5 / --set=test5 / --set=tune-pdf / --set=test-pdf / --set=tune-mhtml / --set=test-mhtml / --set=tune-copy / --set=test-copy / --set=labelled for one set)');
   process.exitCode = 0;
 })();
