@@ -160,3 +160,50 @@ describe("a printed or copied blog page's header and tail (Global Voices' shape,
     assert.ok(menu.body.includes('Paragraph 7 of the post'), menu.body.slice(-100));
   });
 });
+
+describe("a whole-page text copy (select all, copy, paste) of a blog page with long menus (written here)", () => {
+  const COUNTRIES = ['Afghanistan', 'Albania', 'Algeria', 'Angola', 'Argentina', 'Armenia', 'Australia', 'Austria', 'Bahrain', 'Belgium', 'Bolivia',
+    'Brazil', 'Canada', 'Chile', 'China', 'Colombia', 'Cuba', 'Egypt', 'France', 'Germany', 'Ghana', 'Greece', 'India', 'Iran', 'Iraq', 'Italy',
+    'Japan', 'Jordan', 'Kenya', 'Lebanon', 'Mexico', 'Morocco', 'Nigeria', 'Norway', 'Peru', 'Poland', 'Russia', 'Spain', 'Sweden', 'Syria',
+    'Tunisia', 'Turkey', 'Uganda', 'Ukraine', 'Uruguay', 'Venezuela', 'Yemen', 'Zambia', 'Zimbabwe', 'Saint Vincent and the Grenadines'];
+  const text = (opts: { blankBeforeText: boolean }) => [
+    'close', 'Search', 'Authors', 'Topics', 'Countries', 'Ocean Voices Online', 'The sea is talking. Are you listening?', '', 'Home', 'About', 'Contact', '',
+    'Fishermen in Dakar protest the new quotas', 'Thursday, June 11th, 2009 @ 10:57 UTC', 'by Awa Ndiaye',
+    'Regions and Countries', ...['Africa', 'Americas', 'Europe'].map((r) => ` » ${r}`), 'Countries', ...COUNTRIES.map((c) => ` » ${c}`),
+    ...COUNTRIES.map((c) => ` » ${c} news`), 'Topics:', 'Economics, Environment, Freedom of Speech, Governance, Human Rights, Labor, Protest, Youth',
+    'This post is also available in:', 'Français:', 'Sénégal : les pêcheurs de Dakar contre les quotas et les licences...',
+    ...(opts.blankBeforeText ? [''] : []),
+    'Fishermen in Dakar marched to the ministry on Monday to protest the new quotas, which they say will ruin the small boats of Senegal and help the trawlers.',
+    '', 'The minister, Mariama Sarr, said the quotas protect the fish for the next generation and that the licences of the trawlers would be reviewed this year.',
+    '', 'Bloggers in Dakar wrote about the march, and many of them shared photos of the boats on the beach at Soumbédioune, where the march began.',
+  ].join('\n');
+
+  for (const blankBeforeText of [true, false]) {
+    it(`hundreds of menu lines between the headline and the text are not text; the headline is the line over the date${blankBeforeText ? '' : ' (no blank line before the text)'}`, () => {
+      const a = parseArticle(text({ blankBeforeText }));
+      assert.strictEqual(a.title, 'Fishermen in Dakar protest the new quotas');
+      assert.strictEqual(a.date, '2009-06-11');
+      assert.strictEqual(a.author, 'Awa Ndiaye');
+      assert.ok(a.body.startsWith('Fishermen in Dakar marched to the ministry'), a.body.slice(0, 120));
+      const countries = extractEntities({ title: a.title, body: a.body, outlet: a.outlet }).countries.map((c) => c.code).sort();
+      assert.deepStrictEqual(countries, ['SN']);
+    });
+  }
+
+  it('a site-name line "<known outlet> Online" names the outlet', () => {
+    const a = parseArticle(['Home', 'About', 'Global Voices Online', 'The world is talking.', 'Contact', 'Donate', '',
+      'Bloggers and the new law', 'Thursday, June 11th, 2009 @ 10:57 UTC', 'by Awa Ndiaye', '',
+      'Bloggers in Dakar wrote about the march, and many of them shared photos of the boats on the beach where it began.'].join('\n'));
+    assert.strictEqual(a.outlet, 'Global Voices');
+    assert.strictEqual(a.title, 'Bloggers and the new law');
+  });
+
+  it('a government page copy: the headline over its date wins over the standfirst under it', () => {
+    const a = parseArticle(['Skip to content', 'The White House', 'Briefing Room', 'Administration', 'Issues', '', 'Briefings & Statements', '',
+      'Readout of Talks in Geneva', 'November 23, 2025', '', '*Between the Secretary, the Special Envoy and the Delegation*', '',
+      'Today the Secretary and the Special Envoy held an extensive and productive meeting with the delegation in Geneva on the draft.'].join('\n'));
+    assert.strictEqual(a.title, 'Readout of Talks in Geneva');
+    assert.strictEqual(a.date, '2025-11-23');
+  });
+});
+

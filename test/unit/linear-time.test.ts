@@ -58,6 +58,9 @@ describe('linear time on hostile text', function () {
       '---\ntitle: T\n---\n' + 'Menu\n'.repeat(40) + ('word '.repeat(12) + '\n').repeat(n / 60) + 'end.\n',
     "a page's tail of very many comment headings and long words before them (dropPageTail)": (n) =>
       'Title\n\n' + 'word '.repeat(n / 10) + '\n\n' + 'Comments\nx\n'.repeat(n / 22),
+    'a header of thousands of short menu lines before the text (zones.ts)': (n) =>
+      'Headline of the page here\nThursday, June 11th, 2009\n' + ' » Menu item\n'.repeat(n / 13) + 'The text of the article runs on for a sentence here and there.\n',
+    'thousands of short lines and no text at all': (n) => ' » Menu item\n'.repeat(n / 13),
     'a footer of street-address-like lines': (n) => 'Title\n\nThe text of the article runs on for a sentence here.\n\nThe Office\n'
       + '1 ' + 'Aa '.repeat(n / 3) + 'Street\n',
   };

@@ -85,6 +85,17 @@ export function isKnownOutletName(line: string): boolean {
   return KNOWN_NAMES.has(line.trim().toLowerCase());
 }
 
+/**
+ * The known outlet a site-name line names: the name itself, or the name with "Online" after it, as sites
+ * style their names ("Global Voices Online" → "Global Voices"); null for any other line.
+ */
+export function knownOutletOfLine(line: string): string | null {
+  const t = line.trim();
+  if (KNOWN_NAMES.has(t.toLowerCase())) return t;
+  const bare = / online$/i.test(t) ? t.slice(0, -' online'.length).trimEnd() : null;
+  return bare && KNOWN_NAMES.has(bare.toLowerCase()) ? bare : null;
+}
+
 /** A bare domain on a line of its own ("en.wikinews.org", "www.state.gov"). */
 export const DOMAIN_LINE_RE = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}\/?$/i;
 

@@ -201,9 +201,10 @@ export function parseArticle(rawText: string): ParsedArticle {
 
   // Header and footer lines (date lines, bylines, outlet lines, banners, breadcrumbs, Share/Print)
   // give their facts and leave the text, so they are neither title nor body.
+  // The page's tail first, so that the footer read next is the article's own (its "Posted by", its Share line).
+  dropPageTail(lines);
   const zones = readZones(lines, title !== null);
   for (const i of zones.consumed) lines[i] = '';
-  dropPageTail(lines);
   date ??= zones.date;
   if (title === null && zones.headline) title = stripInlineMarkdown(headingText(zones.headline) ?? zones.headline);
 

@@ -8,7 +8,7 @@
 
 import { parseByline } from './byline';
 import { parseDateLabel, parseDateLine, type DateLabel } from './dateLines';
-import { DOMAIN_LINE_RE, isKnownOutletName, isOutletLine, outletFromHost } from './outlets';
+import { DOMAIN_LINE_RE, isKnownOutletName, isOutletLine, knownOutletOfLine, outletFromHost } from './outlets';
 import { EMPHASIS_AND_SPACE, trimChars } from './trim';
 
 export interface Zones {
@@ -28,6 +28,12 @@ export interface Zones {
 // A saved page's menus and footer can run to dozens of short lines before the headline or after
 // the text (a whole-page copy puts the site's footer first when the article is an overlay).
 const HEADER_LINES = 80;
+/**
+ * A whole-page copy's menus can run to hundreds of short lines before the text (a site's list of every
+ * country): the header goes on past HEADER_LINES, up to this many, while no line is prose, if prose follows;
+ * only its first HEADER_LINES lines are read for a date, byline or outlet.
+ */
+const MENU_HEADER_LINES = 5000;
 const FOOTER_LINES = 80;
 
 const FURNITURE_RE = new RegExp('^(?:' + [
@@ -76,6 +82,8 @@ function isProse(line: string): boolean {
   // Headlines can run to 40 words ("Statement by H.E. Dr. … at the 66th Session of the General
   // Assembly of the United Nations"), but end without a full stop.
   if (words >= 60) return true;
+  // A teaser cut short ("Maroc : Après le discours, amour et haine pour Obama...", a linked post's title) is no sentence.
+  if (words < 25 && (line.endsWith('...') || line.endsWith('…'))) return false;
   return words >= 10 && /[.!?"”’)\]:]$/.test(line);
 }
 
@@ -93,6 +101,8 @@ function wrappedParagraphs(lines: string[]): (i: number) => boolean {
   let endsSentence = false;
   return (i) => {
     if (i + 1 >= lines.length || lines[i + 1] === '' || wordCount(lines[i]!) < 10) return false;
+    // (A teaser cut short with "…" ends its line: it does not run on into the next.)
+    if (lines[i]!.endsWith('...') || lines[i]!.endsWith('…')) return false;
     // (The next line goes on with the paragraph: long too, or its end. A headline over a date line is no paragraph.)
     if (wordCount(lines[i + 1]!) < 10 && !SENTENCE_END_RE.test(lines[i + 1]!.trim())) return false;
     if (i > blockEnd) {
@@ -116,7 +126,8 @@ export function readZones(lines: string[], titleKnown = false): Zones {
   const header: number[] = [];
   let excerpt = false;
   const wrapped = wrappedParagraphs(lines);
-  for (let i = 0; i < lines.length && header.length < HEADER_LINES; i++) {
+  let reachedProse = false;
+  for (let i = 0; i < lines.length && header.length < MENU_HEADER_LINES; i++) {
     const line = lines[i]!;
     if (line === '') continue;
     // MarkDownload's `> ## Excerpt` block (the page's description, not the text) and rules.
@@ -127,9 +138,14 @@ export function readZones(lines: string[], titleKnown = false): Zones {
       continue;
     }
     // Furniture first: an archive banner is a sentence, not the text.
-    if ((isProse(line) || wrapped(i)) && !isFurniture(line)) break;
+    if ((isProse(line) || wrapped(i)) && !isFurniture(line)) {
+      reachedProse = true;
+      break;
+    }
     header.push(i);
   }
+  // Menus past the usual header count only when the text comes after them.
+  if (header.length > HEADER_LINES && !reachedProse) header.length = HEADER_LINES;
   const footer: number[] = [];
   const firstProse = header.length ? header[header.length - 1]! + 1 : 0;
   for (let i = lines.length - 1; i >= firstProse && footer.length < FOOTER_LINES; i--) {
@@ -193,31 +209,57 @@ export function readZones(lines: string[], titleKnown = false): Zones {
   };
 
   const headerRest: number[] = [];
-  for (const i of header) if (classify(i, true)) zones.consumed.add(i); else headerRest.push(i);
-  for (const i of headerRest) if (isKnownOutletName(stripEmphasis(lines[i]!))) { knownOutlet ??= stripEmphasis(lines[i]!); break; }
+  /** The first header line that gave a date or a byline (a headline is printed right above them). */
+  let firstFact = -1;
+  for (let h = 0; h < header.length; h++) {
+    const i = header[h]!;
+    // (Only the usual header's lines give facts: a long menu's "June 2009" archive link dates nothing.)
+    if (h < HEADER_LINES && classify(i, true)) {
+      zones.consumed.add(i);
+      if (firstFact < 0 && (zones.date !== null || zones.author !== null)) firstFact = i;
+    } else headerRest.push(i);
+  }
+  for (const i of headerRest) {
+    const named = knownOutletOfLine(stripEmphasis(lines[i]!));
+    if (named) { knownOutlet ??= named; break; }
+  }
   // A whole-page copy opens with the site's menus, a run of short lines, and the headline is the
   // last long line above the text (menus, "Events", then "Telephone conversation with …", then
   // the text). The menus are neither title nor body.
   let short = 0;
   for (const i of header) if (wordCount(lines[i]!) <= 3) short++;
   if (header.length >= 6 && short * 2 >= header.length) {
+    const headlineLike = (line: string) => wordCount(line) >= 4 && !isOutletLine(stripEmphasis(line)) && line.length <= 320 && !/[.,;:]$/.test(line);
     let found = false;
-    for (let k = headerRest.length - 1; k >= Math.max(0, headerRest.length - 3); k--) {
+    // The line right above the header's date line or byline ("Headline" / "Thursday, June 11th, 2009" / "by …"):
+    // the page prints its headline over its date (what follows may be a standfirst, or more menus).
+    const above = firstFact >= 0 && !titleKnown ? headerRest.filter((i) => i < firstFact).pop() : undefined;
+    const menusAfter = above !== undefined && headerRest.length - headerRest.indexOf(above) - 1 >= 6;
+    if (above !== undefined && nextLine(lines, above) <= firstFact && headlineLike(lines[above]!)) {
+      zones.headline = lines[above]!;
+      const k = headerRest.indexOf(above);
+      for (let m = 0; m <= k; m++) zones.consumed.add(headerRest[m]!);
+      headerRest.splice(0, k + 1);
+      found = true;
+    }
+    for (let k = headerRest.length - 1; !found && k >= Math.max(0, headerRest.length - 3); k--) {
       const line = lines[headerRest[k]!]!;
-      if (wordCount(line) < 4 || isOutletLine(stripEmphasis(line)) || line.length > 320 || /[.,;:]$/.test(line)) continue;
+      if (!headlineLike(line)) continue;
       zones.headline = line;
       for (let m = 0; m <= k; m++) zones.consumed.add(headerRest[m]!);
       headerRest.splice(0, k + 1);
       found = true;
       break;
     }
-    // With the title known (a printed page's headline was found and cut off above it), a header of menus under it
-    // (categories, "Countries:" lists, "This post is also available in:" links) is furniture, as a footer's is.
-    if (!found && titleKnown) {
+    // With the title known (a printed page's headline was found and cut off above it), or found above the date
+    // line, a header of menus under it (categories, "Countries:" lists, "This post is also available in:" links)
+    // is furniture, as a footer's is.
+    if ((!found && titleKnown) || (found && menusAfter)) {
       const inParagraph = paragraphLines(lines, headerRest);
       const kept: number[] = [];
       for (const i of headerRest) {
-        if (!inParagraph.has(i) && !lines[i]!.includes('://') && !/^[\p{L} ]{2,30}:\s/u.test(lines[i]!)) zones.consumed.add(i);
+        // (A "Source: …" field stays for the reader; "Sénégal : les pêcheurs…", French spacing, is a linked title.)
+        if (!inParagraph.has(i) && !lines[i]!.includes('://') && !/^\p{L}[\p{L} ]{0,28}\p{L}:\s/u.test(lines[i]!)) zones.consumed.add(i);
         else kept.push(i);
       }
       headerRest.splice(0, headerRest.length, ...kept);
@@ -268,7 +310,7 @@ export function readZones(lines: string[], titleKnown = false): Zones {
   return zones;
 }
 
-/** Which of the lines `at` (a zone: at most 80 lines) are in a block of consecutive lines that ends a sentence and has one of more than 8 words. */
+/** Which of the lines `at` are in a block of consecutive lines that ends a sentence and of which at least half have more than 8 words. */
 function paragraphLines(lines: string[], at: readonly number[]): Set<number> {
   const out = new Set<number>();
   const long = new Map<number, boolean>(); // block start -> it has a long line
@@ -280,14 +322,16 @@ function paragraphLines(lines: string[], at: readonly number[]): Set<number> {
     startOf.set(i, start);
     let has = long.get(start);
     if (has === undefined) {
-      has = false;
       let end = start;
+      let count = 0, longLines = 0;
       for (let j = start; j < lines.length && lines[j] !== ''; j++) {
-        if (wordCount(lines[j]!) > 8) has = true;
+        count++;
+        if (wordCount(lines[j]!) > 8) longLines++;
         end = j;
       }
-      // …and that ends a sentence (menus and credit lines do not).
-      has &&= /[.!?]["”’)]?$/.test(lines[end]!.trim());
+      // …and that ends a sentence (menus and credit lines do not). At least half its lines are long: a page's
+      // hundreds of menu lines run on into its text with no blank line between are no paragraph.
+      has = longLines > 0 && longLines * 2 >= count && /[.!?]["”’)]?$/.test(lines[end]!.trim());
       long.set(start, has);
     }
     if (has) out.add(i);
