@@ -207,3 +207,17 @@ describe("a whole-page text copy (select all, copy, paste) of a blog page with l
   });
 });
 
+describe('a whole-page copy whose menus hold a sentence (the site\'s blurb) and a German date label (written here)', () => {
+  it('the blurb among the menus is not the start of the text; the headline over the date line is the title', () => {
+    const menus = (n: number) => Array.from({ length: n }, (_, i) => `Thema ${i}`);
+    const a = parseArticle(['Schließen', 'Deutsch', 'Español', ...menus(20),
+      'Wir übersetzen die Beiträge in viele Sprachen, damit die Bürgermedien aus aller Welt für alle zugänglich sind.', ...menus(40),
+      'Ein Jahr voller Proteste in Managua: die Opposition will einen Neuanfang', 'Übersetzung veröffentlicht am 30 April 2019 13:10 GMT', '',
+      'Seit dem Ausbruch der Massenproteste gegen die Regierung in Nicaragua hat die Polizei Demonstrationen verboten und tausende Menschen verhaftet.',
+      '', 'Die Gespräche zwischen der Regierung und der Opposition endeten im April mit einer Einigung bei zwei der vier Themen auf der Tagesordnung.'].join('\n'));
+    assert.strictEqual(a.title, 'Ein Jahr voller Proteste in Managua: die Opposition will einen Neuanfang');
+    assert.strictEqual(a.date, '2019-04-30');
+    assert.ok(a.body.startsWith('Seit dem Ausbruch'), a.body.slice(0, 100));
+  });
+});
+

@@ -109,12 +109,32 @@ describe('date lines', () => {
     // Blogs: ordinal days and "@ time zone".
     ['Tuesday, March 2nd, 2021 @ 18:05 UTC', '2021-03-02'], ['September 23rd, 2015 @ 9:41 am', '2015-09-23'], ['21st April 2016', '2016-04-21'],
     ['Wednesday, 1st May 2019 @ 07:30 GMT', '2019-05-01'], ['Meet us @ 10:00 on March 2nd, 2021', null], ['March 2nd, 2021 @ the harbour', null],
+    // The Guardian's "14.30 GMT"; WordPress's "Posted on … by …".
+    ['Tuesday 3 March 2024 14.30 GMT', '2024-03-03'], ['First published on Sun 3 Mar 2024 10.15 GMT', '2024-03-03'],
+    ['Posted on March 3, 2024 by Jane Doe', '2024-03-03'],
+    // The foreign press: French, German, Spanish, Portuguese and Italian month and weekday names and labels.
+    ['Dimanche 3 mars 2024', '2024-03-03'], ['1er février 2021', '2021-02-01'], ['3. März 2024', '2024-03-03'], ['Montag, 3. März 2024, 10:15 Uhr', '2024-03-03'],
+    ['3 de marzo de 2024', '2024-03-03'], ['martes, 3 de marzo de 2024', '2024-03-03'], ['3 de março de 2024', '2024-03-03'], ['3 marzo 2024', '2024-03-03'],
+    ['Übersetzung veröffentlicht am 30 April 2019 13:10 GMT', '2019-04-30'], ['Publié le 3 mars 2024 à 10h15', '2024-03-03'],
+    ['Publicado el 3 de marzo de 2024', '2024-03-03'], ['Aggiornato il 3 marzo 2024', '2024-03-03'], ['marzo de 2024', '2024-03'],
+    ['El 3 de marzo de 2024 el ministro dijo', null], ['Le 3 mars 2024, le ministre a dit', null],
   ];
   for (const [line, want] of cases) it(`${JSON.stringify(line)} → ${want}`, () => assert.strictEqual(parseDateLine(line)?.date ?? null, want));
 
   it('marks Updated lines', () => {
     assert.strictEqual(parseDateLine('Updated March 3, 2024')!.updated, true);
     assert.strictEqual(parseDateLine('Published: 23 May 2022')!.updated, false);
+    assert.strictEqual(parseDateLine('Mis à jour le 4 mars 2024')!.updated, true);
+    assert.strictEqual(parseDateLine('Aktualisiert am 4. März 2024')!.updated, true);
+  });
+
+  it('a date line gives its author ("Posted on … by …"), a byline its date ("By … | March 3, 2024")', () => {
+    assert.strictEqual(parseDateLine('Posted on March 3, 2024 by Jane Doe')!.author, 'Jane Doe');
+    const body = 'The minister said on Tuesday that the talks would resume next month, according to officials familiar with the plan.';
+    for (const line of ['Posted on March 3, 2024 by Jane Doe', 'By Jane Doe | March 3, 2024']) {
+      const a = parseArticle(`Talks to resume\n\n${line}\n\n${body}`);
+      assert.deepStrictEqual([a.date, a.author, a.body], ['2024-03-03', 'Jane Doe', body], line);
+    }
   });
 });
 

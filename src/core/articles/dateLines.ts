@@ -22,7 +22,12 @@ export interface DateLine {
   published?: boolean;
   /** A year alone ("2020"): a footer's copyright year as often as a date. */
   yearOnly?: boolean;
+  /** The name after the date in a blog's "Posted on March 3, 2024 by Jane Doe". */
+  author?: string;
 }
+
+/** " by Jane Doe" closing a date line: a capitalised name of one to four words (one short line: no backtracking to speak of). */
+const BY_TAIL_RE = /\s+by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|al|bin)){0,4})$/u;
 
 /** A label on a line of its own, its date on the next ("Publication date:" / "March 22, 2013, 22:00"). */
 export interface DateLabel {
@@ -30,10 +35,12 @@ export interface DateLabel {
 }
 
 const MAX_LINE = 120;
-const LABEL_RE = /^(?:(?:first |originally )?published(?: on| at)?|posted(?: on| at)?|updated(?: on| at)?|last updated(?: on| at)?|last modified(?: on| at)?|modified(?: on| at)?|date(?: published)?|publication date|released|issued|created)\s*[:\-–—]?\s*/i;
-const WEEKDAY_RE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+/i;
-/** `09:31 AM`, `10:00 GMT`, `16:45 (UTC+3)`, ` - 10:42`, `at 9 a.m. EST`, `@ 10:57 UTC` (blogs): a time after the date. */
-const TIME_TAIL_RE = /(?:,|\s[-–|•@]|\sat)?\s+\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?$/i;
+const LABEL_RE = /^(?:(?:first |originally )?published(?: on| at)?|posted(?: on| at)?|updated(?: on| at)?|last updated(?: on| at)?|last modified(?: on| at)?|modified(?: on| at)?|date(?: published)?|publication date|released|issued|created|(?:übersetzung )?veröffentlicht(?: am)?|aktualisiert(?: am)?|publié(?: le)?|mis à jour(?: le)?|publicado(?: el| em| en)?|actualizado(?: el)?|atualizado(?: em)?|pubblicato(?: il)?|aggiornato(?: il)?)\s*[:\-–—]?\s*/i;
+/** The labels of a later date than the publication ("Updated", "aktualisiert", "mis à jour", "actualizado"…). */
+const UPDATED_RE = /updated|modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato/i;
+const WEEKDAY_RE = /^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|(?:segunda|terça|terca|quarta|quinta|sexta)(?:-feira)?|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\.?,?\s+/iu;
+/** `09:31 AM`, `10:00 GMT`, `16:45 (UTC+3)`, ` - 10:42`, `at 9 a.m. EST`, `@ 10:57 UTC` (blogs), `14.30 GMT` (the Guardian), `à 10h15`, `um 10:15 Uhr`: a time after the date. */
+const TIME_TAIL_RE = /(?:,|\s[-–|•@]|\sat|\sà|\sum|\sa las)?\s+\d{1,2}(?:[:.h]\d{2}){0,2}\s*(?:[ap]\.?m\.?|uhr)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?$/i;
 /** A trailing section tag after a bullet or bar, or an all-caps kind: `• STATEMENTS AND RELEASES`. */
 const SECTION_TAIL_RE = /(?:\s+[•|·]\s+[^•|·]{1,60}|\s+(?:PRESS RELEASE|STATEMENT|STATEMENTS AND RELEASES|NEWS|REMARKS|SPEECHES))$/;
 
@@ -42,7 +49,7 @@ export function parseDateLabel(rawLine: string): DateLabel | null {
   const line = trimChars(rawLine, EMPHASIS_AND_SPACE + '#>', EMPHASIS_AND_SPACE);
   if (!line || line.length > 40) return null;
   const label = LABEL_RE.exec(line);
-  return label && label[0].length === line.length ? { updated: /updated|modified/i.test(label[0]) } : null;
+  return label && label[0].length === line.length ? { updated: UPDATED_RE.test(label[0]) } : null;
 }
 
 /**
@@ -53,18 +60,22 @@ export function parseDateLine(rawLine: string, labelAbove?: DateLabel | null): D
   let line = trimChars(rawLine, EMPHASIS_AND_SPACE + '#>', EMPHASIS_AND_SPACE);
   if (!line || line.length > MAX_LINE || !/\d/.test(line)) return null;
   const label = LABEL_RE.exec(line);
-  const updated = label ? /updated|modified/i.test(label[0]) : !!labelAbove?.updated;
+  const updated = label ? UPDATED_RE.test(label[0]) : !!labelAbove?.updated;
   const published = label ? !updated && !/created/i.test(label[0]) : !!labelAbove && !labelAbove.updated;
   if (label) line = line.slice(label[0].length);
   line = line.replace(SECTION_TAIL_RE, '').replace(WEEKDAY_RE, '').trim();
+  // WordPress's "Posted on March 3, 2024 by Jane Doe": the date, then its author.
+  const by = BY_TAIL_RE.exec(line);
+  const author = by ? by[1]! : undefined;
+  if (by) line = line.slice(0, by.index).trim();
   // "10/20/2025 09:31 AM": a 12-hour clock is American, so the date is month first.
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$/i.exec(line);
   if (us) {
     const date = isoDate(Number(us[3]), Number(us[1]), Number(us[2]));
-    return date ? { date, updated, published } : null;
+    return date ? { date, updated, published, ...(author ? { author } : {}) } : null;
   }
   const whole = parseWhole(line) ?? parseWhole(line.replace(TIME_TAIL_RE, '').replace(/[,.]$/, '').trim());
-  return whole ? { date: whole, updated, published, yearOnly: /^\d{4}$/.test(whole) } : null;
+  return whole ? { date: whole, updated, published, yearOnly: /^\d{4}$/.test(whole), ...(author ? { author } : {}) } : null;
 }
 
 function parseWhole(line: string): string | null {
@@ -72,6 +83,6 @@ function parseWhole(line: string): string | null {
   if (!date) return null;
   // parseDateText accepts a date followed by more words ("May 7, 2025 and then"); a date line is
   // the date alone, so the whole line must be used up by a date shape.
-  return /^(?:\d{4}(?:[-/.]\d{1,2}){0,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{4}|[A-Za-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+\.?,? \d{4}|[A-Za-z]+ \d{4})$/.test(line)
+  return /^(?:\d{4}(?:[-/.]\d{1,2}){0,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{4}|\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th|er|º|°)?\.? (?:de )?\p{L}+\.?,? (?:de )?\d{4}|\p{L}+ (?:de )?\d{4})$/u.test(line)
     ? date : null;
 }

@@ -4,15 +4,30 @@
 // which is exactly what must NOT happen here (a date in the body is not the article's date), and the
 // shapes at the places we look are few. So these rules are small and explicit.
 
-const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+/**
+ * Month names: English (and its abbreviations), then French, German, Spanish, Portuguese and Italian, the
+ * languages of much of the foreign press a researcher keeps ("3 mars 2024", "3. März 2024", "3 de marzo de 2024").
+ */
+const MONTH_NAMES: [number, string][] = [
+  [1, 'january jan janvier januar jänner enero janeiro gennaio'],
+  [2, 'february feb février fevrier februar febrero fevereiro febbraio'],
+  [3, 'march mar mars märz maerz marzo março marco'],
+  [4, 'april apr avril abril aprile'],
+  [5, 'may mai mayo maio maggio'],
+  [6, 'june jun juin juni junio junho giugno'],
+  [7, 'july jul juillet juli julio julho luglio'],
+  [8, 'august aug août aout agosto'],
+  [9, 'september sep sept septembre septiembre setiembre setembro settembre'],
+  [10, 'october oct octobre oktober octubre outubro ottobre'],
+  [11, 'november nov novembre noviembre novembro'],
+  [12, 'december dec décembre decembre dezember diciembre dezembro dicembre'],
+];
+const MONTHS: Record<string, number> = Object.fromEntries(MONTH_NAMES.flatMap(([n, names]) => names.split(' ').map((name) => [name, n])));
 
-/** Month names as a regex alternation (full names before abbreviations so the longest wins). */
-export const MONTH_PATTERN =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+/** Month names as a regex alternation (longest first, so that the longest wins; matched case-insensitively). */
+// (Capitalised, as the names are written: a case-insensitive regex takes "MARCH" and "mars" too; the datelines'
+// regex, case-sensitive, takes "March" and "Mars" only, as it always has.)
+export const MONTH_PATTERN = `(?:${Object.keys(MONTHS).sort((a, b) => b.length - a.length).map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})\\.?`;
 
 export function monthNumber(name: string): number | null {
   return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;
@@ -47,12 +62,12 @@ export function parseDateText(raw: string): string | null {
   m = /^--(\d{2})-(\d{2})$/.exec(s);
   if (m) return isoDate(null, Number(m[1]), Number(m[2]));
   // "May 7, 2025", "Thursday, May 7, 2025", "May 7", "May 2025"
-  m = new RegExp(`^(?:[A-Za-z]+,\\s*)?(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'i').exec(s);
+  m = new RegExp(`^(?:\\p{L}+,\\s*)?(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![\\p{L}\\d])`, 'iu').exec(s);
   if (m) return isoDate(m[3] ? Number(m[3]) : null, monthNumber(m[1]!), Number(m[2]));
-  m = new RegExp(`^(${MONTH_PATTERN})\\s+(\\d{4})$`, 'i').exec(s);
+  m = new RegExp(`^(${MONTH_PATTERN})\\s+(?:de\\s+)?(\\d{4})$`, 'iu').exec(s);
   if (m) return isoDate(Number(m[2]), monthNumber(m[1]!), null);
-  // "7 May 2025", "7 May", "7th May 2025"
-  m = new RegExp(`^(?:[A-Za-z]+,\\s*)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN})(?:,?\\s+(\\d{4}))?\\b`, 'i').exec(s);
+  // "7 May 2025", "7 May", "7th May 2025"; "3. März 2024", "3 de marzo de 2024", "1er mars 2024"
+  m = new RegExp(`^(?:\\p{L}+,\\s*)?(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?\\s+(?:de\\s+)?(${MONTH_PATTERN})(?:,?\\s+(?:de\\s+)?(\\d{4}))?(?![\\p{L}\\d])`, 'iu').exec(s);
   if (m) return isoDate(m[3] ? Number(m[3]) : null, monthNumber(m[2]!), Number(m[1]));
   // "07.05.2025" / "07/05/2025": day first, as most of the world writes it, unless the first part cannot be a day.
   m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);

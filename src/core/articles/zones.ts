@@ -115,6 +115,23 @@ function wrappedParagraphs(lines: string[]): (i: number) => boolean {
   };
 }
 
+/**
+ * Whether the prose line at `i` stands alone among menus: of the next BLURB_LOOKAHEAD non-empty lines none is prose
+ * and most are short (three words or fewer). Looks ahead a bounded number of lines.
+ */
+const BLURB_LOOKAHEAD = 8;
+function blurbAt(lines: string[], i: number, prose: (line: string) => boolean): boolean {
+  let seen = 0, short = 0;
+  for (let j = i + 1; j < lines.length && seen < BLURB_LOOKAHEAD; j++) {
+    const line = lines[j]!;
+    if (line === '') continue;
+    seen++;
+    if (prose(line)) return false;
+    if (wordCount(line) <= 3) short++;
+  }
+  return seen === BLURB_LOOKAHEAD && short >= BLURB_LOOKAHEAD - 2;
+}
+
 export function isFurniture(line: string): boolean {
   const bare = trimChars(line, EMPHASIS_AND_SPACE);
   return bare.length <= 240 && (FURNITURE_RE.test(bare) || BREADCRUMB_RE.test(bare));
@@ -127,6 +144,7 @@ export function readZones(lines: string[], titleKnown = false): Zones {
   let excerpt = false;
   const wrapped = wrappedParagraphs(lines);
   let reachedProse = false;
+  let headerShort = 0;
   for (let i = 0; i < lines.length && header.length < MENU_HEADER_LINES; i++) {
     const line = lines[i]!;
     if (line === '') continue;
@@ -139,10 +157,15 @@ export function readZones(lines: string[], titleKnown = false): Zones {
     }
     // Furniture first: an archive banner is a sentence, not the text.
     if ((isProse(line) || wrapped(i)) && !isFurniture(line)) {
-      reachedProse = true;
-      break;
+      // A sentence alone among a whole-page copy's menus (the site's blurb: "We translate Global Voices into many
+      // languages…", then more menus) is no start of the text: the text goes on with prose.
+      if (!(headerShort >= 6 && headerShort * 2 >= header.length && blurbAt(lines, i, isProse))) {
+        reachedProse = true;
+        break;
+      }
     }
     header.push(i);
+    if (wordCount(line) <= 3) headerShort++;
   }
   // Menus past the usual header count only when the text comes after them.
   if (header.length > HEADER_LINES && !reachedProse) header.length = HEADER_LINES;
@@ -184,6 +207,7 @@ export function readZones(lines: string[], titleKnown = false): Zones {
     }
     const date = parseDateLine(line, labelAt >= 0 && nextLine(lines, labelAt) === i ? label : null);
     if (date) {
+      if (date.author) zones.author ??= date.author;
       if (date.updated) zones.updatedDate ??= date.date;
       // A year alone is a copyright year as often as a date (a whole-page copy can put the footer
       // first): in the header it dates the article only when nothing else does; in the footer never.
@@ -198,6 +222,15 @@ export function readZones(lines: string[], titleKnown = false): Zones {
     if (byline) {
       zones.author ??= byline.author;
       if (byline.outlet) headerOutlet ??= byline.outlet;
+      // "By Jane Doe | March 3, 2024": the date after a bar.
+      for (const part of line.split(/\s+[|•·]\s+/).slice(1)) {
+        const dated = parseDateLine(part);
+        if (dated && !dated.yearOnly) {
+          if (dated.updated) zones.updatedDate ??= dated.date;
+          else if (inHeader) zones.date ??= dated.date;
+          break;
+        }
+      }
       return true;
     }
     if (DOMAIN_LINE_RE.test(line)) {
@@ -214,7 +247,7 @@ export function readZones(lines: string[], titleKnown = false): Zones {
   for (let h = 0; h < header.length; h++) {
     const i = header[h]!;
     // (Only the usual header's lines give facts: a long menu's "June 2009" archive link dates nothing.)
-    if (h < HEADER_LINES && classify(i, true)) {
+    if (classify(i, true)) {
       zones.consumed.add(i);
       if (firstFact < 0 && (zones.date !== null || zones.author !== null)) firstFact = i;
     } else headerRest.push(i);
