@@ -146,6 +146,18 @@ describe('bylines and outlet lines', () => {
     assert.deepStrictEqual(parseByline('By Daniel arap Moi | AP'), { author: 'Daniel arap Moi', outlet: 'AP' });
     assert.deepStrictEqual(parseByline('By Jane Doe, Staff Writer'), { author: 'Jane Doe', outlet: null });
     assert.deepStrictEqual(parseByline('Posted by Ada Okafor'), { author: 'Ada Okafor', outlet: null });
+    // An outlet after the names is no second author; in brackets it is the outlet too; a date after them is the date.
+    assert.deepStrictEqual(parseByline('By Jane Doe, The Associated Press'), { author: 'Jane Doe', outlet: 'The Associated Press' });
+    assert.deepStrictEqual(parseByline('By Jane Doe (Reuters)'), { author: 'Jane Doe', outlet: 'Reuters' });
+    assert.deepStrictEqual(parseByline('By Jane Doe, March 3, 2024'), { author: 'Jane Doe', outlet: null, date: '2024-03-03' });
+    assert.deepStrictEqual(parseByline('By Jane Doe on March 3, 2024'), { author: 'Jane Doe', outlet: null, date: '2024-03-03' });
+    assert.deepStrictEqual(parseByline('By Jane Doe | March 3, 2024'), { author: 'Jane Doe', outlet: null, date: '2024-03-03' });
+    assert.deepStrictEqual(parseByline('By Jane Doe and John Roe, March 3, 2024'), { author: 'Jane Doe, John Roe', outlet: null, date: '2024-03-03' });
+    // The foreign press's bylines.
+    for (const [line, author] of [['Par Jean Dupont', 'Jean Dupont'], ['Por Juan Pérez', 'Juan Pérez'], ['Von Anna Schmidt', 'Anna Schmidt'],
+      ['Autor: Jane Doe', 'Jane Doe'], ['Auteur : Jean Dupont', 'Jean Dupont']] as const) assert.strictEqual(parseByline(line)?.author, author, line);
+    assert.strictEqual(parseByline('Por la paz y la justicia'), null);
+    assert.strictEqual(parseByline('Von der Leyen'), null);
   });
 
   it('is not fooled by sentences', () => {

@@ -222,15 +222,8 @@ export function readZones(lines: string[], titleKnown = false): Zones {
     if (byline) {
       zones.author ??= byline.author;
       if (byline.outlet) headerOutlet ??= byline.outlet;
-      // "By Jane Doe | March 3, 2024": the date after a bar.
-      for (const part of line.split(/\s+[|•·]\s+/).slice(1)) {
-        const dated = parseDateLine(part);
-        if (dated && !dated.yearOnly) {
-          if (dated.updated) zones.updatedDate ??= dated.date;
-          else if (inHeader) zones.date ??= dated.date;
-          break;
-        }
-      }
+      // "By Jane Doe | March 3, 2024", "By Jane Doe, March 3, 2024": the byline's date.
+      if (byline.date && inHeader) zones.date ??= byline.date;
       return true;
     }
     if (DOMAIN_LINE_RE.test(line)) {
