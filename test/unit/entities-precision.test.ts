@@ -61,4 +61,11 @@ describe('entities: persons, precision', () => {
     assert.deepStrictEqual(persons('Lo que la Constitución y el Convenio dicen es claro.'), []);
     assert.deepStrictEqual(persons('Now is the time to speak with one voice: Free Aung San Suu Kyi.'), ['Aung San Suu Kyi']);
   });
+
+  it("elided particles inside a name: Italian dell'/dall' and the Arabic article written with an apostrophe", () => {
+    assert.deepStrictEqual(persons("Marcello dell'Utri said it was over."), ["Marcello dell'Utri"]);
+    assert.deepStrictEqual(persons("Abdelhak al'Koush said it was over. Mohamed el'Baradei agreed."), ["Abdelhak al'Koush", "Mohamed el'Baradei"]);
+    assert.deepStrictEqual(persons("Valéry Giscard d'Estaing said it was over."), ["Valéry Giscard d'Estaing"]);
+  });
 });
+

@@ -110,12 +110,13 @@ const isDemonymPhrase = (tokens: Token[]) => {
 const ARABIC_ARTICLE_RE = /^(?:al|el|ad|ash|as|at|az)-\p{Lu}/u;
 /** A middle initial: "W" (its full stop is in the gap) or "H.W.". */
 const INITIAL_RE = /^\p{Lu}$|^(?:\p{Lu}\.){1,3}$|^(?:\p{Lu}\.){1,2}\p{Lu}$/u;
-/** French and Italian elided particles inside a name: "Patrizia d'Ettorre", "Valéry Giscard d'Estaing". */
-const ELIDED_PARTICLE_RE = /^[dl]['’]\p{Lu}/u;
-/** Cheap test first: an apostrophe as the second character. */
+/** Elided particles inside a name: French and Italian "d'Ettorre", "d'Estaing", "dell'Utri", and the Arabic article
+ *  written with an apostrophe ("Abdelhak al'Koush", "el'Baradei"). */
+const ELIDED_PARTICLE_RE = /^(?:[dl]|dell|dall|al|el)['’]\p{Lu}/u;
+/** Cheap test first: an apostrophe as the second, third or fifth character. */
 const elided = (text: string) => {
-  const c = text.charCodeAt(1);
-  return (c === 39 || c === 0x2019) && ELIDED_PARTICLE_RE.test(text);
+  const apostrophe = (i: number) => { const c = text.charCodeAt(i); return c === 39 || c === 0x2019; };
+  return (apostrophe(1) || apostrophe(2) || apostrophe(4)) && ELIDED_PARTICLE_RE.test(text);
 };
 /** A romanised Chinese or Korean given name: two syllables joined by a hyphen ("Ka-ki", "Cheuk-ting", "Jong-un"). */
 const SYLLABLE_PAIR_RE = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}$/u;
