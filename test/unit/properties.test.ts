@@ -9,6 +9,8 @@ import MarkdownIt from 'markdown-it';
 import { collapseSpaces, parseArticle, stripInlineMarkdown } from '../../src/core/articles/reader';
 import { countWords, firstWords } from '../../src/core/articles/words';
 import { decodeArticleBytes } from '../../src/core/articles/decode';
+import { readArticleFileSync } from '../../src/core/articles';
+import { readMhtml } from '../../src/core/articles/mhtml';
 import { articleCardMarkdown, markdownLinkDestination, safeHttpUrl } from '../../src/core/card';
 import { LineMap, scanCitations } from '../../src/core/citations/scanner';
 import { scanNoteCitations } from '../../src/core/citations/nocite';
@@ -21,7 +23,15 @@ import { growthRatio, MAX_LINEAR_RATIO } from './growth';
 const PIECES = ['*', '**', '_', '__', '[', ']', '(', ')', '!', '<', '>', '`', '```', '~~~', '$', '$$', '#', '# ', '@', '@{', '}',
   '{', '\\', '-', ';', ':', '.', ',', ' ', '  ', '\n', '\n\n', '\r\n', '\t', '---\n', '<!--', '-->', 'http://', 'https://x.example/a',
   'command:dossier.openArticle?%5B%5D', '<img src=https://evil.example/p.png>', '$(zap)', '\u202e', '\u2066', 'www.evil.example',
-  'Havana, February 19 (RHC) --', 'MOSCOW, May 7. /TASS/.', 'Sergei Lavrov', 'Cuba', 'key', 'a', 'Title', '\u0000', '\u001b[31m', 'é', '😀'];
+  'Havana, February 19 (RHC) --', 'MOSCOW, May 7. /TASS/.', 'Sergei Lavrov', 'Cuba', 'key', 'a', 'Title', '\u0000', '\u001b[31m', 'é', '😀',
+  // Whole-page copies, bylines and the foreign press's date lines (zones.ts, byline.ts, dateLines.ts).
+  '\n » Menu', '\n2 comments\n', '\nCountries:\n', '\nPosted by Ana Roe\n', '\nBy Jane Doe, March 3, 2024\n', '3 de marzo de 2024', '3. März 2024',
+  '...', '…', '\nGlobal Voices Online\n', '\nLeave a Reply\n', 'Par Jean Dupont', ' 14.30 GMT'];
+/** MIME-ish bytes for the web-archive reader: headers, boundaries, encodings, and noise. */
+const MIME_PIECES = ['MIME-Version: 1.0\r\n', 'Content-Type: multipart/related; boundary="b"\r\n', 'Content-Type: text/html\r\n',
+  'Content-Transfer-Encoding: quoted-printable\r\n', 'Content-Transfer-Encoding: base64\r\n', 'Content-Location: https://x.example/a\r\n',
+  '\r\n', '\n', '--b\r\n', '--b--', '=3D', '=\r\n', '=', 'QUJD', '<p>x</p>', '\t folded', ':', ';', '"'];
+const mimeish = fc.array(fc.oneof(fc.constantFrom(...MIME_PIECES), fc.string({ maxLength: 6 })), { maxLength: 80 }).map((parts) => parts.join(''));
 const markdownish = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 200 })
   .map((parts) => parts.join(''));
 
@@ -40,6 +50,20 @@ describe('properties of the reader, scanner and card (fast-check)', function () 
       assert.ok(decoded.text !== null || decoded.warning !== null, 'a skipped file always says why');
       new Corpus().upsert('/x.txt', 'x.txt', bytes);
     }), { numRuns: 300 });
+  });
+
+  it('the web-archive reader takes any bytes without throwing, says why when it finds no page, and is linear in their length', () => {
+    fc.assert(fc.property(fc.oneof(mimeish.map((t) => new TextEncoder().encode(t)), fc.uint8Array({ maxLength: 400 })), (bytes) => {
+      const r = readMhtml(bytes);
+      assert.ok('page' in r || r.error.length > 0);
+      const read = readArticleFileSync('/x.mhtml', bytes);
+      assert.ok(read.parsed !== null || (read.warning ?? '').length > 0, 'a skipped archive always says why');
+    }), { numRuns: 300 });
+    fc.assert(fc.property(mimeish.filter((t) => t.length > 0), (chunk) => {
+      const make = (n: number) => new TextEncoder().encode(chunk.repeat(Math.ceil(n / chunk.length)));
+      const ratio = growthRatio(make, (bytes) => readMhtml(bytes), 20000);
+      assert.ok(ratio < MAX_LINEAR_RATIO, `8× a repetition of ${JSON.stringify(chunk.slice(0, 60))} took ${ratio.toFixed(1)}× the time`);
+    }), { numRuns: 12 });
   });
 
   it('the reader takes time linear in the length of any text', () => {
