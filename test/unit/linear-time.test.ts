@@ -61,6 +61,10 @@ describe('linear time on hostile text', function () {
     'a header of thousands of short menu lines before the text (zones.ts)': (n) =>
       'Headline of the page here\nThursday, June 11th, 2009\n' + ' » Menu item\n'.repeat(n / 13) + 'The text of the article runs on for a sentence here and there.\n',
     'thousands of short lines and no text at all': (n) => ' » Menu item\n'.repeat(n / 13),
+    'a Metadata heading over very many bullets (Readwise: noteFields.ts)': (n) => '## Metadata\n' + '- Author: [[Jane Doe]]\n'.repeat(n / 24) + 'Text.',
+    'very many property lines (Logseq: noteFields.ts)': (n) => 'title:: a\n'.repeat(n / 10) + '\nText.',
+    'front matter of very many indented continuation lines (block and plain scalars)': (n) =>
+      '---\ntitle: >-\n' + '  a word\n'.repeat(n / 18) + 'author: Talks\n' + '  more\n'.repeat(n / 18) + '---\nText.',
     'a footer of street-address-like lines': (n) => 'Title\n\nThe text of the article runs on for a sentence here.\n\nThe Office\n'
       + '1 ' + 'Aa '.repeat(n / 3) + 'Street\n',
   };

@@ -43,6 +43,45 @@ describe('reader shapes: web clippers', () => {
   });
 });
 
+describe('reader shapes: notes apps and read-it-later exports', () => {
+  const URL = 'https://www.reuters.com/world/talks-resume-2024-03-03/';
+  const fields = (text: string) => { const a = parseArticle(text); return [a.title, a.date, a.outlet, a.url, a.author]; };
+  const WANT = ['Talks to resume next month', '2024-03-03', 'Reuters', URL, 'Jane Doe'];
+
+  it("Readwise's export: the Metadata bullets are the fields, the heading repeating the title and the section headings are not text", () => {
+    const text = `# Talks to resume next month\n\n![rw-book-cover](https://x.example/c.png)\n\n## Metadata\n- Author: [[Jane Doe]]\n`
+      + `- Full Title: Talks to resume next month\n- Category: #articles\n- Published Date: 2024-03-03\n- URL: ${URL}\n\n## Highlights\n- ${BODY.split('\n\n')[0]}\n`;
+    assert.deepStrictEqual(fields(text), WANT);
+    const a = parseArticle(text);
+    assert.ok(a.body.startsWith('- The minister said'), a.body.slice(0, 60));
+    assert.ok(!/Metadata|Highlights|Category/.test(a.body), a.body);
+  });
+
+  it("Logseq's page properties (`title:: …`) are the fields", () => {
+    assert.deepStrictEqual(fields(`title:: Talks to resume next month\nsource:: ${URL}\nauthor:: [[Jane Doe]]\npublished:: 2024-03-03\n\n- ${BODY}`), WANT);
+  });
+
+  it("Omnivore's export: block scalars in the front matter, the title heading again, a tags line and the links to the page", () => {
+    const text = `---\nid: 1234\ntitle: |\n  Talks to resume next month\nauthor: |\n  Jane Doe\ntags:\n  - diplomacy\ndate_saved: 2024-03-05 10:00:00\n`
+      + `date_published: 2024-03-03 08:00:00\n---\n\n# Talks to resume next month\n\n#Omnivore\n\n[Read on Omnivore](https://omnivore.app/me/talks)\n[Read Original](${URL})\n\n${BODY}`;
+    assert.deepStrictEqual(fields(text), WANT);
+    assert.ok(parseArticle(text).body.startsWith('The minister said'), parseArticle(text).body.slice(0, 60));
+  });
+
+  it("YAML: folded and literal block scalars with chomping indicators, and plain scalars continued on the next lines", () => {
+    for (const title of ['>-\n  Talks to resume\n  next month', '|+\n  Talks to resume next month\n', 'Talks to resume\n  next month']) {
+      assert.strictEqual(parseArticle(`---\ntitle: ${title}\nauthor: Jane Doe\n---\n${BODY}`).title, 'Talks to resume next month', title);
+    }
+  });
+
+  it("Notion's properties: the Created line is the clip date, not the article's, when a Published line is there", () => {
+    const text = `# Talks to resume next month\n\nCreated: March 5, 2024 10:00 AM\nTags: diplomacy\nURL: ${URL}\nAuthor: Jane Doe\nPublished: March 3, 2024\n\n${BODY}`;
+    assert.deepStrictEqual(fields(text), WANT);
+    // Alone, it still dates the note.
+    assert.strictEqual(parseArticle(`# Talks to resume next month\n\nCreated: March 5, 2024 10:00 AM\n\n${BODY}`).date, '2024-03-05');
+  });
+});
+
 describe('reader shapes: copied pages', () => {
   it('a government page: banner, breadcrumbs and Share/Print are furniture; the last line is the outlet', () => {
     const a = parseArticle(['An official website of the United States government', "Here's how you know", '', 'Home > Briefing Room > Speeches & Remarks',

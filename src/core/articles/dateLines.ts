@@ -24,6 +24,8 @@ export interface DateLine {
   yearOnly?: boolean;
   /** The name after the date in a blog's "Posted on March 3, 2024 by Jane Doe". */
   author?: string;
+  /** Labelled "Created" (a notes app's clip date, as in Notion's properties): the article's date only when no other. */
+  created?: boolean;
 }
 
 /** " by Jane Doe" closing a date line: a capitalised name of one to four words (one short line: no backtracking to speak of). */
@@ -61,7 +63,8 @@ export function parseDateLine(rawLine: string, labelAbove?: DateLabel | null): D
   if (!line || line.length > MAX_LINE || !/\d/.test(line)) return null;
   const label = LABEL_RE.exec(line);
   const updated = label ? UPDATED_RE.test(label[0]) : !!labelAbove?.updated;
-  const published = label ? !updated && !/created/i.test(label[0]) : !!labelAbove && !labelAbove.updated;
+  const created = !!label && /created/i.test(label[0]);
+  const published = label ? !updated && !created : !!labelAbove && !labelAbove.updated;
   if (label) line = line.slice(label[0].length);
   line = line.replace(SECTION_TAIL_RE, '').replace(WEEKDAY_RE, '').trim();
   // WordPress's "Posted on March 3, 2024 by Jane Doe": the date, then its author.
@@ -72,10 +75,10 @@ export function parseDateLine(rawLine: string, labelAbove?: DateLabel | null): D
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$/i.exec(line);
   if (us) {
     const date = isoDate(Number(us[3]), Number(us[1]), Number(us[2]));
-    return date ? { date, updated, published, ...(author ? { author } : {}) } : null;
+    return date ? { date, updated, published, ...(author ? { author } : {}), ...(created ? { created } : {}) } : null;
   }
   const whole = parseWhole(line) ?? parseWhole(line.replace(TIME_TAIL_RE, '').replace(/[,.]$/, '').trim());
-  return whole ? { date: whole, updated, published, yearOnly: /^\d{4}$/.test(whole), ...(author ? { author } : {}) } : null;
+  return whole ? { date: whole, updated, published, yearOnly: /^\d{4}$/.test(whole), ...(author ? { author } : {}), ...(created ? { created } : {}) } : null;
 }
 
 function parseWhole(line: string): string | null {

@@ -60,6 +60,19 @@ export function parseFrontMatter(text: string): FrontMatter {
         }
       }
     }
+    // A block scalar (`title: |` or `>`, with a chomping or indentation indicator: `|-`, `>+`, `|2`) as read-it-later
+    // exports write long values (Omnivore's `title: |` / `  Talks to resume next month`): its more-indented lines.
+    if (/^[|>][+-]?\d?[+-]?$/.test(raw)) {
+      const block: string[] = [];
+      while (i + 1 < lines.length && (lines[i + 1]!.trim() === '' || /^\s/.test(lines[i + 1]!))) block.push(lines[++i]!.trim());
+      raw = block.join(' ').trim();
+      if (raw) raw = JSON.stringify(raw); // (as a quoted scalar: no comment stripping inside it)
+    } else if (raw !== '' && !raw.startsWith('"') && !raw.startsWith("'") && !raw.startsWith('[')) {
+      // A plain scalar continued on more-indented lines (`title: Talks to resume` / `  next month`).
+      while (i + 1 < lines.length && /^\s+\S/.test(lines[i + 1]!) && !/^\s+-\s/.test(lines[i + 1]!) && !/^\s+[\w-]+\s*:(?:\s|$)/.test(lines[i + 1]!)) {
+        raw += ' ' + lines[++i]!.trim();
+      }
+    }
     // A block list: `author:` followed by `  - "[[Name]]"` lines.
     const items: string[] = [];
     if (raw === '') {

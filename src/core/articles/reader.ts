@@ -10,6 +10,7 @@ import { parseFrontMatter } from './frontMatter';
 import { outletFromUrl } from './outlets';
 import { readZones } from './zones';
 import { trimChars } from './trim';
+import { readNoteFields } from './noteFields';
 
 export interface ParsedArticle {
   title: string | null;
@@ -40,6 +41,10 @@ const URL_RE = /^<?(https?:\/\/[^\s<>]+)>?$/i;
 const RULE_RE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
 const IMAGE_PLACEHOLDER_RE = /^[*_]*\s*image not found or type unknown\s*[*_]*$/i;
 const MD_IMAGE_RE = /^!\[[^\]]*\]\([^)]*\)$/;
+/** A line of tags only: `#Omnivore`, `#diplomacy #cuba` (a heading has a space after its `#`). */
+const HASHTAGS_RE = /^#[\p{L}\p{N}_/-]+(?:[ \t]+#[\p{L}\p{N}_/-]+)*$/u;
+/** A read-it-later export's link line: `[Read Original](https://…)`, `[Read on Omnivore](…)`, `[View source](…)`. */
+const EXPORT_LINK_RE = /^\[((?:read|view|open)(?: the| on| in)? [^\]]{1,30}|original(?: article)?|source)\]\((https?:\/\/[^\s()]{1,2048})\)$/i;
 const RELATED_RE = /^[*_]*(?:related content|related|read more|see also)\s*:/i;
 const SOCIAL_DEBRIS_RE = /^(?:website\s*\|\s*\+\s*posts|share this:?|follow us.*|advertisement|click here.*)$/i;
 const TAIL_FIELD_RE = /^(?:general|regions?|tags?|topics?|categories|category|keywords)\s*:.{0,120}$/i;
@@ -87,6 +92,12 @@ function trimEmphasisMarks(s: string): string {
 }
 
 /** `# Title ##` -> `Title`: the closing hashes and spaces are cut by a loop, not a backtracking pattern. */
+/** Two titles that differ only in case, spacing and typographic quotes. */
+function sameText(a: string, b: string): boolean {
+  const flat = (t: string) => t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+  return flat(a) === flat(b);
+}
+
 function headingText(line: string): string | null {
   const m = /^#{1,3}\s+/.exec(line);
   if (!m) return null;
@@ -189,6 +200,13 @@ export function parseArticle(rawText: string): ParsedArticle {
   let sourceOutlet: string | null = null;
   let trailingOutlet: string | null = null;
   let urlDate: string | null = null;
+  // Logseq's page properties and Readwise's Metadata bullets: front matter written into the text.
+  const note = readNoteFields(lines);
+  if (title === null && note.title) title = stripInlineMarkdown(note.title);
+  date ??= note.date ? parseDateText(note.date) : null;
+  if (url === null && note.url && URL_RE.test(note.url)) url = note.url;
+  else if (url === null && note.url && !outlet && note.url.split(/\s+/).length <= 8) outlet = note.url; // `source:: Reuters`
+  outlet ??= note.outlet ?? null;
 
   // The trailing outlet line: the last non-empty line, bold and short (`**Radio Habana Cuba**`).
   let last = lines.length - 1;
@@ -260,6 +278,18 @@ export function parseArticle(rawText: string): ParsedArticle {
         continue;
       }
     }
+    // Before the text: the title again as a heading (front matter, then `# Title`), a line of tags only
+    // (`#Omnivore #diplomacy`), and an export's links to the page (`[Read Original](https://…)`: the URL).
+    if (!seenContent) {
+      const heading = headingText(line);
+      if (heading !== null && title !== null && sameText(stripInlineMarkdown(heading), title)) continue;
+      if (line.length <= 300 && HASHTAGS_RE.test(line)) continue;
+      const link = line.length <= 2100 ? EXPORT_LINK_RE.exec(line) : null;
+      if (link) {
+        if (/original|source|article/i.test(link[1]!)) url ??= link[2]!;
+        continue;
+      }
+    }
     kept.push(line.replace(GLUED_FLAG_RE, ''));
     seenContent = true;
   }
@@ -304,7 +334,7 @@ export function parseArticle(rawText: string): ParsedArticle {
     date,
     outlet,
     url,
-    author: front.fields.author ?? zones.author,
+    author: front.fields.author ?? note.author ?? zones.author,
     body,
     excerpt,
     words: countWords(body),

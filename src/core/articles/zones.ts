@@ -189,6 +189,8 @@ export function readZones(lines: string[], titleKnown = false): Zones {
   let footerDate: string | null = null;
   let footerPublished: string | null = null;
   let headerYear: string | null = null;
+  /** A "Created:" line's date (a notes app's clip date): the article's only when nothing else dates it. */
+  let createdDate: string | null = null;
   let label: DateLabel | null = null;
   let labelAt = -1;
   const classify = (i: number, inHeader: boolean): boolean => {
@@ -208,7 +210,8 @@ export function readZones(lines: string[], titleKnown = false): Zones {
     const date = parseDateLine(line, labelAt >= 0 && nextLine(lines, labelAt) === i ? label : null);
     if (date) {
       if (date.author) zones.author ??= date.author;
-      if (date.updated) zones.updatedDate ??= date.date;
+      if (date.created) createdDate ??= date.date;
+      else if (date.updated) zones.updatedDate ??= date.date;
       // A year alone is a copyright year as often as a date (a whole-page copy can put the footer
       // first): in the header it dates the article only when nothing else does; in the footer never.
       else if (date.yearOnly) { if (inHeader) headerYear ??= date.date; }
@@ -327,7 +330,7 @@ export function readZones(lines: string[], titleKnown = false): Zones {
     const inParagraph = paragraphLines(lines, footerRest);
     for (const i of footerRest) if (!inParagraph.has(i) && !lines[i]!.includes('://') && !/^[\p{L} ]{2,30}:\s/u.test(lines[i]!)) zones.consumed.add(i);
   }
-  zones.date ??= footerPublished ?? footerDate ?? headerYear;
+  zones.date ??= footerPublished ?? footerDate ?? headerYear ?? createdDate;
   // A contact block names the publisher; otherwise a name the domain table knows beats a line that
   // only looks like an outlet's ("Presidential Executive Office 2020" under a page of "President of Russia").
   const lineOutlet = footerOutlet ?? headerOutlet ?? taglineOutlet;
