@@ -132,6 +132,34 @@ function blurbAt(lines: string[], i: number, prose: (line: string) => boolean): 
   return seen === BLURB_LOOKAHEAD && short >= BLURB_LOOKAHEAD - 2;
 }
 
+/** An outlet's name and a date, split by a comma, bar or middle dot, in either order; null for anything else. */
+function outletAndDate(line: string): { outlet: string | null; date: string } | null {
+  const bare = stripEmphasis(line);
+  for (const sep of [' | ', ' · ', ' • ', ', ']) {
+    // The outlet first (split at the first separator: the date may hold a comma), or the date first (at the last).
+    const first = bare.indexOf(sep), last = bare.lastIndexOf(sep);
+    for (const [at, outletFirst] of [[first, true], [last, false]] as const) {
+      if (at <= 0) continue;
+      const outletPart = (outletFirst ? bare.slice(0, at) : bare.slice(at + sep.length)).trim();
+      const datePart = (outletFirst ? bare.slice(at + sep.length) : bare.slice(0, at)).trim();
+      if (!outletPart || outletPart.split(' ').length > 6 || /\d/.test(outletPart)) continue;
+      if (!(knownOutletOfLine(outletPart) || isOutletLine(outletPart))) continue;
+      const dated = parseDateLine(datePart);
+      if (dated && !dated.yearOnly) return { outlet: knownOutletOfLine(outletPart) ?? outletPart, date: dated.date };
+    }
+  }
+  // "Moscow, March 3, 2024", "Jane Doe, March 3, 2024": a place's or a writer's name, then the date (which it gives).
+  const comma = bare.indexOf(', ');
+  if (comma > 0 && PLACE_OR_NAME_RE.test(bare.slice(0, comma))) {
+    const dated = parseDateLine(bare.slice(comma + 2));
+    if (dated && !dated.yearOnly) return { outlet: null, date: dated.date };
+  }
+  return null;
+}
+
+/** One to four capitalised words (a place, a writer), no digits. */
+const PLACE_OR_NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
+
 export function isFurniture(line: string): boolean {
   const bare = trimChars(line, EMPHASIS_AND_SPACE);
   return bare.length <= 240 && (FURNITURE_RE.test(bare) || BREADCRUMB_RE.test(bare));
@@ -219,6 +247,13 @@ export function readZones(lines: string[], titleKnown = false): Zones {
       else if (date.published) footerPublished ??= date.date;
       // (the date line nearest the end, as when the footer was read from the end)
       else footerDate = date.date;
+      return true;
+    }
+    // "Reuters, March 3, 2024", "The Guardian | 3 March 2024", "March 3, 2024 · Reuters": an outlet and a date on one line.
+    const pair = line.length <= 120 ? outletAndDate(line) : null;
+    if (pair) {
+      if (inHeader) zones.date ??= pair.date;
+      if (pair.outlet) (inHeader ? (headerOutlet ??= pair.outlet) : (footerOutlet ??= pair.outlet));
       return true;
     }
     const byline = parseByline(line);
