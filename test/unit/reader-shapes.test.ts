@@ -92,6 +92,18 @@ describe('reader shapes: an outlet and a date on one line', () => {
   });
 });
 
+describe("reader shapes: a browser tab's title as the headline", () => {
+  it("a known outlet's name after a separator is the outlet, not the title's", () => {
+    for (const [line, title, outlet] of [['Talks to resume next month | Reuters', 'Talks to resume next month', 'Reuters'],
+      ['Talks to resume next month – The Guardian', 'Talks to resume next month', 'The Guardian'], ['Talks to resume next month : NPR', 'Talks to resume next month', 'NPR'],
+      // An unknown name or a section before the headline stays.
+      ['Russia and Ukraine - Talks in Geneva', 'Russia and Ukraine - Talks in Geneva', null], ['Opinion | Talks to resume next month', 'Opinion | Talks to resume next month', null]] as const) {
+      const a = parseArticle(`${line}\n\n${BODY}`);
+      assert.deepStrictEqual([a.title, a.outlet], [title, outlet], line);
+    }
+  });
+});
+
 describe('reader shapes: copied pages', () => {
   it('a government page: banner, breadcrumbs and Share/Print are furniture; the last line is the outlet', () => {
     const a = parseArticle(['An official website of the United States government', "Here's how you know", '', 'Home > Briefing Room > Speeches & Remarks',

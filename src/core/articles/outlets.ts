@@ -85,6 +85,25 @@ export function isKnownOutletName(line: string): boolean {
   return KNOWN_NAMES.has(line.trim().toLowerCase());
 }
 
+const SITE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' • ', ' : '];
+
+/**
+ * A title that ends with a known outlet's name after a separator, as a browser tab's title does ("Talks to resume
+ * next month | Reuters", "… - BBC News", "… : NPR"): the headline and the outlet; null for any other title.
+ */
+export function knownSiteSuffix(title: string): { headline: string; outlet: string } | null {
+  for (const separator of SITE_SEPARATORS) {
+    const at = title.lastIndexOf(separator);
+    if (at <= 0) continue;
+    const suffix = title.slice(at + separator.length).trim();
+    const headline = title.slice(0, at).trim();
+    if (!suffix || suffix.split(' ').length > 5 || headline.split(' ').length < 3) continue;
+    const outlet = knownOutletOfLine(suffix);
+    if (outlet) return { headline, outlet };
+  }
+  return null;
+}
+
 /**
  * The known outlet a site-name line names: the name itself, or the name with "Online" after it, as sites
  * style their names ("Global Voices Online" → "Global Voices"); null for any other line.

@@ -7,7 +7,7 @@ import { countWords, firstWords } from './words';
 import { MONTH_PATTERN, dateFromUrl, isoDate, monthNumber, parseDateText, yearOf } from './dates';
 import { normaliseText } from './decode';
 import { parseFrontMatter } from './frontMatter';
-import { outletFromUrl } from './outlets';
+import { knownSiteSuffix, outletFromUrl } from './outlets';
 import { readZones } from './zones';
 import { trimChars } from './trim';
 import { readNoteFields } from './noteFields';
@@ -315,6 +315,14 @@ export function parseArticle(rawText: string): ParsedArticle {
   else if (date.startsWith('--') && urlDate && yearOf(urlDate) && urlDate.slice(4, 10).startsWith(date.slice(1, 7))) {
     // The dateline gives month and day; a dated URL agreeing with them gives the year.
     date = urlDate.length >= 10 ? urlDate : `${yearOf(urlDate)}${date.slice(1)}`;
+  }
+
+  // A browser tab's title kept as the headline ("Talks to resume next month | Reuters"): the outlet's name off it,
+  // when nothing else names the outlet (a page whose own site is another keeps "… – Reuters" whole).
+  const tabTitle = title && outlet === null ? knownSiteSuffix(title) : null;
+  if (tabTitle) {
+    title = tabTitle.headline;
+    outlet = tabTitle.outlet;
   }
 
   const lastParagraph = paragraphs[paragraphs.length - 1] ?? '';
