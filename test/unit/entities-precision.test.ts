@@ -67,5 +67,9 @@ describe('entities: persons, precision', () => {
     assert.deepStrictEqual(persons("Abdelhak al'Koush said it was over. Mohamed el'Baradei agreed."), ["Abdelhak al'Koush", "Mohamed el'Baradei"]);
     assert.deepStrictEqual(persons("Valéry Giscard d'Estaing said it was over."), ["Valéry Giscard d'Estaing"]);
   });
+
+  it('armed groups named like persons ("Boko Haram", "al-Shabaab") are none', () => {
+    assert.deepStrictEqual(persons('Boko Haram claimed the attack. Al-Shabaab fighters attacked the base.'), []);
+  });
 });
 

@@ -90,7 +90,7 @@ ramadan covid pandemic virus coronavirus olympic world cup championship prize aw
 consulate mission delegation secretariat division brigade battalion regiment command exercise operation stadium hotel tower
 delta shoal reef strait gulf bay peninsula desert coast cape plateau basin canal park rally alliance coalition
 kremlin pentagon elysee knesset bundestag bundesrat politburo whitehall rada sejm storting riksdag majlis shura
-hamas hezbollah taliban houthis houthi isis ecowas asean mercosur brics opec nato
+hamas hezbollah taliban houthis houthi isis ecowas asean mercosur brics opec nato haram shabaab
 month festival jubilee circle cyclone hurricane typhoon storm tornado spacecraft satellite telescope rover probe letter speech
 resources commons presidency vice-presidency floor africa asia europe oceania antarctica arctic relations circuit
 federal reserve exchange rights airways airlines motors industries petroleum energy group
