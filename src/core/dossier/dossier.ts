@@ -102,7 +102,7 @@ export function subjectName(corpus: Corpus, subject: DossierSubject): string | n
 
 /** In no order: the dossier sorts them chronologically itself (the corpus's newest-first sort was a third of a person's build). */
 function subjectArticles(corpus: Corpus, subject: DossierSubject): Article[] {
-  return subject.kind === 'person' ? corpus.articlesForPerson(subject.id, { sorted: false }) : corpus.articlesForCountry(subject.code, { sorted: false });
+  return subject.kind === 'person' ? corpus.articlesForPerson(subject.id, { sorted: false, bySurname: true }) : corpus.articlesForCountry(subject.code, { sorted: false });
 }
 
 /** Dated articles oldest first (a year before its months, a month before its days), undated last. */
@@ -154,14 +154,25 @@ export function buildDossier(corpus: Corpus, subject: DossierSubject): Dossier |
   const countries = new Map<string, CoMention>();
   const outlets = new Map<string, number>();
   let unknownOutlet = 0;
+  // The subject's surname-only ids ("putin" for Vladimir Putin, where the library knows one Putin): an article naming
+  // the person only so ("President Putin said …") is in the dossier, with its own forms found in its sentences.
+  const surnames = subject.kind === 'person' ? new Set(articles.length ? corpus.surnameIdsOf(subject.id) : []) : new Set<string>();
   // One plain loop per list, no function made per mention; the entries are sorted once, below.
   for (let a = articles.length - 1; a >= 0; a--) {
     const article = articles[a]!;
     // The subject's own count: its first entry in the article (as `find` gave it).
     let mentions = -1;
+    let articleSubject: DossierSubject = subject;
     for (const p of article.persons) {
       if (subject.kind === 'person' && p.id === ownId) {
         if (mentions < 0) mentions = p.mentions;
+        continue;
+      }
+      if (surnames.has(p.id)) {
+        if (mentions < 0) {
+          mentions = p.mentions;
+          if (!article.persons.some((q) => q.id === ownId)) articleSubject = { kind: 'person', id: p.id };
+        }
         continue;
       }
       const found = persons.get(p.id);
@@ -177,7 +188,7 @@ export function buildDossier(corpus: Corpus, subject: DossierSubject): Dossier |
       if (found) found.count++;
       else countries.set(c.code, { id: c.code, kind: 'country', name: countryInfo(c.code)?.name ?? c.name, count: 1 });
     }
-    entries.push(new LazyEntry(article, subject, Math.max(mentions, 0)));
+    entries.push(new LazyEntry(article, articleSubject, Math.max(mentions, 0)));
     if (article.outlet) outlets.set(article.outlet, (outlets.get(article.outlet) ?? 0) + 1);
     else unknownOutlet++;
   }

@@ -3,7 +3,7 @@
 // fullest form, the one most articles use among those — lazily, cached until that person changes.
 
 import type { PersonMention } from '../types';
-import { fullestForm } from './persons';
+import { fullestForm, personId } from './persons';
 
 export interface CorpusPerson {
   id: string;
@@ -17,6 +17,11 @@ export class PersonDirectory {
   private readonly idsByArticle = new Map<string, string[]>();
   private readonly cache = new Map<string, CorpusPerson>();
   private sorted: CorpusPerson[] | null = null;
+  /**
+   * Surname-only persons ("President Putin" with no full name in the article: id `putin`) by the full persons whose
+   * one-word variants they are (Vladimir Putin, named "Putin" in other articles), with how many articles say so.
+   */
+  private readonly fullBySingle = new Map<string, Map<string, number>>();
 
   set(articleKey: string, persons: PersonMention[]): void {
     this.delete(articleKey);
@@ -26,8 +31,45 @@ export class PersonDirectory {
       if (!contributions) this.byId.set(person.id, (contributions = new Map()));
       contributions.set(articleKey, person);
       this.cache.delete(person.id);
+      this.countSingles(person, 1);
     }
     if (persons.length) this.sorted = null;
+  }
+
+  /** Counts a full person's one-word variants (its surname as the articles write it) up or down. */
+  private countSingles(person: PersonMention, by: 1 | -1): void {
+    if (!/\s/.test(person.name)) return;
+    for (const variant of person.variants) {
+      if (/\s/.test(variant)) continue;
+      const single = personId(variant);
+      if (single === person.id) continue;
+      let owners = this.fullBySingle.get(single);
+      if (!owners) this.fullBySingle.set(single, (owners = new Map()));
+      const n = (owners.get(person.id) ?? 0) + by;
+      if (n > 0) owners.set(person.id, n);
+      else owners.delete(person.id);
+      if (!owners.size) this.fullBySingle.delete(single);
+    }
+  }
+
+  /**
+   * The one full person a surname-only person is, when the library knows exactly one whose articles call them so
+   * ("Putin" → Vladimir Putin; "Castro" with Fidel and Raúl Castro both known → null).
+   */
+  linkOf(singleId: string): string | null {
+    const owners = this.fullBySingle.get(singleId);
+    return owners && owners.size === 1 ? owners.keys().next().value! : null;
+  }
+
+  /** The surname-only persons that are this full person (linkOf gives it back), e.g. `putin` for `vladimir-putin`. */
+  singlesLinkedTo(fullId: string): string[] {
+    const contributions = this.byId.get(fullId);
+    if (!contributions) return [];
+    const singles = new Set<string>();
+    for (const person of contributions.values()) {
+      for (const variant of person.variants) if (!/\s/.test(variant)) singles.add(personId(variant));
+    }
+    return [...singles].filter((single) => single !== fullId && this.byId.has(single) && this.linkOf(single) === fullId);
   }
 
   delete(articleKey: string): void {
@@ -36,6 +78,8 @@ export class PersonDirectory {
     this.idsByArticle.delete(articleKey);
     for (const id of ids) {
       const contributions = this.byId.get(id);
+      const removed = contributions?.get(articleKey);
+      if (removed) this.countSingles(removed, -1);
       contributions?.delete(articleKey);
       if (contributions && contributions.size === 0) this.byId.delete(id);
       this.cache.delete(id);

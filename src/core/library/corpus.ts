@@ -396,9 +396,28 @@ export class Corpus {
     return this.personDirectory.get(id);
   }
 
-  /** The articles naming a person, newest first; `{ sorted: false }`: in no order. */
-  articlesForPerson(id: string, options: { sorted?: boolean } = {}): Article[] {
-    return this.lookup(this.keysByPerson.get(id), options.sorted ?? true);
+  /**
+   * The articles naming a person, newest first; `{ sorted: false }`: in no order. `{ bySurname: true }`: also the
+   * articles that name them by surname only ("President Putin", no full name there) when the library knows exactly
+   * one person of that surname (`surnameLink`).
+   */
+  articlesForPerson(id: string, options: { sorted?: boolean; bySurname?: boolean } = {}): Article[] {
+    const own = this.keysByPerson.get(id);
+    const singles = options.bySurname ? this.personDirectory.singlesLinkedTo(id) : [];
+    if (!singles.length) return this.lookup(own, options.sorted ?? true);
+    const keys = new Set(own ?? []);
+    for (const single of singles) for (const key of this.keysByPerson.get(single) ?? []) keys.add(key);
+    return this.lookup(keys, options.sorted ?? true);
+  }
+
+  /** The surname-only persons that are this full person (`putin` for `vladimir-putin`; see `articlesForPerson`). */
+  surnameIdsOf(id: string): string[] {
+    return this.personDirectory.singlesLinkedTo(id);
+  }
+
+  /** The full person a surname-only person is, when the library knows exactly one (see `articlesForPerson`). */
+  surnameLink(singleId: string): string | null {
+    return this.personDirectory.linkOf(singleId);
   }
 
   /** The article's record as `dossier index --json` prints it, with corpus-canonical person names. */

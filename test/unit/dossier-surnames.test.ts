@@ -1,0 +1,55 @@
+// A person named by surname only ("President Putin said …", no full name in that article) is the library's one
+// person of that surname: their dossier holds the article, its sentences found by the article's own form, and the
+// surname is no co-mention. Two persons of one surname (Fidel and Raúl Castro) leave a bare "Castro" to neither.
+import * as assert from 'assert';
+import { Corpus } from '../../src/core/library/corpus';
+import { buildDossier } from '../../src/core/dossier';
+
+const FULL = '# Talks in Moscow\n\nVladimir Putin met the envoy in Moscow on Monday. Putin said the talks were useful and would go on.\n';
+const SURNAME = '# Kremlin readout\n\nPresident Putin said on Tuesday that the talks with the envoy had been useful.\n';
+
+function library(): Corpus {
+  const corpus = new Corpus();
+  corpus.upsert('/w/full.md', 'full.md', FULL);
+  corpus.upsert('/w/surname.md', 'surname.md', SURNAME);
+  corpus.upsert('/w/fidel.md', 'fidel.md', '# Havana\n\nFidel Castro spoke for hours. Castro said the revolution would go on.\n');
+  corpus.upsert('/w/raul.md', 'raul.md', '# Havana again\n\nRaúl Castro spoke briefly. Castro said the reforms would go on.\n');
+  corpus.upsert('/w/castro.md', 'castro.md', '# A speech\n\nPresident Castro said the harvest had been good this year in the east.\n');
+  return corpus;
+}
+const keyOf = (corpus: Corpus, file: string) => corpus.articles().find((a) => a.file === file)!.key;
+
+describe('dossier: persons named by surname only', () => {
+  it("the one person of that surname in the library: the article is in their dossier, found by the article's own form", () => {
+    const corpus = library();
+    const surname = keyOf(corpus, 'surname.md');
+    assert.ok(corpus.get(surname)!.persons.some((p) => p.id === 'putin'), 'the article names a surname-only person');
+    assert.strictEqual(corpus.surnameLink('putin'), 'vladimir-putin');
+    assert.deepStrictEqual(corpus.articlesForPerson('vladimir-putin').map((a) => a.file), ['full.md'], 'without bySurname: as before');
+    assert.deepStrictEqual(corpus.articlesForPerson('vladimir-putin', { bySurname: true }).map((a) => a.file).sort(), ['full.md', 'surname.md']);
+    const dossier = buildDossier(corpus, { kind: 'person', id: 'vladimir-putin' })!;
+    const entry = dossier.entries.find((e) => e.key === surname)!;
+    assert.ok(entry, 'the surname-only article is an entry');
+    assert.deepStrictEqual(entry.sentences.map((s) => s.text), ['President Putin said on Tuesday that the talks with the envoy had been useful.']);
+    assert.ok(entry.mentions >= 1);
+    assert.ok(!dossier.persons.some((p) => p.id === 'putin'), 'the surname is not a co-mention of its own person');
+  });
+
+  it('two persons of one surname: a bare surname is neither\'s', () => {
+    const corpus = library();
+    assert.strictEqual(corpus.surnameLink('castro'), null);
+    for (const id of ['fidel-castro', 'raul-castro']) {
+      const files = buildDossier(corpus, { kind: 'person', id })!.entries.map((e) => e.file);
+      assert.ok(!files.includes('castro.md'), `${id}: ${files.join(', ')}`);
+    }
+  });
+
+  it('follows the library: the link goes when the full name does, and comes back with it', () => {
+    const corpus = library();
+    corpus.remove('/w/full.md');
+    assert.strictEqual(corpus.surnameLink('putin'), null);
+    assert.strictEqual(buildDossier(corpus, { kind: 'person', id: 'vladimir-putin' }), null);
+    corpus.upsert('/w/full.md', 'full.md', FULL);
+    assert.deepStrictEqual(buildDossier(corpus, { kind: 'person', id: 'vladimir-putin' })!.entries.map((e) => e.file).sort(), ['full.md', 'surname.md']);
+  });
+});
