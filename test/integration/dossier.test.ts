@@ -95,4 +95,20 @@ describe('dossier: the panel, the brief and literature notes', function () {
     await vscode.commands.executeCommand('dossier.showNetwork');
     await waitFor('the network panel', async () => (await panels()).network);
   });
+
+  it("holds an article that names the person by surname only ('Minister Lavrov said …'), and lets it go with the file", async () => {
+    const file = vscode.Uri.joinPath(folder(), 'seeds', 'zz-surname-only.md');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('# A statement on the talks\n\nMinister Lavrov said on Tuesday that the talks in Geneva had been useful and would go on next month.\n'));
+    try {
+      const key = await waitFor('the surname-only article indexed', () => api.corpus.byLocation(file.toString())?.key);
+      assert.ok(api.corpus.get(key)!.persons.some((p) => p.id === 'lavrov'), 'the article names a surname-only Lavrov');
+      await vscode.commands.executeCommand('dossier.openDossier', { kind: 'person', id: 'sergei-lavrov' });
+      await waitFor('the Lavrov dossier posted with the surname-only article', async () =>
+        (await panels()).dossiers.find((d) => d.subject.id === 'sergei-lavrov' && d.posted === 5));
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+    await waitFor('the article gone and the dossier back to 4', async () =>
+      !api.corpus.byLocation(file.toString()) && (await panels()).dossiers.find((d) => d.subject.id === 'sergei-lavrov' && d.posted === 4));
+  });
 });
