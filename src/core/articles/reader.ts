@@ -91,13 +91,13 @@ function trimEmphasisMarks(s: string): string {
   return s.slice(start, end).trim();
 }
 
-/** `# Title ##` -> `Title`: the closing hashes and spaces are cut by a loop, not a backtracking pattern. */
 /** Two titles that differ only in case, spacing and typographic quotes. */
 function sameText(a: string, b: string): boolean {
   const flat = (t: string) => t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
   return flat(a) === flat(b);
 }
 
+/** `# Title ##` -> `Title`: the closing hashes and spaces are cut by a loop, not a backtracking pattern. */
 function headingText(line: string): string | null {
   const m = /^#{1,3}\s+/.exec(line);
   if (!m) return null;

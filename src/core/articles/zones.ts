@@ -30,8 +30,9 @@ export interface Zones {
 const HEADER_LINES = 80;
 /**
  * A whole-page copy's menus can run to hundreds of short lines before the text (a site's list of every
- * country): the header goes on past HEADER_LINES, up to this many, while no line is prose, if prose follows;
- * only its first HEADER_LINES lines are read for a date, byline or outlet.
+ * country): the header goes on past HEADER_LINES, up to this many, while no line is prose, if prose follows (a
+ * text that is all short lines keeps the usual header). Its lines are read for facts like the usual header's: the
+ * first date line wins, and the article's is printed near its headline, above the menus.
  */
 const MENU_HEADER_LINES = 5000;
 const FOOTER_LINES = 80;
@@ -249,7 +250,8 @@ export function readZones(lines: string[], titleKnown = false): Zones {
       else footerDate = date.date;
       return true;
     }
-    // "Reuters, March 3, 2024", "The Guardian | 3 March 2024", "March 3, 2024 · Reuters": an outlet and a date on one line.
+    // "Reuters, March 3, 2024", "The Guardian | 3 March 2024": an outlet and a date on one line. ("March 3, 2024 ·
+    // Reuters" is a date line above, its tail read as a section's name.)
     const pair = line.length <= 120 ? outletAndDate(line) : null;
     if (pair) {
       if (inHeader) zones.date ??= pair.date;
@@ -277,7 +279,6 @@ export function readZones(lines: string[], titleKnown = false): Zones {
   let firstFact = -1;
   for (let h = 0; h < header.length; h++) {
     const i = header[h]!;
-    // (Only the usual header's lines give facts: a long menu's "June 2009" archive link dates nothing.)
     if (classify(i, true)) {
       zones.consumed.add(i);
       if (firstFact < 0 && (zones.date !== null || zones.author !== null)) firstFact = i;
