@@ -9,7 +9,7 @@ import type { DossierApi } from '../../src/extension';
 import type { SearchItem } from '../../src/extension/search';
 import type { SnapshotView } from '../../src/extension/sidebar/sidebarCommands';
 import { encryptedPdf, pressReleasePdf, twoColumnPdf } from '../fixtures/pdf/generate';
-import { toMhtml } from '../fixtures/mhtml/build';
+import { ARCHIVED_PAGE as ARCHIVED, ARCHIVED_URL, toMhtml } from '../fixtures/mhtml/build';
 import { dossier, waitFor } from './helpers';
 
 const root = () => vscode.workspace.workspaceFolders![0]!.uri;
@@ -33,18 +33,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 <footer><p>Steppe Herald, Astana. Founded by Nursultan Bekov.</p></footer>
 </body></html>`;
 
-// Saved as one file (Chrome's "Webpage, Single File"): an MHTML archive, the page quoted-printable, no canonical link.
-const ARCHIVED = `<!doctype html><html><head><meta charset="utf-8">
-<title>Chile and Peru agree on a fishing truce | Andes Courier</title>
-<meta property="og:site_name" content="Andes Courier">
-<meta property="article:published_time" content="2025-02-11T09:00:00Z">
-</head><body>
-<nav><a href="/">Home</a> <a href="/egypt">Egypt</a> <a href="/morocco">Morocco</a></nav>
-<article><h1>Chile and Peru agree on a fishing truce</h1>
-<p>Santiago – Chile and Peru agreed on Tuesday to a truce over anchovy fishing grounds off the coast, after talks led by the Chilean minister Valentina Muñoz and her Peruvian counterpart in the capital.</p>
-<p>The accord, which both governments called a first step, sets quotas for the next two seasons and opens a joint office to watch the catch, officials said after the ceremony on the border.</p>
-</article></body></html>`;
-const ARCHIVED_URL = 'https://andescourier.example/2025/02/11/fishing-truce';
+
 
 async function snapshot(view: 'countries' | 'people', expand?: string[]): Promise<SnapshotView> {
   const result = await vscode.commands.executeCommand<Record<string, SnapshotView>>('dossier._sidebarSnapshot', { view, expand });

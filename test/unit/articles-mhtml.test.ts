@@ -8,23 +8,13 @@ import * as path from 'path';
 import { readArticleFile, readArticleFileSync, articleFormat } from '../../src/core/articles';
 import { decodeBase64, decodeQuotedPrintable, readMhtml } from '../../src/core/articles/mhtml';
 import { extractEntities } from '../../src/core/entities';
-import { toMhtml } from '../fixtures/mhtml/build';
+import { ARCHIVED_PAGE as PAGE, ARCHIVED_URL as URL_, toMhtml } from '../fixtures/mhtml/build';
 import { growthRatio, MAX_LINEAR_RATIO } from './growth';
 
 const DEVSET = path.join(__dirname, '..', 'fixtures', 'devset');
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-const PAGE = `<!doctype html><html><head><meta charset="utf-8">
-<title>Chile and Peru agree on a fishing truce | Andes Courier</title>
-<meta property="og:site_name" content="Andes Courier">
-<meta property="article:published_time" content="2025-02-11T09:00:00Z">
-</head><body>
-<nav><a href="/">Home</a> <a href="/egypt">Egypt</a> <a href="/morocco">Morocco</a></nav>
-<article><h1>Chile and Peru agree on a fishing truce</h1>
-<p>Santiago – Chile and Peru agreed on Tuesday to a truce over anchovy fishing grounds off the coast, after talks led by the Chilean minister Valentina Muñoz and her Peruvian counterpart in the capital.</p>
-<p>The accord, which both governments called a first step, sets quotas for the next two seasons and opens a joint office to watch the catch, officials said after the ceremony on the border.</p>
-</article></body></html>`;
-const URL_ = 'https://andescourier.example/2025/02/11/fishing-truce';
+
 
 describe('web archives (MHTML)', () => {
   it('.mhtml and .mht are saved web pages', () => {
