@@ -85,7 +85,8 @@ describe('reader shapes: notes apps and read-it-later exports', () => {
 describe('reader shapes: an outlet and a date on one line', () => {
   const read = (line: string) => { const a = parseArticle(`Talks to resume next month\n\n${line}\n\n${BODY}`); return [a.outlet, a.date, a.body === BODY]; };
   const cases: [string, string | null][] = [['Reuters, March 3, 2024', 'Reuters'], ['The Guardian | 3 March 2024', 'The Guardian'],
-    ['Al Jazeera, 3 Mar 2024', 'Al Jazeera'], ['TASS, 3 March 2024, 10:15', 'TASS'], ['Moscow, March 3, 2024', null], ['Jane Doe, March 3, 2024', null]];
+    ['Al Jazeera, 3 Mar 2024', 'Al Jazeera'], ['TASS, 3 March 2024, 10:15', 'TASS'], ['Moscow, March 3, 2024', null], ['Jane Doe, March 3, 2024', null],
+    ['March 3, 2024 · Reuters', 'Reuters'], ['MARCH 3, 2024 • STATEMENTS AND RELEASES', null]];
   for (const [line, outlet] of cases) it(`${JSON.stringify(line)}: outlet ${outlet}, date 2024-03-03, not text`, () => assert.deepStrictEqual(read(line), [outlet, '2024-03-03', true]));
   it('a sentence with a date after a comma is no such line', () => {
     assert.strictEqual(parseArticle(`Talks to resume next month\n\nOn Tuesday, March 3, 2024, the minister spoke at length about the talks and the plan.\n\n${BODY}`).date, null);

@@ -26,6 +26,8 @@ export interface DateLine {
   author?: string;
   /** Labelled "Created" (a notes app's clip date, as in Notion's properties): the article's date only when no other. */
   created?: boolean;
+  /** What a bar or dot set after the date ("March 3, 2024 · Reuters", "JULY 11, 2022 • STATEMENTS AND RELEASES"). */
+  tail?: string;
 }
 
 /** " by Jane Doe" closing a date line: a capitalised name of one to four words (one short line: no backtracking to speak of). */
@@ -66,7 +68,9 @@ export function parseDateLine(rawLine: string, labelAbove?: DateLabel | null): D
   const created = !!label && /created/i.test(label[0]);
   const published = label ? !updated && !created : !!labelAbove && !labelAbove.updated;
   if (label) line = line.slice(label[0].length);
-  line = line.replace(SECTION_TAIL_RE, '').replace(WEEKDAY_RE, '').trim();
+  const section = SECTION_TAIL_RE.exec(line);
+  const tail = section ? section[0].replace(/^\s+[•|·]\s+/, '').trim() : undefined;
+  line = (section ? line.slice(0, section.index) : line).replace(WEEKDAY_RE, '').trim();
   // WordPress's "Posted on March 3, 2024 by Jane Doe": the date, then its author.
   const by = BY_TAIL_RE.exec(line);
   const author = by ? by[1]! : undefined;
@@ -75,10 +79,10 @@ export function parseDateLine(rawLine: string, labelAbove?: DateLabel | null): D
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?$/i.exec(line);
   if (us) {
     const date = isoDate(Number(us[3]), Number(us[1]), Number(us[2]));
-    return date ? { date, updated, published, ...(author ? { author } : {}), ...(created ? { created } : {}) } : null;
+    return date ? { date, updated, published, ...(author ? { author } : {}), ...(created ? { created } : {}), ...(tail ? { tail } : {}) } : null;
   }
   const whole = parseWhole(line) ?? parseWhole(line.replace(TIME_TAIL_RE, '').replace(/[,.]$/, '').trim());
-  return whole ? { date: whole, updated, published, yearOnly: /^\d{4}$/.test(whole), ...(author ? { author } : {}), ...(created ? { created } : {}) } : null;
+  return whole ? { date: whole, updated, published, yearOnly: /^\d{4}$/.test(whole), ...(author ? { author } : {}), ...(created ? { created } : {}), ...(tail ? { tail } : {}) } : null;
 }
 
 function parseWhole(line: string): string | null {

@@ -239,6 +239,9 @@ export function readZones(lines: string[], titleKnown = false): Zones {
     const date = parseDateLine(line, labelAt >= 0 && nextLine(lines, labelAt) === i ? label : null);
     if (date) {
       if (date.author) zones.author ??= date.author;
+      // "March 3, 2024 · Reuters": a known outlet after the date.
+      const tailOutlet = date.tail ? knownOutletOfLine(date.tail) : null;
+      if (tailOutlet) (inHeader ? (headerOutlet ??= tailOutlet) : (footerOutlet ??= tailOutlet));
       if (date.created) createdDate ??= date.date;
       else if (date.updated) zones.updatedDate ??= date.date;
       // A year alone is a copyright year as often as a date (a whole-page copy can put the footer
@@ -251,7 +254,7 @@ export function readZones(lines: string[], titleKnown = false): Zones {
       return true;
     }
     // "Reuters, March 3, 2024", "The Guardian | 3 March 2024": an outlet and a date on one line. ("March 3, 2024 ·
-    // Reuters" is a date line above, its tail read as a section's name.)
+    // Reuters" is a date line above, its tail a known outlet's name.)
     const pair = line.length <= 120 ? outletAndDate(line) : null;
     if (pair) {
       if (inHeader) zones.date ??= pair.date;
