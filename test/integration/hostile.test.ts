@@ -58,7 +58,8 @@ describe('hostile corpus: the extension indexes what the CLI indexes', function 
     }
     // Files VS Code's search lists are all warned about; links it does not follow (a loop, a broken
     // link) and folders it cannot read are only the CLI's to report.
-    for (const file of ['bad/empty.txt', 'bad/binary.txt', 'bad/random-no-nul.txt', 'bad/big.txt', 'bad/sparse.md', 'enc/cp1252.txt']) {
+    for (const file of ['bad/empty.txt', 'bad/binary.txt', 'bad/random-no-nul.txt', 'bad/big.txt', 'bad/sparse.md', 'enc/cp1252.txt',
+      'bad/not-an-archive.mhtml', 'bad/no-page.mht']) {
       assert.ok(byFile.has(file), `a warning for ${file}; got ${[...byFile.keys()].join(', ')}`);
     }
   });
