@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DossierApi } from '../../src/extension';
+import type { SnapshotView } from '../../src/extension/sidebar/sidebarCommands';
 import { dossier, waitFor } from './helpers';
 
 interface PanelsSnapshot {
@@ -96,7 +97,7 @@ describe('dossier: the panel, the brief and literature notes', function () {
     await waitFor('the network panel', async () => (await panels()).network);
   });
 
-  it("holds an article that names the person by surname only ('Minister Lavrov said …'), and lets it go with the file", async () => {
+  it("holds an article that names the person by surname only ('Minister Lavrov said …'), as the sidebar does, and lets it go with the file", async () => {
     const file = vscode.Uri.joinPath(folder(), 'seeds', 'zz-surname-only.md');
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('# A statement on the talks\n\nMinister Lavrov said on Tuesday that the talks in Geneva had been useful and would go on next month.\n'));
     try {
@@ -105,6 +106,12 @@ describe('dossier: the panel, the brief and literature notes', function () {
       await vscode.commands.executeCommand('dossier.openDossier', { kind: 'person', id: 'sergei-lavrov' });
       await waitFor('the Lavrov dossier posted with the surname-only article', async () =>
         (await panels()).dossiers.find((d) => d.subject.id === 'sergei-lavrov' && d.posted === 5));
+      // The sidebar's people view lists it under him, with no group of its own.
+      const people = await waitFor('the article under Sergey Lavrov in the sidebar', async () => {
+        const view = (await vscode.commands.executeCommand<Record<string, SnapshotView>>('dossier._sidebarSnapshot', { view: 'people', expand: ['sergei-lavrov'] })).people!;
+        return view.groups.find((g) => g.groupId === 'sergei-lavrov')?.articles?.some((a) => a.key === key) ? view : undefined;
+      });
+      assert.ok(!people.groups.some((g) => g.groupId === 'lavrov'), 'no group of its own');
     } finally {
       await vscode.workspace.fs.delete(file);
     }

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import { Corpus } from '../../src/core/library/corpus';
 import { buildDossier } from '../../src/core/dossier';
+import { LibraryModel } from '../../src/core/library/grouping';
 
 const FULL = '# Talks in Moscow\n\nVladimir Putin met the envoy in Moscow on Monday. Putin said the talks were useful and would go on.\n';
 const SURNAME = '# Kremlin readout\n\nPresident Putin said on Tuesday that the talks with the envoy had been useful.\n';
@@ -52,4 +53,27 @@ describe('dossier: persons named by surname only', () => {
     corpus.upsert('/w/full.md', 'full.md', FULL);
     assert.deepStrictEqual(buildDossier(corpus, { kind: 'person', id: 'vladimir-putin' })!.entries.map((e) => e.file).sort(), ['full.md', 'surname.md']);
   });
+
+  it('the sidebar groups such an article under that person, and moves it as the library changes', () => {
+    const corpus = new Corpus();
+    corpus.upsert('/w/surname.md', 'surname.md', SURNAME);
+    const model = new LibraryModel(corpus, 'person', { name: (_mode, id) => corpus.person(id)?.name });
+    corpus.onDidChange((change) => model.apply(change));
+    const groups = () => model.groups().map((g) => `${g.name}:${model.articles(g.id).map((a) => a.file).sort().join('+')}`).sort();
+    // Alone, a surname-only person is their own group.
+    assert.deepStrictEqual(groups(), ['Putin:surname.md']);
+    // The first article naming him in full moves it into his group (the corpus reports it changed).
+    corpus.upsert('/w/full.md', 'full.md', FULL);
+    assert.deepStrictEqual(groups(), ['Vladimir Putin:full.md+surname.md']);
+    // A second Putin makes the surname ambiguous: the article goes back to its own group.
+    corpus.upsert('/w/lyudmila.md', 'lyudmila.md', '# Moscow\n\nLyudmila Putina visited Moscow. Putina said the visit went well.\n');
+    corpus.upsert('/w/other.md', 'other.md', '# Another Putin\n\nIgor Putin met the press in Moscow. Putin said the meeting had gone well.\n');
+    assert.deepStrictEqual(groups().filter((g) => !g.startsWith('Lyudmila')), ['Igor Putin:other.md', 'Putin:surname.md', 'Vladimir Putin:full.md']);
+    corpus.remove('/w/other.md');
+    assert.deepStrictEqual(groups().filter((g) => !g.startsWith('Lyudmila')), ['Vladimir Putin:full.md+surname.md']);
+    // And the model built afresh agrees with the one kept up to date.
+    const fresh = new LibraryModel(corpus, 'person', { name: (_mode, id) => corpus.person(id)?.name });
+    assert.deepStrictEqual(fresh.groups().map((g) => `${g.name}:${fresh.articles(g.id).length}`).sort(), model.groups().map((g) => `${g.name}:${model.articles(g.id).length}`).sort());
+  });
 });
+

@@ -61,6 +61,22 @@ export class PersonDirectory {
     return owners && owners.size === 1 ? owners.keys().next().value! : null;
   }
 
+  /** What an article contributed (as `set` was given it, for a caller about to delete it). */
+  contributed(articleKey: string): PersonMention[] {
+    const ids = this.idsByArticle.get(articleKey) ?? [];
+    return ids.map((id) => this.byId.get(id)?.get(articleKey)).filter((p): p is PersonMention => p !== undefined);
+  }
+
+  /** The surname-only ids these persons' one-word variants make (`putin` for a Vladimir Putin called "Putin"). */
+  singlesOf(persons: readonly PersonMention[]): string[] {
+    const singles = new Set<string>();
+    for (const person of persons) {
+      if (!/\s/.test(person.name)) continue;
+      for (const variant of person.variants) if (!/\s/.test(variant)) singles.add(personId(variant));
+    }
+    return [...singles];
+  }
+
   /** The surname-only persons that are this full person (linkOf gives it back), e.g. `putin` for `vladimir-putin`. */
   singlesLinkedTo(fullId: string): string[] {
     const contributions = this.byId.get(fullId);

@@ -6,7 +6,7 @@ import { articleFormat, DEFAULT_LIMITS, readArticleFile, readArticleFileSync, ty
 import { countryInfo, PersonDirectory, type CorpusPerson } from '../entities';
 import { extractRead, keepBodyTerms, type Extracted, type ExtractedArticle } from './extract';
 import { assignKeys } from './keys';
-import type { Article, ArticleRecord, ReadWarning } from '../types';
+import type { Article, ArticleRecord, PersonMention, ReadWarning } from '../types';
 import { runSteps, runStepsInSlices, sortSteps } from '../steps';
 
 export interface CorpusChange {
@@ -519,13 +519,35 @@ export class Corpus {
   private indexEntities(article: Article): void {
     for (const country of article.countries) addTo(this.keysByCountry, country.code, article.key);
     for (const person of article.persons) addTo(this.keysByPerson, person.id, article.key);
-    this.personDirectory.set(article.key, article.persons);
+    this.relinking(article.persons, () => this.personDirectory.set(article.key, article.persons));
   }
 
   private unindex(article: Article): void {
     for (const country of article.countries) removeFrom(this.keysByCountry, country.code, article.key);
     for (const person of article.persons) removeFrom(this.keysByPerson, person.id, article.key);
-    this.personDirectory.delete(article.key);
+    const persons = this.personDirectory.contributed(article.key);
+    this.relinking(persons, () => this.personDirectory.delete(article.key));
+  }
+
+  /**
+   * Runs a directory change and reports, as changed, the articles whose surname-only person it links or unlinks
+   * ("President Putin" articles when the first "Vladimir Putin … Putin" article comes or the last goes): their person
+   * group moves (`personGroupId`). Only the surnames of the article's own full persons are looked at.
+   */
+  private relinking(persons: readonly PersonMention[], change: () => void): void {
+    const singles = this.personDirectory.singlesOf(persons);
+    const before = singles.map((single) => this.personDirectory.linkOf(single));
+    change();
+    for (let i = 0; i < singles.length; i++) {
+      if (this.personDirectory.linkOf(singles[i]!) === before[i]) continue;
+      const keys = this.keysByPerson.get(singles[i]!);
+      if (keys) for (const key of keys) this.pendingChange().changed.push(key);
+    }
+  }
+
+  /** The person group an id goes in: a surname-only person's one full person, else the id (see LibrarySource). */
+  personGroupId(id: string): string {
+    return this.personDirectory.linkOf(id) ?? id;
   }
 
   private pendingChange(): CorpusChange {

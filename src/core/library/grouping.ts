@@ -34,10 +34,12 @@ export function yearGroupId(date: string | null): string {
 }
 
 /** The ids of the groups an article belongs to under a mode, in the article's own order (by mentions). */
-export function groupIdsOf(article: Pick<Article, 'countries' | 'persons' | 'outlet' | 'date'>, mode: GroupMode): string[] {
+/** `personGroup`: the group a person's id goes in (the corpus puts a surname-only person in their one full person's). */
+export function groupIdsOf(article: Pick<Article, 'countries' | 'persons' | 'outlet' | 'date'>, mode: GroupMode,
+  personGroup?: (id: string) => string): string[] {
   switch (mode) {
     case 'country': return orUnknown(unique(article.countries.map((c) => c.code)));
-    case 'person': return orUnknown(unique(article.persons.map((p) => p.id)));
+    case 'person': return orUnknown(unique(article.persons.map((p) => (personGroup ? personGroup(p.id) : p.id))));
     case 'outlet': return [outletGroupId(article.outlet)];
     case 'year': return [yearGroupId(article.date)];
   }
@@ -164,6 +166,11 @@ export function articlesGlob(relativeFolder: string): string {
 export interface LibrarySource {
   keys(): Iterable<string>;
   get(key: string): Article | undefined;
+  /**
+   * The person group an id goes in: the corpus's full person for a surname-only one ("putin" → "vladimir-putin",
+   * when the library knows one Putin), else the id. The corpus reports the articles whose group this moves as changed.
+   */
+  personGroupId?(id: string): string;
 }
 
 /** Host-provided names and searchable text for groups (canonical person names, country demonyms…). */
@@ -398,7 +405,7 @@ export class LibraryModel {
   }
 
   private add(key: string, article: Article): readonly string[] {
-    const groups = groupIdsOf(article, this.modeValue);
+    const groups = groupIdsOf(article, this.modeValue, this.source.personGroupId ? (id) => this.source.personGroupId!(id) : undefined);
     this.groupsByKey.set(key, groups);
     for (const group of groups) {
       let set = this.keysByGroup.get(group);
