@@ -535,7 +535,8 @@ export class Corpus {
    * group moves (`personGroupId`). Only the surnames of the article's own full persons are looked at.
    */
   private relinking(persons: readonly PersonMention[], change: () => void): void {
-    const singles = this.personDirectory.singlesOf(persons);
+    // (Only surnames some article names alone can move an article: most have none, and cost a look-up each.)
+    const singles = this.keysByPerson.size ? this.personDirectory.singlesOf(persons).filter((single) => this.keysByPerson.has(single)) : [];
     const before = singles.map((single) => this.personDirectory.linkOf(single));
     change();
     for (let i = 0; i < singles.length; i++) {
