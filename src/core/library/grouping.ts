@@ -33,8 +33,10 @@ export function yearGroupId(date: string | null): string {
   return date && /^\d{4}/.test(date) ? date.slice(0, 4) : UNKNOWN_GROUP;
 }
 
-/** The ids of the groups an article belongs to under a mode, in the article's own order (by mentions). */
-/** `personGroup`: the group a person's id goes in (the corpus puts a surname-only person in their one full person's). */
+/**
+ * The ids of the groups an article belongs to under a mode, in the article's own order (by mentions). `personGroup`:
+ * the group a person's id goes in (the corpus puts a surname-only person in their one full person's).
+ */
 export function groupIdsOf(article: Pick<Article, 'countries' | 'persons' | 'outlet' | 'date'>, mode: GroupMode,
   personGroup?: (id: string) => string): string[] {
   switch (mode) {
