@@ -62,11 +62,13 @@ export function parseFrontMatter(text: string): FrontMatter {
     }
     // A block scalar (`title: |` or `>`, with a chomping or indentation indicator: `|-`, `>+`, `|2`) as read-it-later
     // exports write long values (Omnivore's `title: |` / `  Talks to resume next month`): its more-indented lines.
+    // (Taken as it is: no quotes, escapes, comments or list brackets are read inside a block.)
+    let block = false;
     if (/^[|>][+-]?\d?[+-]?$/.test(raw)) {
-      const block: string[] = [];
-      while (i + 1 < lines.length && (lines[i + 1]!.trim() === '' || /^\s/.test(lines[i + 1]!))) block.push(lines[++i]!.trim());
-      raw = block.join(' ').trim();
-      if (raw) raw = JSON.stringify(raw); // (as a quoted scalar: no comment stripping inside it)
+      const blockLines: string[] = [];
+      while (i + 1 < lines.length && (lines[i + 1]!.trim() === '' || /^\s/.test(lines[i + 1]!))) blockLines.push(lines[++i]!.trim());
+      raw = blockLines.join(' ').trim();
+      block = true;
     } else if (raw !== '' && !raw.startsWith('"') && !raw.startsWith("'") && !raw.startsWith('[')) {
       // A plain scalar continued on more-indented lines (`title: Talks to resume` / `  next month`).
       while (i + 1 < lines.length && /^\s+\S/.test(lines[i + 1]!) && !/^\s+-\s/.test(lines[i + 1]!) && !/^\s+[\w-]+\s*:(?:\s|$)/.test(lines[i + 1]!)) {
@@ -75,13 +77,13 @@ export function parseFrontMatter(text: string): FrontMatter {
     }
     // A block list: `author:` followed by `  - "[[Name]]"` lines.
     const items: string[] = [];
-    if (raw === '') {
+    if (!block && raw === '') {
       while (i + 1 < lines.length && /^\s+-\s/.test(lines[i + 1]!)) items.push(lines[++i]!.replace(/^\s+-\s+/, ''));
-    } else if (/^\[.*\]$/.test(raw)) {
+    } else if (!block && /^\[.*\]$/.test(raw)) {
       items.push(...raw.slice(1, -1).split(','));
       raw = '';
     }
-    const values = (items.length ? items : [raw]).map((v) => unquote(v.trim()).replace(/^\[\[([^\]|]*)(?:\|[^\]]*)?\]\]$/, '$1').trim()).filter(Boolean);
+    const values = (items.length ? items : [raw]).map((v) => (block ? collapse(v) : unquote(v.trim())).replace(/^\[\[([^\]|]*)(?:\|[^\]]*)?\]\]$/, '$1').trim()).filter(Boolean);
     if (!field || !values.length) continue;
     if (name === 'source' && URL_VALUE_RE.test(values[0]!)) {
       fields.url ??= values[0]!;

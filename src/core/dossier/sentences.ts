@@ -18,7 +18,7 @@
 // softWraps keeps every line that ends in a full stop, but on one line "Mr. Smith" ends no sentence.
 // Every other break ends the sentence as before. Whether a break is hard is decided in constant time.
 
-import { softWraps } from '../entities/tokens';
+import { MIN_WRAP_WIDTH, softWraps } from '../entities/tokens';
 
 /** The soft wraps of a text, as `softWraps` gives them: the positions of its "\n"s that are wraps. */
 export type SoftWraps = ReadonlySet<number> | null;
@@ -106,7 +106,7 @@ function isLineBreak(code: number): boolean {
 
 /** A line that ends in an abbreviation is taken for a wrapped one when it is at least this long (the least
  *  width at which softWraps finds wraps at all). */
-const WRAPPED_LINE = 40;
+const WRAPPED_LINE = MIN_WRAP_WIDTH;
 
 /** Spaces and a carriage return at the end of a line (before its "\n"), at most this many, are looked past. */
 const TRAILING_LOOK = 8;

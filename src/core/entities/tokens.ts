@@ -137,7 +137,7 @@ const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45 || c === 0x
 // bounded number of times; no regular expression.
 
 const WRAP_RATIO = 0.8;
-const MIN_WRAP_WIDTH = 40;
+export const MIN_WRAP_WIDTH = 40;
 const WIDTH_CAP = 1024;
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0;
