@@ -107,20 +107,14 @@ function headingText(line: string): string | null {
   return text || null;
 }
 
-export function collapseSpaces(s: string): string {
-  // Most lines have nothing to collapse: one pass to find out before the replace (this runs on
-  // every line of every article).
-  let previousSpace = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (previousSpace) return s.replace(/[\u00a0\u2007\u202f\t ]+/g, ' ').trim();
-      previousSpace = true;
-    } else if (c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f) return s.replace(/[\u00a0\u2007\u202f\t ]+/g, ' ').trim();
-    else previousSpace = false;
-  }
-  return s.trim();
+/** The text's lines, each trimmed, with every run of spaces, tabs and no-break spaces one space. */
+export function collapsedLines(text: string): string[] {
+  // One replace over the whole text (no run crosses a line break), then a trim per line: a
+  // quarter of the time of collapsing line by line (10k bench articles: 13 against 50 µs each).
+  return text.replace(SPACE_RUN_RE, ' ').split('\n').map((line) => line.trim());
 }
+/** A run of two or more, or one that is not a plain space (a single space stays as it is). */
+const SPACE_RUN_RE = /[\u00a0\u2007\u202f\t ]{2,}|[\u00a0\u2007\u202f\t]/g;
 
 /** A bold-only or emphasis-only line: `**Radio Habana Cuba**`, `*Photo: Minrex*`. */
 function emphasisOnly(line: string): string | null {
@@ -176,22 +170,40 @@ export function parseDateline(paragraph: string): Dateline | null {
 
 /** Blanks a page's tail (comments, other posts: TAIL_SECTION_RE) from its heading on, once the text has begun. */
 function dropPageTail(lines: string[]): void {
+  // Words (as spaces + 1 per line, lines are collapsed) before a heading may end the text.
   let words = 0;
-  for (let i = 0; i < lines.length; i++) {
+  let i = 0;
+  for (; i < lines.length && words < TAIL_AFTER_WORDS; i++) words += lines[i] === '' ? 0 : spacesIn(lines[i]!) + 1;
+  for (; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line === '') continue;
-    if (words >= TAIL_AFTER_WORDS && line.length <= 100 && TAIL_SECTION_RE.test(trimChars(line.replace(/^#{1,6}\s+/, ''), '*_ '))) {
+    if (line === '' || line.length > 100 || !mayOpenTailHeading(line)) continue;
+    if (TAIL_SECTION_RE.test(trimChars(line.replace(/^#{1,6}\s+/, ''), '*_ '))) {
       for (let k = i; k < lines.length; k++) lines[k] = '';
       return;
     }
-    words += line.split(' ').length;
   }
 }
+
+function spacesIn(line: string): number {
+  let n = 0;
+  for (let at = line.indexOf(' '); at !== -1; at = line.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
+/** The first letter after heading and emphasis marks can open a TAIL_SECTION_RE heading (a cheap filter: most lines cannot). */
+function mayOpenTailHeading(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line[i] === '#' || line[i] === '*' || line[i] === '_' || line[i] === ' ')) i++;
+  const c = line.charCodeAt(i) | 32;
+  // 0-9 (| 32 keeps them), and the first letters of TAIL_SECTION_RE's alternatives.
+  return (c >= 48 && c <= 57) || TAIL_FIRST_LETTERS.includes(String.fromCharCode(c));
+}
+const TAIL_FIRST_LETTERS = 'acjlmoprswy';
 
 export function parseArticle(rawText: string): ParsedArticle {
   const text = normaliseText(rawText);
   const front = parseFrontMatter(text);
-  const lines = front.rest.split('\n').map(collapseSpaces);
+  const lines = collapsedLines(front.rest);
 
   let title: string | null = front.fields.title ? stripInlineMarkdown(front.fields.title) : null;
   let date: string | null = front.fields.date ? parseDateText(front.fields.date) : null;
