@@ -14,7 +14,11 @@ export function indexJson(corpus: Corpus) {
     version: INDEX_JSON_VERSION,
     articles: articles.map((a) => corpus.record(a)),
     countries: corpus.countries(),
-    persons: corpus.persons().map((p) => ({ id: p.id, name: p.name, variants: p.variants, articles: p.articles })),
+    // A surname-only person ("Putin") the library links to exactly one full person names that person's id.
+    persons: corpus.persons().map((p) => {
+      const surnameOf = corpus.surnameLink(p.id);
+      return { id: p.id, name: p.name, variants: p.variants, articles: p.articles, ...(surnameOf === null ? {} : { surnameOf }) };
+    }),
     warnings: corpus.warnings(),
   };
 }

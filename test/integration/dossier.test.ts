@@ -4,6 +4,7 @@
 
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { SearchItem } from '../../src/extension/search';
 import type { DossierApi } from '../../src/extension';
 import type { SnapshotView } from '../../src/extension/sidebar/sidebarCommands';
 import { dossier, waitFor } from './helpers';
@@ -112,6 +113,14 @@ describe('dossier: the panel, the brief and literature notes', function () {
         return view.groups.find((g) => g.groupId === 'sergei-lavrov')?.articles?.some((a) => a.key === key) ? view : undefined;
       });
       assert.ok(!people.groups.some((g) => g.groupId === 'lavrov'), 'no group of its own');
+      // Search: the full name's filter finds it, and the filter's suggestion counts it in, with no "Lavrov" of its own.
+      const items = (q: string) => vscode.commands.executeCommand<SearchItem[]>('dossier._searchItems', q);
+      assert.ok((await items('person:"Sergey Lavrov"')).some((i) => i.key === key), 'person:"Sergey Lavrov" finds it');
+      const suggested = (await items('person:lavr')).filter((i) => i.filter);
+      assert.strictEqual(suggested[0]!.label, '$(person) Sergey Lavrov');
+      assert.strictEqual(suggested[0]!.description, 'person · 5 articles');
+      assert.ok(!suggested.some((i) => i.label === '$(person) Lavrov'), suggested.map((i) => i.label).join(', '));
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     } finally {
       await vscode.workspace.fs.delete(file);
     }

@@ -29,6 +29,8 @@ export interface Facet {
 /** What the suggester needs from the corpus (the `Corpus` class satisfies it). */
 export interface FacetCorpus {
   persons(): { id: string; name: string; variants: string[]; articles: string[] }[];
+  /** The full person a surname-only person is, when the library knows exactly one (`Corpus.surnameLink`). */
+  surnameLink?(id: string): string | null;
   countries(): { code: string; name: string; articles: string[] }[];
   keys(): Iterable<string>;
   get(key: string): Article | undefined;
@@ -117,9 +119,25 @@ export class FacetSuggester {
   private build(field: FacetField): Entry[] {
     const entry = (facet: Facet): Entry => ({ facet, names: [facet.label, ...facet.also].map(asciiFold) });
     if (field === 'person') {
-      return this.corpus.persons().map((p) => entry({
-        field, value: p.name, label: p.name, also: p.variants.filter((v) => v !== p.name), count: p.articles.length,
-      }));
+      // A surname-only person the library links to one full person ("Putin" to Vladimir Putin) is
+      // no suggestion of its own: its articles count for that person, whose filter finds them.
+      const persons = this.corpus.persons();
+      const linked = new Map<string, string[][]>();
+      const own = persons.filter((p) => {
+        const to = this.corpus.surnameLink?.(p.id) ?? null;
+        if (to === null) return true;
+        const lists = linked.get(to);
+        if (lists) lists.push(p.articles);
+        else linked.set(to, [p.articles]);
+        return false;
+      });
+      const entries = own.map((p) => {
+        const more = linked.get(p.id);
+        const count = more ? new Set([...p.articles, ...more.flat()]).size : p.articles.length;
+        return entry({ field, value: p.name, label: p.name, also: p.variants.filter((v) => v !== p.name), count });
+      });
+      // (The corpus's order, most articles first, again once linked articles have been counted in.)
+      return linked.size ? entries.sort((a, b) => b.facet.count - a.facet.count || a.facet.label.localeCompare(b.facet.label)) : entries;
     }
     if (field === 'country') {
       return this.corpus.countries().map((c) => {

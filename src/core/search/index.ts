@@ -55,6 +55,12 @@ export interface SearchableCorpus {
   readonly size: number;
   keys(): IterableIterator<string>;
   person?(id: string): { name: string } | undefined;
+  /** The surname-only persons a full person is ("putin" for "vladimir-putin": `Corpus.surnameIdsOf`). */
+  surnameIdsOf?(id: string): readonly string[];
+  /** The full person a surname-only person is, when the library knows exactly one (`Corpus.surnameLink`). */
+  surnameLink?(id: string): string | null;
+  /** Articles naming a person (`Corpus.articlesForPerson`), for the surname-only ones of a `person:` filter. */
+  articlesForPerson?(id: string, options: { sorted: false }): readonly Article[];
   onDidChange(listener: (change: { added: string[]; changed: string[]; removed: string[] }) => void): { dispose(): void };
 }
 
@@ -595,7 +601,7 @@ export class SearchIndex {
         return this.groupFilter(value, this.countryPostings, (info) => info.countries, highlight, passage);
       }
       case 'person':
-        return this.groupFilter(value, this.personPostings, (info) => info.persons, highlight, passage);
+        return this.personFilter(value, highlight, passage);
       case 'outlet': {
         const tokens = normalizedTokens(value);
         const joined = tokens.join('');
@@ -607,13 +613,40 @@ export class SearchIndex {
     }
   }
 
-  /** Articles with one person (or country) whose name answers every word of the value. */
+  /**
+   * Articles naming a person whose name answers every word of the value, and the articles naming
+   * that person by surname only when the library knows one person of that surname (`person:"vladimir
+   * putin"` finds "President Putin said…" as the dossier and the sidebar do). Looked up when asked,
+   * so a link that comes or goes with a file needs nothing re-indexed.
+   */
+  private personFilter(value: string, highlight: Set<string>, passage: Map<string, string>): Set<string> {
+    const matched = new Set<string>();
+    const keys = this.groupFilter(value, this.personPostings, (info) => info.persons, highlight, passage, matched);
+    const corpus = this.corpus;
+    if (!corpus.surnameIdsOf || !corpus.articlesForPerson) return keys;
+    for (const id of matched) {
+      for (const single of corpus.surnameIdsOf(id)) {
+        for (const article of corpus.articlesForPerson(single, { sorted: false })) {
+          const info = this.info.get(article.key);
+          // (Indexed: the search index may be behind the corpus while a library is read.)
+          if (!info || keys.has(article.key)) continue;
+          keys.add(article.key);
+          for (const p of info.persons) if (p.id === single) p.tokens.forEach((t) => highlight.add(t));
+          if (!passage.has(article.key)) passage.set(article.key, corpus.person?.(id)?.name ?? id);
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Articles with one person (or country) whose name answers every word of the value (their ids into `matchedIds`). */
   private groupFilter(
     value: string,
     postings: Postings,
     groups: (info: DocInfo) => readonly { name: string; tokens: readonly string[] }[],
     highlight: Set<string>,
     passage: Map<string, string>,
+    matchedIds?: Set<string>,
   ): Set<string> {
     const tokens = normalizedTokens(value);
     if (!tokens.length) return new Set();
@@ -630,7 +663,11 @@ export class SearchIndex {
       if (!group) continue;
       out.add(key);
       group.tokens.forEach((t) => highlight.add(t));
-      if (!passage.has(key)) passage.set(key, ('id' in group && this.corpus.person?.(group.id as string)?.name) || group.name);
+      const id = 'id' in group ? group.id as string : null;
+      if (id !== null) matchedIds?.add(id);
+      // A surname-only person the library links to one full person is shown as that person.
+      const shownId = id === null ? null : this.corpus.surnameLink?.(id) ?? id;
+      if (!passage.has(key)) passage.set(key, (shownId !== null && this.corpus.person?.(shownId)?.name) || group.name);
     }
     return out;
   }
@@ -675,7 +712,7 @@ export class SearchIndex {
     const hit = (tokens: readonly string[]) => tokens.some((t) => terms.has(t));
     if (field === 'person') {
       const person = info.persons.find((p) => hit(p.tokens));
-      return person ? this.corpus.person?.(person.id)?.name ?? person.name : null;
+      return person ? this.corpus.person?.(this.corpus.surnameLink?.(person.id) ?? person.id)?.name ?? person.name : null;
     }
     if (field === 'country') return info.countries.find((c) => hit(c.tokens) || terms.has(c.code))?.name ?? null;
     if (field === 'outlet') return article.outlet;
