@@ -143,7 +143,7 @@ describe('person directory', () => {
 describe('given-name lexicon', () => {
   it('the committed cut is what scripts/build-given-names.mjs makes', async () => {
     const { buildGivenNames, OUTPUT } = await import('../../scripts/build-given-names.mjs' as string);
-    assert.strictEqual(fs.readFileSync(OUTPUT, 'utf8'), buildGivenNames());
+    assert.strictEqual(fs.readFileSync(OUTPUT, 'utf8'), await buildGivenNames());
   });
 });
 

@@ -408,7 +408,8 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     if (k === start && titledBefore && !t.sentenceStart && k + 1 < end && (f & (STOP | TITLE)) === STOP) break;
     // A title word that ends the run modifies nothing: "Hun Sen" (not "Sen." Hun), "the Emmett Till Justice
     // for Victims Act" — but one after words that open no name ends a role: "Deputy National Security Advisor".
-    if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut && (ABBREVIATED_TITLES.has(t.key) || has(tokens[cut]!, GIVEN | COMMON_GIVEN))) break;
+    // (A state's name before it is the state's office: "Virginia Governor".)
+    if ((f & (TITLE | STOP)) === TITLE && k === end - 1 && k > cut && (ABBREVIATED_TITLES.has(t.key) || (has(tokens[cut]!, GIVEN | COMMON_GIVEN) && !(k === cut + 1 && has(tokens[cut]!, US_STATE))))) break;
     if (f & (TITLE | STOP | GROUP) || lowerCompound(t, tokens[k - 1])) {
       // "Senate Majority Leader Harry Reid": a title after an organisation's name is its office; a name follows.
       if (f & TITLE) {
