@@ -122,10 +122,10 @@ nevertheless nonetheless furthermore therefore consequently accordingly subseque
  * here), folded as keys are.
  */
 export const FOREIGN_STOP_WORDS = new Set(words(`
-para entre por con sin sobre desde hasta contra pero cuando donde segun hacia porque aunque tambien muy mas
-pelo pela pelos pelas com sem ate nao mas quando onde ainda muito
-pour avec sans sous chez mais selon contre depuis pendant malgre tres aussi encore lorsque quand
-senza tra contro anche quando dove perche ancora molto
+para entre por con sin sobre desde hasta contra pero cuando donde segun hacia porque aunque tambien muy mas fuera bajo tras durante mientras
+pelo pela pelos pelas com sem ate nao mas quando onde ainda muito fora apos
+pour avec sans sous chez mais selon contre depuis pendant malgre tres aussi encore lorsque quand vers
+senza tra contro anche quando dove perche ancora molto dopo fuori verso
 `));
 
 /** Prepositions after which a capitalised sequence names a place or an event, not a person. */

@@ -539,6 +539,11 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
   // A particle only names have ("bin", "van der", "al-") vouches too, but not after a place preposition ("in Sharm el-Sheikh").
   const particle = seq.some((t) => PERSON_PARTICLES.has(t.key) || (!t.capitalised && ARABIC_ARTICLE_RE.test(t.text)));
   if (afterPlace && !vouched) return null;
+  // "Projeto de Lei Azeredo", "Blogueros Reaccionan Ante Discurso de Obama": four words or more that nothing vouches
+  // for and no given name (nor a particle, "Al Amin Khalifah Fhimah") opens are a bill's or a headline's words before a
+  // name, not a name.
+  if (!vouched && seq.length >= 4 && !has(firstTok, GIVEN | COMMON_GIVEN) && !NAME_PARTICLES.has(firstTok.key)
+    && !seq.some((t) => PERSON_PARTICLES.has(t.key))) return null;
   if (!vouched && particle) return { tokens: seq, titled, country: false, weak };
   // Nothing says it is a person ("Goldman Sachs", "Fort Myers", "Hurricane Milton"): it stands only if the
   // article confirms it, by the bare family name ("Pandor said") or a relative's full name ("David Beckham").
