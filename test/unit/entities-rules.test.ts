@@ -30,6 +30,12 @@ describe('entities: persons, world names and foreign headlines', () => {
     assert.deepStrictEqual(persons('Al Amin Khalifah Fhimah was acquitted. Fhimah returned home. Luiz Inácio Lula da Silva said so.'),
       ['Al Amin Khalifah Fhimah', 'Luiz Inácio Lula da Silva']);
   });
+  it('"according to", "close to", "adviser to" point at a person, not a place: the name stands once the article confirms it', () => {
+    assert.deepStrictEqual(persons('According to Kassym-Jomart Tokayev, the talks would resume. Tokayev later added more.'), ['Kassym-Jomart Tokayev']);
+    assert.deepStrictEqual(persons('Officials close to Santiago Peña declined to comment. Peña later added more.'), ['Santiago Peña']);
+    // A destination stays a place: "flew to Port Moresby … Moresby" is no person.
+    assert.deepStrictEqual(persons('The minister flew to Port Moresby on Monday. In Moresby, talks began.'), []);
+  });
   it('Spanish, Portuguese, French and Italian prepositions open no name ("Fora Gilmar", "Tras Maduro")', () => {
     assert.deepStrictEqual(persons('Fora Gilmar! The crowd wanted him out. Gilmar said nothing.'), []);
     assert.deepStrictEqual(persons('Tras Maduro llegó Cabello. Maduro said so.'), []);

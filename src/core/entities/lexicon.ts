@@ -128,6 +128,9 @@ pour avec sans sous chez mais selon contre depuis pendant malgre tres aussi enco
 senza tra contro anche quando dove perche ancora molto dopo fuori verso
 `));
 
+/** Words before "to" that make what follows a person or a source, not a destination ("according to", "adviser to"). */
+export const TO_A_PERSON = new Set(words('according close closer loyal thanks tribute letter message spoke speaking talked talking adviser advisor aide spokesman spokeswoman spokesperson married successor heir'));
+
 /** Prepositions after which a capitalised sequence names a place or an event, not a person. */
 export const PLACE_PREPOSITIONS = new Set(words('in on at near into across towards toward from to inside outside around through'));
 
@@ -242,5 +245,5 @@ export const LANGUAGE_CUES = new Set(words('in into speak speaks spoke speaking 
 
 /** The only lower-case words the entity passes look at (see tokenize's keepLowercase). */
 export const LOWERCASE_CONTEXT_WORDS = new Set([...TITLE_WORDS, ...PLACE_PREPOSITIONS, ...SPEECH_VERBS, ...NAME_PARTICLES,
-  ...AFTER_NAME_NOT_PERSON, ...COUNTRY_LINK_WORDS, ...APPOSITION_WORDS, ...APPOSITION_ARTICLES, ...ALIAS_CUES, ...CREDIT_WORDS,
+  ...AFTER_NAME_NOT_PERSON, ...TO_A_PERSON, ...COUNTRY_LINK_WORDS, ...APPOSITION_WORDS, ...APPOSITION_ARTICLES, ...ALIAS_CUES, ...CREDIT_WORDS,
   ...LANGUAGE_CUES, ...AUTHORED_WORDS, ...THING_NOUNS, ...APPOSITION_NOUNS, ...KIN_WORDS, ...PERSON_PASSIVES, 'as', 'by', 'for', 'was', 'were']);

@@ -16,7 +16,7 @@ import type { PersonMention } from '../types';
 import { isDemonym, isGazetteerPhrase, lookupCountry } from './countries';
 import {
   AFTER_NAME_NOT_PERSON, ALIAS_CUES, APPOSITION_ARTICLES, APPOSITION_NOUNS, APPOSITION_WORDS, COMMON_SUFFIX_RE, COMMON_WORDS, EAST_ASIAN_SURNAMES,
-  AUTHORED_WORDS, COMMON_GIVEN_NAMES, PUBLICATION_HEADS, THING_NOUNS, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, KIN_WORDS, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PERSON_PASSIVES, PLACE_PREPOSITIONS,
+  AUTHORED_WORDS, TO_A_PERSON, COMMON_GIVEN_NAMES, PUBLICATION_HEADS, THING_NOUNS, COMPASS_WORDS, CREDIT_WORDS, INTERJECTIONS, GIVEN_NAMES, GROUP_ADJECTIVES, KIN_WORDS, NAME_PARTICLES, US_STATES, NAME_SUFFIXES, NON_PERSON_WORDS, PATRONYMIC_PARTICLES, PERSON_PARTICLES, PERSON_PASSIVES, PLACE_PREPOSITIONS,
   SPEECH_VERBS, STOP_WORDS, FOREIGN_STOP_WORDS, TITLE_WORDS,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
@@ -533,7 +533,7 @@ function candidate(tokens: Token[], start: number, end: number): Mention | null 
     else if (!(countryAt === 0 && titled)) return null;
   }
   const prep = tokens[from - 1];
-  const afterPlace = !!prep && PLACE_PREPOSITIONS.has(prep.key) && firstTok.gap === ' ';
+  const afterPlace = !!prep && PLACE_PREPOSITIONS.has(prep.key) && firstTok.gap === ' ' && !toAPerson(tokens, from - 1);
   const vouched = given || titled || speech || authoredBy(tokens, from) || hyphenatedGiven(firstTok) || has(firstTok, COMMON_GIVEN) || initialsFirst(seq) || eastAsianShape(seq) || apposition(tokens, from + seq.length) || afterCountryPossessive(tokens, from)
     || visiting(tokens, from + seq.length) || passiveAfter(tokens, from + seq.length);
   // A particle only names have ("bin", "van der", "al-") vouches too, but not after a place preposition ("in Sharm el-Sheikh").
@@ -630,6 +630,12 @@ function aliasCue(tokens: Token[], start: number): boolean {
     return !!known && known.key === 'known' && before.gap === ' ';
   }
   return before.key !== 'known' && ALIAS_CUES.has(before.key);
+}
+
+/** "according to", "close to", "adviser to": a "to" whose words before it point at a person or a source, not a place. */
+function toAPerson(tokens: Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  return tokens[at]!.key === 'to' && !!before && tokens[at]!.gap === ' ' && TO_A_PERSON.has(before.key);
 }
 
 function afterPlaceWord(tokens: Token[], start: number): boolean {
