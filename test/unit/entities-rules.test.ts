@@ -36,6 +36,11 @@ describe('entities: persons, world names and foreign headlines', () => {
     // A destination stays a place: "flew to Port Moresby … Moresby" is no person.
     assert.deepStrictEqual(persons('The minister flew to Port Moresby on Monday. In Moresby, talks began.'), []);
   });
+  it('organisation words and German articles: "Amnesty International said", "Der Spiegel reported" name no person', () => {
+    assert.deepStrictEqual(persons('Amnesty International said the trial was unfair. Later, Amnesty International added more.'), []);
+    assert.deepStrictEqual(persons('Der Spiegel reported the deal. Die Zeit said the same.'), []);
+    assert.deepStrictEqual(persons('Banco Santander said profits rose. The Izz ad-Din al-Qassam Brigades said nothing.'), []);
+  });
   it('Spanish, Portuguese, French and Italian prepositions open no name ("Fora Gilmar", "Tras Maduro")', () => {
     assert.deepStrictEqual(persons('Fora Gilmar! The crowd wanted him out. Gilmar said nothing.'), []);
     assert.deepStrictEqual(persons('Tras Maduro llegó Cabello. Maduro said so.'), []);

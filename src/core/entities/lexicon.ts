@@ -79,7 +79,7 @@ coordinator volunteer cricketer columnist cartoonist commentator alderman alderm
 export const NON_PERSON_WORDS = new Set(words(`
 ministry ministries department council assembly duma parliament congress senate house court committee commission agency bureau office
 service services union nations league organisation organization association federation republic kingdom state states government
-party front movement army navy force forces guard police bank fund company corporation group holdings inc ltd llc university
+party front movement army navy force forces guard police bank fund company corporation group holdings inc ltd llc plc corp banco international brigades jihad university
 college school institute academy foundation center centre hospital museum memorial library church mosque temple cathedral
 palace square street avenue road bridge bridgehead river lake sea ocean island islands mountain mountains valley hemisphere region
 province city port airport station war wars revolution crisis summit conference forum games cup olympics day year week agreement

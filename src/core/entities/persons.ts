@@ -358,8 +358,9 @@ function single(tokens: Token[], start: number): Mention | null {
 /** Colours: the first word of organisations' and places' names ("Red Crescent", "Blue Nile"), not a given name. */
 const COLOUR_WORDS = new Set(['red', 'green', 'blue', 'white', 'black', 'yellow', 'orange', 'golden', 'silver', 'purple', 'grey', 'gray']);
 
-/** Articles of French, Spanish, Italian and Portuguese that open a run: "Le Monde", "El Tiempo", "La Stampa". */
-const ROMANCE_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo']);
+/** Articles of French, Spanish, Italian and Portuguese, and German's der/die, that open a run: "Le Monde", "El Tiempo",
+ *  "Der Spiegel", "Die Zeit" (not "das": an Indian family name). */
+const ROMANCE_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo', 'der', 'die']);
 
 /** "the journal Nature …", "the browser Firefox": a thing's noun right before a run that does not start with a given name. */
 function afterThingNoun(tokens: Token[], start: number): boolean {
