@@ -9,10 +9,10 @@ import { articleFormat, withoutSavedPageAssets } from '../core/articles';
 import { stampOfStats } from '../node/fileStamp';
 import { diffStamps, readCache, restoreSnapshot, sameLimits, takeSnapshot, writeCache, encodeCache, type FileStamp } from '../core/library/cache';
 import { Corpus } from '../core/library/corpus';
-import type { Extracted } from '../core/library/extract';
+import type { ExtractFile, ExtractFileAt, Extracted, ReadProblem } from '../core/library/extract';
 import { ExtractPool, extensionPoolSize } from '../node/workerPool';
 import { folderCacheStorage } from '../node/cacheStorage';
-import { ARTICLE_EXTENSIONS, checkFolder, findFiles, readArticleFile, unlistableName, type FoundFile } from './files';
+import { ARTICLE_EXTENSIONS, checkFolder, findFiles, readArticleFile, reasonOf, unlistableName, type FoundFile } from './files';
 
 export interface IndexOptions {
   /** Folder of the persistent cache (`--cache DIR`). */
@@ -33,6 +33,8 @@ export interface IndexStats {
 /** Below this many files to read, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 500;
 const CHUNK = 500;
+/** Chunks read or extracted ahead of the one being indexed, with workers. */
+const PIPELINE_DEPTH = 3;
 
 interface Listed {
   absolute: string;
@@ -91,27 +93,42 @@ export async function indexFolders(inputs: string[], options: IndexOptions): Pro
         corpus.forgetWarning(location);
       }
     });
-    // Extraction of the next chunk (in the workers) overlaps with indexing this one. Reads are
-    // bounded and synchronous (fstat, then at most the format's limit), as in `loadCorpus`.
+    // Extraction of the next chunks (in the workers) overlaps with indexing this one. With workers, a
+    // file they can open by its path is read there, with the same checks and bound as `readArticleFile`
+    // (at 100k, reading on this thread took a third of its time while the workers waited for the next
+    // chunk). Elsewhere reads are bounded and synchronous (fstat, then at most the format's limit), as in `loadCorpus`.
     const load = async (chunk: Listed[]) => {
-      const contents = chunk.map((f) => readArticleFile(f.found.fsPath, corpus.limits[articleFormat(f.absolute)]));
+      // PDFs stay with the corpus's asynchronous reads (a few at once: pdf.js holds a document in memory),
+      // a name that is bytes (not UTF-8) with this thread.
+      const byWorker = (f: Listed) => pool !== null && typeof f.found.fsPath === 'string' && articleFormat(f.absolute) !== 'pdf';
+      const contents: (ReturnType<typeof readArticleFile> | null)[] = chunk.map((f) => (byWorker(f) ? null
+        : readArticleFile(f.found.fsPath, corpus.limits[articleFormat(f.absolute)])));
       if (!pool) return { chunk, contents, extracted: null };
-      // PDFs stay with the corpus's asynchronous reads (a few at once: pdf.js holds a document in memory).
-      const toExtract = chunk.flatMap((f, j) => {
-        const read = contents[j]!;
+      const toExtract = chunk.flatMap((f, j): (ExtractFile | ExtractFileAt)[] => {
+        const read = contents[j] ?? null;
+        if (read === null) return [{ path: f.absolute, fsPath: f.found.fsPath as string }];
         return 'bytes' in read && articleFormat(f.absolute) !== 'pdf' ? [{ path: f.absolute, bytes: read.bytes }] : [];
       });
       const results = await pool.extract(toExtract, corpus.limits);
       const extracted = new Map<string, Extracted>(toExtract.map((f, j) => [f.path, results[j]!]));
+      chunk.forEach((f, j) => {
+        const problem = contents[j] === null ? extracted.get(f.absolute)?.readProblem : undefined;
+        if (problem) contents[j] = { warning: readProblemWarning(problem) };
+      });
       return { chunk, contents, extracted };
     };
-    let next = toRead.length ? load(toRead.slice(0, CHUNK)) : null;
-    for (let i = 0; next; i += CHUNK) {
-      const { chunk, contents, extracted } = await next;
-      next = i + CHUNK < toRead.length ? load(toRead.slice(i + CHUNK, i + 2 * CHUNK)) : null;
+    const ahead: ReturnType<typeof load>[] = [];
+    for (let i = 0, next = 0; i < toRead.length; i += CHUNK) {
+      // Chunks ahead keep both workers busy: with one, each waited at the end of every chunk for the other.
+      while (next < toRead.length && ahead.length < (pool ? PIPELINE_DEPTH : 1)) {
+        ahead.push(load(toRead.slice(next, next + CHUNK)));
+        next += CHUNK;
+      }
+      const { chunk, contents, extracted } = await ahead.shift()!;
       corpus.batch(() => chunk.forEach((file, j) => {
-        const read = contents[j]!;
-        if ('warning' in read) {
+        // (null: read by a worker, which extracted it.)
+        const read = contents[j] ?? null;
+        if (read && 'warning' in read) {
           // Deleted, unreadable or too large between listing and reading: say so and go on.
           corpus.reportUnreadable(file.absolute, file.shown, read.warning);
           stamps.delete(file.absolute);
@@ -119,7 +136,7 @@ export async function indexFolders(inputs: string[], options: IndexOptions): Pro
         }
         if (file.stamp) stamps.set(file.absolute, file.stamp);
         const fromWorker = extracted?.get(file.absolute);
-        const article = fromWorker ? corpus.upsertExtracted(file.absolute, file.shown, fromWorker) : corpus.upsert(file.absolute, file.shown, read.bytes);
+        const article = fromWorker ? corpus.upsertExtracted(file.absolute, file.shown, fromWorker) : read ? corpus.upsert(file.absolute, file.shown, read.bytes) : null;
         const unlistable = article ? unlistableName(file.found) : null;
         if (unlistable) {
           corpus.addNotice(file.absolute, file.shown, `indexed, but VS Code's search cannot list this file name (${unlistable}), so the extension will not see it: rename it`);
@@ -168,4 +185,11 @@ function stampOf(file: string | Buffer): FileStamp | null {
   } catch {
     return null; // gone: reading it reports why
   }
+}
+
+/** A worker's read that gave no bytes, as `readArticleFile` says it. */
+function readProblemWarning(problem: ReadProblem): string {
+  if ('skipped' in problem) return problem.skipped;
+  if ('missing' in problem) return `skipped: ${reasonOf({ code: 'ENOENT' })}`;
+  return `skipped: ${problem.code ? reasonOf({ code: problem.code }) : problem.error}`;
 }

@@ -27,7 +27,12 @@ export async function extractFile(file: ExtractFile | ExtractFileAt, limits: For
   const max = limits[articleFormat(file.path)];
   const read = await readLocalFile(file.fsPath, max, (size) => tooLargeMessage(size, max));
   if ('bytes' in read) return extractSafely({ path: file.path, bytes: read.bytes }, limits);
-  return { article: null, warning: null, readProblem: 'error' in read ? { error: read.error.message } : read };
+  return { article: null, warning: null, readProblem: 'error' in read ? { error: read.error.message, ...codeOf(read.error) } : read };
+}
+
+function codeOf(error: Error): { code?: string } {
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' ? { code } : {};
 }
 
 /** On the calling thread, in order (a pool without workers, or one that lost them). */

@@ -78,9 +78,16 @@ describe('dossier index --cache DIR', function () {
     assert.deepStrictEqual(second.json, fresh.json);
   });
 
-  it('with workers, the same index as without', async () => {
+  it('with workers (which read the files themselves), the same index and the same warnings as without', async () => {
     fs.cpSync(path.join(ROOT, 'test/fixtures/html'), path.join(dir, 'web'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'release.pdf'), await pressReleasePdf());
+    // Files the reads must warn about, in the workers as on the main thread: too large (sparse), binary,
+    // empty, a broken symbolic link.
+    fs.writeFileSync(path.join(dir, 'huge.txt'), '');
+    fs.truncateSync(path.join(dir, 'huge.txt'), 11 * 1024 * 1024);
+    fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0xff, 0xfe, 0, 1]));
+    fs.writeFileSync(path.join(dir, 'empty.md'), '');
+    fs.symlinkSync(path.join(dir, 'no-such-target.md'), path.join(dir, 'broken.md'));
     for (let i = 25; i < 520; i++) {
       const a = generateArticle(i, 2);
       fs.mkdirSync(path.join(dir, path.dirname(a.file)), { recursive: true });
@@ -94,6 +101,8 @@ describe('dossier index --cache DIR', function () {
     assert.strictEqual(pooled.status, 0, pooled.stderr);
     assert.match(pooled.stderr, /extracted by 2 workers/);
     assert.deepStrictEqual(JSON.parse(pooled.stdout), JSON.parse(plain.stdout));
+    const warned = (JSON.parse(pooled.stdout) as { warnings: { file: string }[] }).warnings.map((w) => w.file);
+    for (const file of ['huge.txt', 'binary.txt', 'empty.md', 'broken.md']) assert.ok(warned.includes(file), `${file}: ${warned.join(', ')}`);
     assert.deepStrictEqual(JSON.parse(plain.stdout), (await index(dir)).json, 'the bundle indexes as the sources do');
   });
 

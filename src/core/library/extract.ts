@@ -38,7 +38,8 @@ export interface Extracted {
 }
 
 /** A local file's read that gave no bytes: skipped (with why), gone, or failed. */
-export type ReadProblem = { skipped: string } | { missing: true } | { error: string };
+/** A read that gave no bytes: skipped with a reason, gone, or an error (with its errno code, `EACCES`, when it has one). */
+export type ReadProblem = { skipped: string } | { missing: true } | { error: string; code?: string };
 
 /** `extracted` with its body's search terms, counted (`Extracted.bodyTerms`, `bodyCounts`). */
 export function withBodyTerms(extracted: Extracted): Extracted {
