@@ -6,19 +6,9 @@ import * as assert from 'assert';
 import { Corpus } from '../../src/core/library/corpus';
 import { FacetSuggester, SearchIndex } from '../../src/core/search';
 import { indexJson } from '../../src/cli/index';
+import { FULL, surnameLibrary } from './surnameLibrary';
 
-const FULL = '# Talks in Moscow\n\nVladimir Putin met the envoy in Moscow on Monday. Putin said the talks were useful and would go on.\n';
-const SURNAME = '# Kremlin readout\n\nPresident Putin said on Tuesday that the talks with the envoy had been useful.\n';
-
-function library(): Corpus {
-  const corpus = new Corpus();
-  corpus.upsert('/w/full.md', 'full.md', FULL);
-  corpus.upsert('/w/surname.md', 'surname.md', SURNAME);
-  corpus.upsert('/w/fidel.md', 'fidel.md', '# Havana\n\nFidel Castro spoke for hours. Castro said the revolution would go on.\n');
-  corpus.upsert('/w/raul.md', 'raul.md', '# Havana again\n\nRaúl Castro spoke briefly. Castro said the reforms would go on.\n');
-  corpus.upsert('/w/castro.md', 'castro.md', '# A speech\n\nPresident Castro said the harvest had been good this year in the east.\n');
-  return corpus;
-}
+const library = surnameLibrary;
 
 describe('search: persons named by surname only', () => {
   const found = (corpus: Corpus, index: SearchIndex, query: string) =>
