@@ -66,17 +66,19 @@ export function parseByline(rawLine: string): Byline | null {
   }
   const parts = rest.split(/\s*,\s*|\s+and\s+|\s*&\s*/);
   const names: string[] = [];
-  for (const part of parts) {
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    const lastPart = p === parts.length - 1;
     if (names.length && ROLE_RE.test(part)) continue;
     // "By Jane Doe, The Associated Press": an outlet after the names is no second author.
-    if (names.length && parts.indexOf(part) === parts.length - 1 && isOutletLine(part)) {
+    if (names.length && lastPart && isOutletLine(part)) {
       outlet ??= part;
       continue;
     }
     const name = asName(part);
     if (name) names.push(name);
     // After the names: an outlet ("By Jane Doe, Reuters") or a role ("Secretary of State"), dropped.
-    else if (names.length && part && parts.indexOf(part) === parts.length - 1 && /^\p{Lu}/u.test(part)) {
+    else if (names.length && part && lastPart && /^\p{Lu}/u.test(part)) {
       if (!outlet && isOutletLine(part)) outlet = part;
     } else return null;
   }

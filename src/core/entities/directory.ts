@@ -38,11 +38,7 @@ export class PersonDirectory {
 
   /** Counts a full person's one-word variants (its surname as the articles write it) up or down. */
   private countSingles(person: PersonMention, by: 1 | -1): void {
-    if (!/\s/.test(person.name)) return;
-    for (const variant of person.variants) {
-      if (/\s/.test(variant)) continue;
-      const single = personId(variant);
-      if (single === person.id) continue;
+    for (const single of surnameIdsOfMention(person)) {
       let owners = this.fullBySingle.get(single);
       if (!owners) this.fullBySingle.set(single, (owners = new Map()));
       const n = (owners.get(person.id) ?? 0) + by;
@@ -70,10 +66,7 @@ export class PersonDirectory {
   /** The surname-only ids these persons' one-word variants make (`putin` for a Vladimir Putin called "Putin"). */
   singlesOf(persons: readonly PersonMention[]): string[] {
     const singles = new Set<string>();
-    for (const person of persons) {
-      if (!/\s/.test(person.name)) continue;
-      for (const variant of person.variants) if (!/\s/.test(variant)) singles.add(personId(variant));
-    }
+    for (const person of persons) for (const single of surnameIdsOfMention(person)) singles.add(single);
     return [...singles];
   }
 
@@ -82,10 +75,8 @@ export class PersonDirectory {
     const contributions = this.byId.get(fullId);
     if (!contributions) return [];
     const singles = new Set<string>();
-    for (const person of contributions.values()) {
-      for (const variant of person.variants) if (!/\s/.test(variant)) singles.add(personId(variant));
-    }
-    return [...singles].filter((single) => single !== fullId && this.byId.has(single) && this.linkOf(single) === fullId);
+    for (const person of contributions.values()) for (const single of surnameIdsOfMention(person)) singles.add(single);
+    return [...singles].filter((single) => this.byId.has(single) && this.linkOf(single) === fullId);
   }
 
   delete(articleKey: string): void {
@@ -125,4 +116,19 @@ export class PersonDirectory {
       .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name));
     return this.sorted;
   }
+}
+
+/**
+ * The surname-only ids a full person's one-word variants make (`putin` for a Vladimir Putin some article calls
+ * "Putin"); none for a person named by one word. One helper for counting, looking up and linking them alike.
+ */
+function surnameIdsOfMention(person: PersonMention): string[] {
+  if (!/\s/.test(person.name)) return [];
+  const ids: string[] = [];
+  for (const variant of person.variants) {
+    if (/\s/.test(variant)) continue;
+    const single = personId(variant);
+    if (single !== person.id) ids.push(single);
+  }
+  return ids;
 }
