@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
+import { hoverText } from './workbench';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -126,9 +127,7 @@ export async function checkSidebar(page: Page): Promise<void> {
   }
 
   // The article card on hover.
-  await countries.locator('.monaco-list-row', { has: page.locator('.label-description', { hasText: '7 May 2025 · TASS' }) }).first().hover();
-  const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: '@' }).first();
-  await hover.waitFor({ timeout: TIMEOUT });
-  assert.match(await hover.innerText(), /Open article/);
+  const tassRow = countries.locator('.monaco-list-row', { has: page.locator('.label-description', { hasText: '7 May 2025 · TASS' }) }).first();
+  assert.match(await hoverText(page, tassRow, '@'), /Open article/);
   await page.screenshot({ path: path.join(RESULTS, 'sidebar-card.png') });
 }

@@ -170,13 +170,29 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
-/** Hovers `target` and returns the text of the hover that appears (editor hover or workbench hover). */
+/**
+ * Hovers `target` and returns the text of the hover that appears (editor hover or workbench hover).
+ * A hover can fail to show (the pointer was already there, so no hover event fired) or vanish
+ * (the tree re-rendered under it), so each attempt moves the pointer away first and waits a few
+ * seconds; after the last attempt the error says what was hovered.
+ */
 export async function hoverText(page: Page, target: Locator, containing?: string | RegExp): Promise<string> {
-  await target.hover();
   let hover = page.locator('.monaco-hover:visible, .workbench-hover:visible');
   if (containing !== undefined) hover = hover.filter({ hasText: containing });
-  await hover.first().waitFor({ timeout: TIMEOUT });
-  return hover.first().innerText();
+  const attempts = 5;
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(1, 1);
+    await page.waitForTimeout(200);
+    await target.hover();
+    try {
+      await hover.first().waitFor({ timeout: attempt === attempts ? TIMEOUT : 8000 });
+      return await hover.first().innerText();
+    } catch (error) {
+      if (attempt === attempts) {
+        throw new Error(`no hover${containing === undefined ? '' : ` containing ${String(containing)}`} after ${attempts} attempts over ${String(target)}: ${String(error)}`);
+      }
+    }
+  }
 }
 
 /** Opens completion (Ctrl+Space) at the editor cursor and returns the suggestion labels shown. */
