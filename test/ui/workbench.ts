@@ -191,6 +191,7 @@ export async function hoverText(page: Page, target: Locator, containing?: string
       if (attempt === attempts) {
         throw new Error(`no hover${containing === undefined ? '' : ` containing ${String(containing)}`} after ${attempts} attempts over ${String(target)}: ${String(error)}`);
       }
+      console.log(`      (no hover after attempt ${attempt} of ${attempts}; moving the pointer away and hovering again)`);
     }
   }
 }

@@ -87,8 +87,8 @@ interface Entry {
  * tables' phrases are string literals, which V8 keeps as internalised strings, a representation an article's text
  * never has. The tables are built on first use, inside the first article's person pass. Tokenising the literals there
  * as they were made V8 compile the tokenizer's character reads for both kinds, and every later article was
- * tokenised more slowly. bench/entities.ts, three alternating runs each: extraction 0.57-0.66 ms an article before,
- * 0.36-0.49 ms with the copy; real dev-set text tokenised at 33-45 ns a character before, 17-20 ns with it.
+ * tokenised more slowly. bench/entities.ts, five alternating pairs: extraction 0.49-0.66 ms an article before, 0.36-0.49
+ * ms with the copy; real dev-set text tokenised at 33-45 ns a character before, 17-20 ns with it.
  * A copy costs about a microsecond. It is made once per phrase when the tables are built, and once per distinct
  * looked-up text (cached). A text with surrogates is tokenised as it is: the UTF-8 round trip would turn a lone one
  * into U+FFFD.
