@@ -95,7 +95,7 @@ describe('country traps', () => {
   });
   it('lookupCountry resolves names, demonyms, capitals and codes', () => {
     assert.deepStrictEqual(['cuba', 'Cuban', 'havana', 'CU', 've', 'Latin America'].map(lookupCountry), ['CU', 'CU', 'CU', 'CU', 'VE', null]);
-    // Looked up through a copy of the text (countries.ts, phraseTokens): accents, apostrophes, dotted initials and
+    // Looked up through a copy of the text (tokens.ts, tokenizeTableText): accents, apostrophes, dotted initials and
     // texts with surrogates (tokenised as they are) resolve as the article pass reads them.
     assert.deepStrictEqual([`Côte d'Ivoire`, 'U.S.', '  Russia  ', `People's Republic of China`, 'St. Kitts & Nevis', 'Cuba 🇨🇺', 'Cuba\ud800'].map(lookupCountry),
       ['CI', 'US', 'RU', 'CN', 'KN', null, null]);

@@ -19,7 +19,7 @@
 
 import { countryTerms } from '../entities';
 import { LOWERCASE_CONTEXT_WORDS } from '../entities/lexicon';
-import { softWraps, tokenize, type Token } from '../entities/tokens';
+import { phraseKey, softWraps, tokenize, tokenizeTableText, type Token } from '../entities/tokens';
 import type { Article } from '../types';
 import { sentencesAround, splitSentences, type SentenceSpan, type SoftWraps } from './sentences';
 
@@ -163,15 +163,11 @@ export function shownSentence(sentence: MentionSentence): MentionSentence {
   return { text: out, highlights };
 }
 
-function phraseKey(tokens: Token[]): string {
-  return tokens.map((t) => t.key).join(' ');
-}
-
 function matcherOf(forms: Iterable<string>, properNoun: boolean): PhraseMatcher {
   const phrases = new Set<string>();
   let longest = 0;
   for (const form of forms) {
-    const tokens = tokenize(form, LOWERCASE_CONTEXT_WORDS);
+    const tokens = tokenizeTableText(form, LOWERCASE_CONTEXT_WORDS);
     if (!tokens.length) continue;
     phrases.add(phraseKey(tokens));
     longest = Math.max(longest, tokens.length);

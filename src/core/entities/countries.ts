@@ -15,7 +15,7 @@
 import type { CountryMention } from '../types';
 import { GAZETTEER } from './gazetteer.data';
 import { COUNTRY_LINK_WORDS, CREDIT_WORDS, GIVEN_NAMES, LANGUAGE_CUES } from './lexicon';
-import { fold, tokenize, type Token } from './tokens';
+import { fold, phraseKey, tokenize, tokenizeTableText, type Token } from './tokens';
 
 export interface CountryInfo {
   code: string;
@@ -82,23 +82,6 @@ interface Entry {
   exactAccents?: string;
 }
 
-/**
- * The words of a phrase from a table or a look-up (not an article's text), tokenised from a fresh copy of it. The
- * tables' phrases are string literals, which V8 keeps as internalised strings, a representation an article's text
- * never has. The tables are built on first use, inside the first article's person pass. Tokenising the literals there
- * as they were made V8 compile the tokenizer's character reads for both kinds, and every later article was
- * tokenised more slowly. bench/entities.ts, five alternating pairs: extraction 0.49-0.66 ms an article before, 0.36-0.49
- * ms with the copy; real dev-set text tokenised at 33-45 ns a character before, 17-20 ns with it.
- * A copy costs about a microsecond. It is made once per phrase when the tables are built, and once per distinct
- * looked-up text (cached). A text with surrogates is tokenised as it is: the UTF-8 round trip would turn a lone one
- * into U+FFFD.
- */
-const phraseCopy = { encoder: new TextEncoder(), decoder: new TextDecoder() };
-const SURROGATE_RE = /[\uD800-\uDFFF]/;
-function phraseTokens(text: string): Token[] {
-  return tokenize(SURROGATE_RE.test(text) ? text : phraseCopy.decoder.decode(phraseCopy.encoder.encode(text)));
-}
-
 const infoByCode = new Map<string, CountryInfo>();
 /** Every one-word demonym and its code, whatever kind its phrase entry got first ("Saudi" is also a short name). */
 const demonymCodes = new Map<string, string>();
@@ -108,16 +91,12 @@ let longestPhrase = 1;
 const longestByFirst = new Map<string, number>();
 
 function addPhrase(text: string, entry: Omit<Entry, 'phrase'>): void {
-  const key = phraseKey(phraseTokens(text));
+  const key = phraseKey(tokenizeTableText(text));
   if (!key || phrases.has(key)) return;
   phrases.set(key, { ...entry, phrase: key });
   const words = key.split(' ');
   longestPhrase = Math.max(longestPhrase, words.length);
   longestByFirst.set(words[0]!, Math.max(longestByFirst.get(words[0]!) ?? 0, words.length));
-}
-
-function phraseKey(tokens: Token[]): string {
-  return tokens.map((t) => t.key).join(' ');
 }
 
 function flag(code: string): string {
@@ -194,7 +173,7 @@ function lookupUncached(text: string): string | null {
   buildPhrases();
   const trimmed = text.trim();
   if (/^[A-Za-z]{2}$/.test(trimmed) && infoByCode.has(trimmed.toUpperCase())) return trimmed.toUpperCase();
-  const entry = phrases.get(phraseKey(phraseTokens(trimmed)));
+  const entry = phrases.get(phraseKey(tokenizeTableText(trimmed)));
   return entry && entry.kind !== 'region' ? entry.code : null;
 }
 
